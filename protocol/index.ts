@@ -1,0 +1,2 @@
+export * from './dm.ts';
+export * from './status.ts';
