@@ -18,7 +18,13 @@ export type DmiField =
   | 'bios_date';
 
 /** ChromeOS read-only VPD keys under `/sys/firmware/vpd/ro/`. */
-export type VpdField = 'serial_number' | 'attested_device_id' | 'mfg_date' | 'model_name' | 'rlz_brand_code' | 'region';
+export type VpdField =
+  | 'serial_number'
+  | 'attested_device_id'
+  | 'mfg_date'
+  | 'model_name'
+  | 'rlz_brand_code'
+  | 'region';
 
 /**
  * Why a field has no usable value. `missing`: not supplied. `unreadable`: permission or I/O error.

@@ -78,6 +78,12 @@ export interface DeviceRegisterRequest {
   manufacture_date?: string;
   ethernet_mac_address?: string;
   reregister?: boolean;
+  /**
+   * Optional: the domain the device expects to join (the `management_domain` of its
+   * device_initial_enrollment_state answer, or the domain it is locked to). When present and the
+   * device record belongs to another domain, the server answers 406 DM_STATUS_SERVICE_DOMAIN_MISMATCH.
+   */
+  management_domain?: string;
 }
 
 /** What `signed_request.data` decodes to (base64 of this JSON). */

@@ -1,0 +1,145 @@
+// The DM client's one error type. Every failure of a DM call is a DmError with a stable `code`;
+// guards and the machine test the code, never the message (DESIGN §6).
+
+import type { DmRequestType } from '../../protocol/dm.ts';
+import type { DmStatus } from '../../protocol/status.ts';
+import { dmStatusForHttp } from '../../protocol/status.ts';
+
+/** One code per DM status of DESIGN §5 (the HTTP error answers). */
+export type DmStatusErrorCode =
+  | 'request-invalid'
+  | 'token-invalid'
+  | 'missing-licenses'
+  | 'management-not-supported'
+  | 'invalid-serial-number'
+  | 'domain-mismatch'
+  | 'device-id-conflict'
+  | 'device-not-found'
+  | 'activation-pending'
+  | 'request-too-large'
+  | 'consumer-account-with-packaged-license'
+  | 'too-many-requests'
+  | 'temporarily-unavailable'
+  | 'deprovisioned';
+
+/**
+ * Failures without a DM status. `network`: the exchange failed below HTTP (refused, reset, DNS…).
+ * `timeout`: one of the configured time-outs fired. `aborted`: the caller's signal aborted the call.
+ * `invalid-response`: the answer is not HTTP, not JSON, too deeply nested or of the wrong shape.
+ * `response-too-large`: the answer exceeded the size cap. `http-status-error`: an HTTP status the DM
+ * protocol does not define (404 from a wrong server URL, a 3xx, …).
+ */
+export type DmTransportErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid-response'
+  | 'response-too-large'
+  | 'http-status-error';
+
+export type DmErrorCode = DmTransportErrorCode | DmStatusErrorCode;
+
+/** dm_status → code. DM_STATUS_SUCCESS is not an error. */
+export const DM_ERROR_CODE_BY_STATUS: Readonly<Record<Exclude<DmStatus, 'DM_STATUS_SUCCESS'>, DmStatusErrorCode>> =
+  {
+    DM_STATUS_REQUEST_INVALID: 'request-invalid',
+    DM_STATUS_SERVICE_MANAGEMENT_TOKEN_INVALID: 'token-invalid',
+    DM_STATUS_SERVICE_MISSING_LICENSES: 'missing-licenses',
+    DM_STATUS_SERVICE_MANAGEMENT_NOT_SUPPORTED: 'management-not-supported',
+    DM_STATUS_SERVICE_INVALID_SERIAL_NUMBER: 'invalid-serial-number',
+    DM_STATUS_SERVICE_DOMAIN_MISMATCH: 'domain-mismatch',
+    DM_STATUS_SERVICE_DEVICE_ID_CONFLICT: 'device-id-conflict',
+    DM_STATUS_SERVICE_DEVICE_NOT_FOUND: 'device-not-found',
+    DM_STATUS_SERVICE_ACTIVATION_PENDING: 'activation-pending',
+    DM_STATUS_REQUEST_TOO_LARGE: 'request-too-large',
+    DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE: 'consumer-account-with-packaged-license',
+    DM_STATUS_SERVICE_TOO_MANY_REQUESTS: 'too-many-requests',
+    DM_STATUS_TEMPORARY_UNAVAILABLE: 'temporarily-unavailable',
+    DM_STATUS_SERVICE_DEPROVISIONED: 'deprovisioned',
+  };
+
+export const DM_ERROR_CODES: readonly DmErrorCode[] = [
+  'network',
+  'timeout',
+  'aborted',
+  'invalid-response',
+  'response-too-large',
+  'http-status-error',
+  ...Object.values(DM_ERROR_CODE_BY_STATUS),
+];
+
+/** The code of a non-2xx HTTP answer, from the table of DESIGN §5 (`http-status-error` off the table). */
+export function dmErrorCodeForHttp(httpStatus: number): { code: DmErrorCode; dmStatus: DmStatus | null } {
+  const dmStatus = dmStatusForHttp(httpStatus);
+  if (dmStatus === null || dmStatus === 'DM_STATUS_SUCCESS') return { code: 'http-status-error', dmStatus: null };
+  return { code: DM_ERROR_CODE_BY_STATUS[dmStatus], dmStatus };
+}
+
+export interface DmErrorDetails {
+  requestType?: DmRequestType | null;
+  httpStatus?: number | null;
+  dmStatus?: DmStatus | null;
+  retryAfterMs?: number | null;
+  /** The server's `error_message`, sanitised for display. */
+  serverMessage?: string | null;
+  /** The transport's own code (`ECONNREFUSED`, `HPE_INVALID_CONSTANT`, …) when there is one. */
+  causeCode?: string | null;
+  cause?: unknown;
+}
+
+export class DmError extends Error {
+  override readonly name = 'DmError';
+  readonly code: DmErrorCode;
+  readonly requestType: DmRequestType | null;
+  /** The HTTP status of the answer; null when there was none (network, timeout, abort). */
+  readonly httpStatus: number | null;
+  /** The DM status the HTTP status stands for (DESIGN §5), null off the table. */
+  readonly dmStatus: DmStatus | null;
+  /** Retry-After of the answer in milliseconds (already relative to now), null when absent. */
+  readonly retryAfterMs: number | null;
+  /** The server's `error_message`, when its error body carried one. */
+  readonly serverMessage: string | null;
+  readonly causeCode: string | null;
+
+  constructor(code: DmErrorCode, message: string, details: DmErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.requestType = details.requestType ?? null;
+    this.httpStatus = details.httpStatus ?? null;
+    this.dmStatus = details.dmStatus ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
+    this.serverMessage = details.serverMessage ?? null;
+    this.causeCode = details.causeCode ?? null;
+  }
+
+  /** What diagnostics bundles and logs record. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      requestType: this.requestType,
+      httpStatus: this.httpStatus,
+      dmStatus: this.dmStatus,
+      retryAfterMs: this.retryAfterMs,
+      serverMessage: this.serverMessage,
+      causeCode: this.causeCode,
+    };
+  }
+}
+
+/** True for a DmError, and when `code` is given, one with that code. */
+export function isDmError(error: unknown, code?: DmErrorCode): error is DmError {
+  return error instanceof DmError && (code === undefined || error.code === code);
+}
+
+const MAX_SERVER_MESSAGE = 500;
+
+/** A server-supplied message made safe to show: control characters removed, length capped. */
+export function sanitizeServerMessage(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point.
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  if (clean === '') return null;
+  return clean.length > MAX_SERVER_MESSAGE ? `${clean.slice(0, MAX_SERVER_MESSAGE)}…` : clean;
+}

@@ -1,0 +1,50 @@
+// Turning response bytes into a JSON value, refusing what a hostile server could use against us:
+// invalid UTF-8, non-JSON, and nesting deep enough to blow a recursive consumer's stack.
+
+export const MAX_JSON_DEPTH = 32;
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** True when arrays/objects nest deeper than `limit` (a linear scan, strings skipped). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function parseJsonBytes(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): Decoded<unknown> {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, problem: 'the body is not valid UTF-8' };
+  }
+  if (text.trim() === '') return { ok: false, problem: 'the body is empty' };
+  if (nestsDeeperThan(text, maxDepth)) return { ok: false, problem: `the JSON nests deeper than ${maxDepth} levels` };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, problem: 'the body is not JSON' };
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The own property `key` of `obj` (never an inherited one such as `__proto__` or `toString`). */
+export function own(obj: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}

@@ -1,0 +1,38 @@
+// got and Node failures → DmError. Nothing else ever leaves the client.
+
+import { AbortError, TimeoutError } from 'got';
+import type { DmRequestType } from '../../protocol/dm.ts';
+import { DmError } from './errors.ts';
+
+function codeOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : null;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function transportErrorToDmError(
+  error: unknown,
+  requestType: DmRequestType,
+  signal: AbortSignal | undefined,
+): DmError {
+  if (error instanceof DmError) return error;
+  const causeCode = codeOf(error);
+  const details = { requestType, causeCode, cause: error };
+  if (signal?.aborted || error instanceof AbortError) {
+    return new DmError('aborted', `${requestType}: the request was aborted`, details);
+  }
+  if (error instanceof TimeoutError) {
+    return new DmError('timeout', `${requestType}: no answer in time (${error.event} phase)`, details);
+  }
+  // llhttp refused what came back: whatever answered does not speak HTTP properly.
+  if (causeCode?.startsWith('HPE_')) {
+    return new DmError('invalid-response', `${requestType}: malformed HTTP answer (${causeCode})`, details);
+  }
+  // ECONNREFUSED, ECONNRESET ("socket hang up"), ETIMEDOUT from the OS, EAI_AGAIN, ENOTFOUND,
+  // EHOSTUNREACH, TLS failures, a body cut short… and anything unforeseen: the exchange did not happen.
+  return new DmError('network', `${requestType}: ${messageOf(error)}`, details);
+}

@@ -1,0 +1,199 @@
+// How each certified-ID kind of DESIGN §4 derives the ID a partner uploads, and what makes it invalid.
+
+import type { IdentitySnapshot } from '../../hal/interface.ts';
+import type { CatalogEntry, IdKind } from '../catalog/types.ts';
+import { compactMac, ethernetInterfaces, firstSourced, isMalformed, isValidDeviceId, type Sourced, sourced } from './facts.ts';
+import { type Reason, reason } from './reasons.ts';
+
+export interface DerivedId {
+  serialNumber: Sourced | null;
+  certifiedDeviceId: Sourced | null;
+  reasons: Reason[];
+}
+
+/** Samsung serials are 15 characters; a 14-character one is the pre-cut-off box label (footnote 2). */
+const SAMSUNG_INCOMPLETE_SERIAL_LENGTH = 14;
+/** Dell service tags: 7 alphanumerics, 5 on old models. */
+const SERVICE_TAG = /^(?:[0-9A-Za-z]{7}|[0-9A-Za-z]{5})$/;
+/** Lenovo machine type + model: 4-character type, optionally followed by the 6-character model. */
+const LENOVO_MTM = /^[0-9A-Za-z]{4}(?:[0-9A-Za-z]{6})?$/;
+/** ThinkCentre M60q: 1S + origin (C1KS made in China, C1VM made in Viet Nam) + Ethernet MAC. */
+const M60Q_ADID = /^1S(C1KS|C1VM)([0-9A-F]{12})$/;
+
+/** The hardware serial: VPD `serial_number`, else DMI `product_serial`. */
+function hardwareSerial(snapshot: IdentitySnapshot): Sourced | null {
+  return firstSourced(snapshot.vpd.serial_number, snapshot.dmi.product_serial);
+}
+
+function serialProblem(snapshot: IdentitySnapshot, serial: Sourced | null, what: string): Reason | null {
+  if (serial === null) {
+    const malformed = isMalformed(snapshot.vpd.serial_number) || isMalformed(snapshot.dmi.product_serial);
+    return malformed
+      ? reason('invalid-identifier', `The ${what} contains characters that are not printable ASCII, or is too long.`)
+      : reason('missing-serial', `No ${what} was found in VPD serial_number or DMI product_serial.`);
+  }
+  if (!isValidDeviceId(serial.value)) {
+    return reason('invalid-identifier', `The ${what} "${serial.value}" is not 1–64 printable characters without spaces.`);
+  }
+  return null;
+}
+
+function attestedId(snapshot: IdentitySnapshot): Sourced | null {
+  return sourced(snapshot.vpd.attested_device_id);
+}
+
+function mismatchIfAdidDiffers(adid: Sourced | null, expected: string, what: string): Reason | null {
+  if (adid === null || adid.value === expected) return null;
+  return reason(
+    'identity-mismatch',
+    `VPD attested_device_id "${adid.value}" differs from the ${what} "${expected}": the board or its VPD was changed.`,
+  );
+}
+
+function serialNumberKind(snapshot: IdentitySnapshot, entry: CatalogEntry): DerivedId {
+  const serial = hardwareSerial(snapshot);
+  const problem = serialProblem(snapshot, serial, 'serial number');
+  if (problem || serial === null) return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  const reasons: Reason[] = [];
+  if (entry.manufacturer === 'Samsung' && serial.value.length === SAMSUNG_INCOMPLETE_SERIAL_LENGTH) {
+    reasons.push(
+      reason(
+        'serial-incomplete',
+        'This Samsung Chromebook has a 14-character serial number (made before the listed date): zero-touch needs the 15-character serial.',
+      ),
+    );
+  }
+  const mismatch = mismatchIfAdidDiffers(attestedId(snapshot), serial.value, 'serial number');
+  if (mismatch) reasons.push(mismatch);
+  return { serialNumber: serial, certifiedDeviceId: reasons.length === 0 ? serial : null, reasons };
+}
+
+function serviceTagKind(snapshot: IdentitySnapshot): DerivedId {
+  const tag = firstSourced(snapshot.dmi.product_serial, snapshot.vpd.serial_number);
+  const problem = serialProblem(snapshot, tag, 'Dell service tag');
+  if (problem || tag === null) return { serialNumber: tag, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  if (!SERVICE_TAG.test(tag.value)) {
+    return {
+      serialNumber: tag,
+      certifiedDeviceId: null,
+      reasons: [reason('invalid-identifier', `"${tag.value}" is not a Dell service tag (7 letters or digits, 5 on old models).`)],
+    };
+  }
+  const mismatch = mismatchIfAdidDiffers(attestedId(snapshot), tag.value, 'service tag');
+  return { serialNumber: tag, certifiedDeviceId: mismatch ? null : tag, reasons: mismatch ? [mismatch] : [] };
+}
+
+function asusKind(snapshot: IdentitySnapshot): DerivedId {
+  const serial = hardwareSerial(snapshot);
+  const adid = attestedId(snapshot);
+  if (adid === null) {
+    return {
+      serialNumber: serial,
+      certifiedDeviceId: null,
+      reasons: [
+        isMalformed(snapshot.vpd.attested_device_id)
+          ? reason('invalid-identifier', 'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.')
+          : reason('missing-attested-device-id', 'This ASUS model enrolls with its certified device ID, but VPD attested_device_id is missing.'),
+      ],
+    };
+  }
+  if (!isValidDeviceId(adid.value)) {
+    return {
+      serialNumber: serial,
+      certifiedDeviceId: null,
+      reasons: [reason('invalid-identifier', `The ASUS certified device ID "${adid.value}" is not 1–64 printable characters without spaces.`)],
+    };
+  }
+  return { serialNumber: serial, certifiedDeviceId: adid, reasons: [] };
+}
+
+function lenovoMtmSerialKind(snapshot: IdentitySnapshot): DerivedId {
+  const serial = hardwareSerial(snapshot);
+  const problem = serialProblem(snapshot, serial, 'serial number');
+  if (problem || serial === null) return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  const mtm = sourced(snapshot.dmi.product_name);
+  if (mtm === null || !LENOVO_MTM.test(mtm.value)) {
+    const shown = mtm === null ? 'missing' : `"${mtm.value}"`;
+    return {
+      serialNumber: serial,
+      certifiedDeviceId: null,
+      reasons: [reason('invalid-identifier', `The Lenovo machine type/model (DMI product_name) is ${shown}: the ID is 1S + MTM + serial.`)],
+    };
+  }
+  const value = `1S${mtm.value}${serial.value}`;
+  if (!isValidDeviceId(value)) {
+    return {
+      serialNumber: serial,
+      certifiedDeviceId: null,
+      reasons: [reason('invalid-identifier', `1S + MTM + serial "${value}" is longer than 64 characters.`)],
+    };
+  }
+  const mismatch = mismatchIfAdidDiffers(attestedId(snapshot), value, '1S + MTM + serial');
+  return {
+    serialNumber: serial,
+    certifiedDeviceId: mismatch ? null : { value, source: serial.source },
+    reasons: mismatch ? [mismatch] : [],
+  };
+}
+
+function lenovoOriginMacKind(snapshot: IdentitySnapshot): DerivedId {
+  const serial = hardwareSerial(snapshot);
+  const adid = attestedId(snapshot);
+  if (adid === null) {
+    return {
+      serialNumber: serial,
+      certifiedDeviceId: null,
+      reasons: [
+        reason(
+          'missing-attested-device-id',
+          'The ThinkCentre M60q enrolls with 1S + C1KS/C1VM + Ethernet MAC from VPD attested_device_id, which is missing.',
+        ),
+      ],
+    };
+  }
+  const match = M60Q_ADID.exec(adid.value);
+  if (!match) {
+    return {
+      serialNumber: serial,
+      certifiedDeviceId: null,
+      reasons: [
+        reason(
+          'invalid-identifier',
+          `"${adid.value}" is not 1S + C1KS (made in China) or C1VM (made in Viet Nam) + 12 upper-case hex digits of the Ethernet MAC.`,
+        ),
+      ],
+    };
+  }
+  const adidMac = match[2] ?? '';
+  const macs = ethernetInterfaces(snapshot).flatMap((i) => (i.mac ? [compactMac(i.mac)] : []));
+  if (!macs.includes(adidMac)) {
+    const seen = macs.length > 0 ? macs.join(', ') : 'none';
+    return {
+      serialNumber: serial,
+      certifiedDeviceId: null,
+      reasons: [
+        reason(
+          'identity-mismatch',
+          `The MAC in the attested device ID (${adidMac}) is not one of this device's Ethernet MACs (${seen}): the board was swapped.`,
+        ),
+      ],
+    };
+  }
+  return { serialNumber: serial, certifiedDeviceId: adid, reasons: [] };
+}
+
+/** Derives the certified device ID of a listed Chrome device (SMART displays go through smart.ts). */
+export function deriveCertifiedId(kind: Exclude<IdKind, 'smart-serial'>, snapshot: IdentitySnapshot, entry: CatalogEntry): DerivedId {
+  switch (kind) {
+    case 'serial-number':
+      return serialNumberKind(snapshot, entry);
+    case 'service-tag':
+      return serviceTagKind(snapshot);
+    case 'asus-certified-id':
+      return asusKind(snapshot);
+    case 'lenovo-1s-mtm-serial':
+      return lenovoMtmSerialKind(snapshot);
+    case 'lenovo-1s-origin-mac':
+      return lenovoOriginMacKind(snapshot);
+  }
+}

@@ -1,0 +1,76 @@
+// Identity of a SMART Board display: serial from `get serialnum` over RS-232, model from `get modelnum`,
+// cross-checked with the touch controller's USB serial (SMART Technologies, vendor 0x0b8c) when present.
+
+import type { SmartDisplayInfo, UsbDeviceInfo } from '../../hal/interface.ts';
+import { findByVariantCode } from '../catalog/index.ts';
+import { isValidDeviceId } from './facts.ts';
+import { type Reason, reason } from './reasons.ts';
+import type { IdentityReport } from './report.ts';
+
+export const SMART_USB_VENDOR_ID = 0x0b8c;
+
+/** What the RS-232 channel gave: the display's answers, or the coded error that stopped it. */
+export type SmartReading =
+  | { ok: true; info: SmartDisplayInfo; source: string }
+  | { ok: false; error: { code: string; message: string }; source: string };
+
+export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDeviceInfo[]): IdentityReport {
+  const base = {
+    manufacturer: 'SMART Technologies',
+    deviceClass: 'smart-display' as const,
+    idKind: 'smart-serial' as const,
+    manufactureDate: null,
+  };
+  if (!reading.ok) {
+    return {
+      ...base,
+      model: null,
+      serialNumber: null,
+      certifiedDeviceId: null,
+      eligible: false,
+      reasons: [
+        reason(
+          'missing-serial',
+          `The display did not give its serial number over RS-232 (${reading.error.code}: ${reading.error.message}). Check the cable and that the display is not in soft-off.`,
+        ),
+      ],
+      sources: {},
+    };
+  }
+
+  const { info, source } = reading;
+  const reasons: Reason[] = [];
+  // Word-boundary match, so a revision suffix (`sbid-mx065-v2-c`) still resolves to its series.
+  const hit = findByVariantCode([info.modelNumber.trim()]);
+  const entry = hit?.entry.deviceClass === 'smart-display' ? hit.entry : null;
+  if (entry === null) {
+    reasons.push(reason('model-not-listed', `SMART model "${info.modelNumber}" is not a supported SMART Board display.`));
+  }
+  const serial = info.serialNumber.trim();
+  if (serial === '') {
+    reasons.push(reason('missing-serial', 'The display answered an empty serial number.'));
+  } else if (!isValidDeviceId(serial)) {
+    reasons.push(reason('invalid-identifier', `The display serial "${serial}" is not 1–64 printable characters without spaces.`));
+  }
+  const touchSerials = usb
+    .filter((d) => d.vendorId === SMART_USB_VENDOR_ID && d.serialNumber !== null)
+    .map((d) => (d.serialNumber ?? '').trim());
+  if (serial !== '' && touchSerials.length > 0 && !touchSerials.some((s) => s.toUpperCase() === serial.toUpperCase())) {
+    reasons.push(
+      reason(
+        'identity-mismatch',
+        `The display says serial "${serial}" but its touch controller (USB 0b8c) reports ${touchSerials.map((s) => `"${s}"`).join(', ')}.`,
+      ),
+    );
+  }
+  const idOk = serial !== '' && !reasons.some((r) => r.code !== 'model-not-listed');
+  return {
+    ...base,
+    model: entry?.name ?? null,
+    serialNumber: serial === '' ? null : serial,
+    certifiedDeviceId: idOk ? serial : null,
+    eligible: reasons.length === 0,
+    reasons,
+    sources: { manufacturer: source, model: source, serialNumber: source, ...(idOk ? { certifiedDeviceId: source } : {}) },
+  };
+}

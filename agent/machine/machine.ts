@@ -1,0 +1,404 @@
+// The first-boot machine (DESIGN §6, issue 4): identity → eligibility → network → enrollment state →
+// attestation registration → managed, or the manual screen (with why), or the error screen (with a
+// code, Retry and "Enroll manually"). A parallel region toggles the Alt+V diagnostics from any state.
+// Actors are contracts here; the runtime supplies real ones with `.provide()`.
+
+import { assign, fromPromise, setup } from 'xstate';
+import { retryDelayMs } from '../dm-client/index.ts';
+import { InitialEnrollmentMode } from '../../protocol/dm.ts';
+import { classifyCode, toErrorInfo } from './classify.ts';
+import { LINK_POLL_MS, RETRY_BASE_MS, RETRY_CAP_MS, SAFEGUARD_MS } from './delays.ts';
+import type {
+  ActorContracts,
+  AgentContext,
+  AgentEvent,
+  Enrollment,
+  MachineInput,
+  ManualReason,
+  RetryStep,
+} from './types.ts';
+
+/** A placeholder that fails loudly if the runtime forgot to provide the real actor. */
+function contract<K extends keyof ActorContracts>(name: K) {
+  return fromPromise<ActorContracts[K]['output'], ActorContracts[K]['input']>(async () => {
+    throw Object.assign(new Error(`actor "${name}" was not provided`), { code: 'internal' });
+  });
+}
+
+const errorOf = (event: unknown) => toErrorInfo((event as { error?: unknown }).error);
+const classOf = (event: unknown) => classifyCode(errorOf(event).code);
+
+export const agentMachine = setup({
+  types: {
+    context: {} as AgentContext,
+    events: {} as AgentEvent,
+    input: {} as MachineInput,
+  },
+  actors: {
+    readIdentity: contract('readIdentity'),
+    checkLink: contract('checkLink'),
+    checkAttestation: contract('checkAttestation'),
+    fetchEnrollmentState: contract('fetchEnrollmentState'),
+    registerDevice: contract('registerDevice'),
+    fetchPolicy: contract('fetchPolicy'),
+    smartCheckin: contract('smartCheckin'),
+    smartEnroll: contract('smartEnroll'),
+    manualEnroll: contract('manualEnroll'),
+    checkpoint: contract('checkpoint'),
+  },
+  delays: {
+    SAFEGUARD: SAFEGUARD_MS,
+    LINK_POLL: LINK_POLL_MS,
+    RETRY_DELAY: ({ context }) => context.retry.delayMs,
+  },
+  guards: {
+    bootManaged: ({ context }) => context.boot.kind === 'managed',
+    bootTooManyAttempts: ({ context }) => context.boot.kind === 'too-many-attempts',
+    notEligible: ({ context }) => context.identity !== null && !context.identity.eligible,
+    isSmartDisplay: ({ context }) => context.identity?.deviceClass === 'smart-display',
+    reregister: ({ context }) => context.reregister,
+    hasDmToken: ({ context }) => (context.enrollment?.dmToken ?? '') !== '',
+    retryable: ({ event }) => classOf(event) === 'retryable',
+    terminalForZte: ({ event }) => classOf(event) === 'terminal-for-zte',
+    retryDetermining: ({ context }) => context.retry.step === 'determining',
+    retryRegistering: ({ context }) => context.retry.step === 'registering',
+    retrySmartCheckin: ({ context }) => context.retry.step === 'smartCheckin',
+  },
+  actions: {
+    scheduleRetry: assign(({ context, event }, step: RetryStep) => {
+      const info = errorOf(event);
+      const attempt = context.retry.step === step ? context.retry.attempt + 1 : 1;
+      const delayMs = retryDelayMs(attempt, {
+        baseMs: RETRY_BASE_MS,
+        capMs: RETRY_CAP_MS,
+        random: context.random,
+        ...(info.retryAfterMs !== undefined ? { retryAfterMs: info.retryAfterMs } : {}),
+      });
+      return { lastError: info, retry: { step, attempt, delayMs } };
+    }),
+    recordError: assign(({ event }) => ({ lastError: errorOf(event) })),
+    toManual: assign((_, reason: ManualReason) => ({ manualReason: reason })),
+  },
+}).createMachine({
+  id: 'agent',
+  type: 'parallel',
+  context: ({ input }) => ({
+    boot: input.boot,
+    random: input.random ?? Math.random,
+    identity: null,
+    enrollmentState: null,
+    enrollment:
+      input.boot.kind === 'managed'
+        ? {
+            managementDomain: input.boot.managed.managementDomain,
+            orgUnitPath: input.boot.managed.orgUnitPath,
+            dmToken: input.boot.managed.dmToken,
+          }
+        : null,
+    smartDomain: null,
+    manualReason: null,
+    lastError: null,
+    retry: { step: null, attempt: 0, delayMs: 0 },
+    reregister: input.boot.kind === 'retry-registration',
+    manualEnrollError: null,
+  }),
+  states: {
+    flow: {
+      initial: 'booting',
+      states: {
+        booting: {
+          always: [
+            { guard: 'bootManaged', target: 'managed' },
+            { guard: 'bootTooManyAttempts', target: 'manual', actions: { type: 'toManual', params: 'too-many-attempts' } },
+            { target: 'readingIdentity' },
+          ],
+        },
+        readingIdentity: {
+          invoke: {
+            src: 'readIdentity',
+            onDone: { target: 'checkingEligibility', actions: assign({ identity: ({ event }) => event.output }) },
+            onError: { target: 'error', actions: 'recordError' },
+          },
+        },
+        checkingEligibility: {
+          always: [
+            {
+              guard: 'notEligible',
+              target: 'manual',
+              actions: assign({
+                manualReason: ({ context }) => context.identity?.reasons[0]?.code ?? 'model-not-listed',
+              }),
+            },
+            { target: 'automatic' },
+          ],
+        },
+        automatic: {
+          initial: 'waitingForNetwork',
+          after: {
+            SAFEGUARD: {
+              target: 'error',
+              actions: assign({
+                lastError: ({ context }) => ({
+                  code: 'safeguard-timeout',
+                  message: `The automatic enrollment check did not finish within ${SAFEGUARD_MS / 1000} s.${
+                    context.lastError ? ` Last error: ${context.lastError.code}.` : ''
+                  }`,
+                }),
+              }),
+            },
+          },
+          states: {
+            waitingForNetwork: {
+              invoke: {
+                src: 'checkLink',
+                onDone: [{ guard: ({ event }) => event.output.up, target: 'routing' }, { target: 'offline' }],
+                onError: { target: 'offline', actions: 'recordError' },
+              },
+            },
+            offline: {
+              after: { LINK_POLL: 'waitingForNetwork' },
+              on: { NETWORK_UP: 'waitingForNetwork' },
+            },
+            routing: {
+              always: [
+                { guard: 'isSmartDisplay', target: 'smartCheckin' },
+                { guard: 'reregister', target: 'checkingAttestation' },
+                { target: 'determining' },
+              ],
+            },
+            determining: {
+              invoke: {
+                src: 'fetchEnrollmentState',
+                input: ({ context }) => ({ identity: requireIdentity(context) }),
+                onDone: [
+                  {
+                    guard: ({ event }) => event.output.initial_enrollment_mode === InitialEnrollmentMode.ZERO_TOUCH_ENFORCED,
+                    target: 'checkingAttestation',
+                    actions: assign({ enrollmentState: ({ event }) => event.output }),
+                  },
+                  {
+                    guard: ({ event }) => event.output.initial_enrollment_mode === InitialEnrollmentMode.ENROLLMENT_ENFORCED,
+                    target: '#agent.flow.manual',
+                    actions: [
+                      assign({ enrollmentState: ({ event }) => event.output }),
+                      { type: 'toManual', params: 'enrollment-enforced' },
+                    ],
+                  },
+                  {
+                    guard: ({ event }) => event.output.initial_enrollment_mode === InitialEnrollmentMode.DISABLED,
+                    target: '#agent.flow.manual',
+                    actions: [
+                      assign({ enrollmentState: ({ event }) => event.output }),
+                      { type: 'toManual', params: 'zero-touch-disabled' },
+                    ],
+                  },
+                  {
+                    target: '#agent.flow.manual',
+                    actions: [
+                      assign({ enrollmentState: ({ event }) => event.output }),
+                      { type: 'toManual', params: 'not-pre-provisioned' },
+                    ],
+                  },
+                ],
+                onError: [
+                  { guard: 'retryable', target: 'backoff', actions: { type: 'scheduleRetry', params: 'determining' } },
+                  {
+                    guard: 'terminalForZte',
+                    target: '#agent.flow.manual',
+                    actions: ['recordError', { type: 'toManual', params: 'not-pre-provisioned' }],
+                  },
+                  { target: '#agent.flow.error', actions: 'recordError' },
+                ],
+              },
+            },
+            checkingAttestation: {
+              invoke: {
+                src: 'checkAttestation',
+                onDone: [
+                  { guard: ({ event }) => event.output.available, target: 'registering' },
+                  {
+                    target: '#agent.flow.manual',
+                    actions: [
+                      assign({
+                        lastError: ({ event }) => ({
+                          code: 'attestation-unavailable',
+                          message: event.output.available ? '' : event.output.reason,
+                        }),
+                      }),
+                      { type: 'toManual', params: 'attestation-unavailable' },
+                    ],
+                  },
+                ],
+                onError: {
+                  target: '#agent.flow.manual',
+                  actions: ['recordError', { type: 'toManual', params: 'attestation-unavailable' }],
+                },
+              },
+            },
+            registering: {
+              initial: 'checkpoint',
+              states: {
+                // Durably note "a registration may reach the server" before sending it, so a power cut
+                // mid-request restarts with `reregister: true` and never costs a second licence.
+                checkpoint: {
+                  invoke: {
+                    src: 'checkpoint',
+                    input: ({ context }) => ({ phase: 'registering' as const, reregister: context.reregister }),
+                    onDone: 'sending',
+                    // A read-only or full state dir must not block enrollment: carry on, diagnostics say why.
+                    onError: { target: 'sending', actions: 'recordError' },
+                  },
+                },
+                sending: {
+                  invoke: {
+                    src: 'registerDevice',
+                    input: ({ context }) => ({ identity: requireIdentity(context), reregister: context.reregister }),
+                    onDone: {
+                      target: '#agent.flow.managed',
+                      actions: assign({
+                        enrollment: ({ event }): Enrollment => ({
+                          managementDomain: event.output.management_domain,
+                          orgUnitPath: event.output.org_unit_path,
+                          dmToken: event.output.device_management_token,
+                          licenseConsumed: event.output.license_consumed,
+                          bundledLicense: event.output.bundled_license,
+                        }),
+                      }),
+                    },
+                    onError: [
+                      {
+                        guard: 'retryable',
+                        target: '#agent.flow.automatic.backoff',
+                        // The request may have reached the server: the retry must say so.
+                        actions: [{ type: 'scheduleRetry', params: 'registering' }, assign({ reregister: true })],
+                      },
+                      {
+                        guard: 'terminalForZte',
+                        target: '#agent.flow.manual',
+                        actions: ['recordError', { type: 'toManual', params: 'not-pre-provisioned' }],
+                      },
+                      { target: '#agent.flow.error', actions: 'recordError' },
+                    ],
+                  },
+                },
+              },
+            },
+            smartCheckin: {
+              invoke: {
+                src: 'smartCheckin',
+                input: ({ context }) => ({ identity: requireIdentity(context) }),
+                onDone: [
+                  {
+                    guard: ({ event }) => event.output.assignedDomain !== null,
+                    target: 'smartEnrolling',
+                    actions: assign({ smartDomain: ({ event }) => event.output.assignedDomain }),
+                  },
+                  { target: '#agent.flow.manual', actions: { type: 'toManual', params: 'smart-unassigned' } },
+                ],
+                onError: [
+                  { guard: 'retryable', target: 'backoff', actions: { type: 'scheduleRetry', params: 'smartCheckin' } },
+                  { target: '#agent.flow.error', actions: 'recordError' },
+                ],
+              },
+            },
+            smartEnrolling: {
+              invoke: {
+                src: 'smartEnroll',
+                input: ({ context }) => ({ identity: requireIdentity(context), domain: context.smartDomain ?? '' }),
+                onDone: {
+                  target: '#agent.flow.managed',
+                  actions: assign({ enrollment: ({ event }) => smartEnrollment(event.output.domain) }),
+                },
+                onError: [
+                  { guard: 'retryable', target: 'backoff', actions: { type: 'scheduleRetry', params: 'smartEnrolling' } },
+                  { target: '#agent.flow.error', actions: 'recordError' },
+                ],
+              },
+            },
+            backoff: {
+              after: { RETRY_DELAY: 'resuming' },
+              on: { NETWORK_UP: 'resuming' },
+            },
+            resuming: {
+              always: [
+                { guard: 'retryDetermining', target: 'determining' },
+                { guard: 'retryRegistering', target: 'registering' },
+                { guard: 'retrySmartCheckin', target: 'smartCheckin' },
+                { target: 'smartEnrolling' },
+              ],
+            },
+          },
+        },
+        managed: {
+          initial: 'routing',
+          states: {
+            // SMART displays have no DM token and no Chrome policy to fetch.
+            routing: {
+              always: [{ guard: 'hasDmToken', target: 'fetchingPolicy' }, { target: 'idle' }],
+            },
+            fetchingPolicy: {
+              invoke: {
+                src: 'fetchPolicy',
+                input: ({ context }) => ({ dmToken: context.enrollment?.dmToken ?? '' }),
+                onDone: 'idle',
+                // Enrollment is done; a policy fetch failure is shown in diagnostics, not fatal.
+                onError: { target: 'idle', actions: 'recordError' },
+              },
+            },
+            idle: { type: 'final' },
+          },
+        },
+        manual: {
+          initial: 'waiting',
+          states: {
+            waiting: {
+              on: { MANUAL_ENROLL: 'enrolling' },
+            },
+            enrolling: {
+              invoke: {
+                src: 'manualEnroll',
+                input: ({ context, event }) => ({
+                  identity: context.identity,
+                  request: (event as Extract<AgentEvent, { type: 'MANUAL_ENROLL' }>).request,
+                }),
+                onDone: {
+                  target: '#agent.flow.managed',
+                  actions: assign({ enrollment: ({ event }) => event.output, manualEnrollError: null }),
+                },
+                onError: {
+                  target: 'waiting',
+                  actions: assign({ manualEnrollError: ({ event }) => toErrorInfo(event.error) }),
+                },
+              },
+            },
+          },
+        },
+        error: {
+          on: {
+            RETRY: {
+              target: 'readingIdentity',
+              actions: assign({ lastError: null, retry: { step: null, attempt: 0, delayMs: 0 } }),
+            },
+            ENROLL_MANUALLY: { target: 'manual', actions: { type: 'toManual', params: 'user-chose-manual' } },
+          },
+        },
+      },
+    },
+    diagnostics: {
+      initial: 'closed',
+      states: {
+        closed: { on: { ALT_V: 'open' } },
+        open: { on: { ALT_V: 'closed', CLOSE_DIAGNOSTICS: 'closed' } },
+      },
+    },
+  },
+});
+
+function requireIdentity(context: AgentContext) {
+  if (context.identity === null) throw Object.assign(new Error('identity not read yet'), { code: 'internal' });
+  return context.identity;
+}
+
+function smartEnrollment(domain: string): Enrollment {
+  return { managementDomain: domain, orgUnitPath: '/', dmToken: '', licenseConsumed: false, bundledLicense: false };
+}

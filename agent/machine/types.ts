@@ -1,0 +1,97 @@
+// Context, events and actor contracts of the first-boot machine (DESIGN §6, issue 4).
+
+import type { DeviceInitialEnrollmentStateResponse, DeviceRegisterResponse, PolicyFetchResponse } from '../../protocol/dm.ts';
+import type { IdentityReport } from '../identity/report.ts';
+import type { BootPlan } from '../persistence/restart-policy.ts';
+
+/** Why the device ends on the manual enrollment screen. Stable codes; the UI words them. */
+export type ManualReason =
+  | IdentityReport['reasons'][number]['code']
+  | 'not-pre-provisioned'
+  | 'enrollment-enforced'
+  | 'zero-touch-disabled'
+  | 'attestation-unavailable'
+  | 'too-many-attempts'
+  | 'smart-unassigned'
+  | 'user-chose-manual';
+
+/** What the machine knows of a failure it shows on the error screen. */
+export interface AgentErrorInfo {
+  /** Stable code: a DM client code (`missing-licenses`, …) or an agent one (`safeguard-timeout`, …). */
+  code: string;
+  message: string;
+  httpStatus?: number;
+  /** Retry-After from the server, when it gave one. */
+  retryAfterMs?: number;
+}
+
+/** The step a retryable failure goes back to after its backoff. */
+export type RetryStep = 'determining' | 'registering' | 'smartCheckin' | 'smartEnrolling';
+
+export type ErrorClass = 'retryable' | 'terminal-for-zte' | 'actionable';
+
+/** The result of the enrollment-state look-up, as the machine and diagnostics keep it. */
+export type EnrollmentState = DeviceInitialEnrollmentStateResponse;
+
+export interface Enrollment {
+  managementDomain: string;
+  orgUnitPath: string;
+  /** Empty for SMART displays, which have no DM token. */
+  dmToken: string;
+  /** Known when this boot enrolled; not kept across boots. */
+  licenseConsumed?: boolean;
+  bundledLicense?: boolean;
+}
+
+/** How this boot starts, decided from the persisted state before the machine runs (restart-policy.ts). */
+export type { BootPlan };
+
+export interface MachineInput {
+  boot: BootPlan;
+  /** Jitter source for backoff; tests pass a fixed function. */
+  random?: () => number;
+}
+
+export type ManualEnrollRequest =
+  | { method: 'credentials'; email: string; password: string }
+  | { method: 'enrollment-token'; token: string }
+  | { method: 'smart-domain'; domain: string };
+
+export type AgentEvent =
+  | { type: 'ALT_V' }
+  | { type: 'CLOSE_DIAGNOSTICS' }
+  | { type: 'NETWORK_UP' }
+  | { type: 'RETRY' }
+  | { type: 'ENROLL_MANUALLY' }
+  | { type: 'MANUAL_ENROLL'; request: ManualEnrollRequest };
+
+export interface AgentContext {
+  boot: BootPlan;
+  random: () => number;
+  identity: IdentityReport | null;
+  enrollmentState: EnrollmentState | null;
+  enrollment: Enrollment | null;
+  /** The SMART domain the display was assigned to by a redeemed product key. */
+  smartDomain: string | null;
+  manualReason: ManualReason | null;
+  lastError: AgentErrorInfo | null;
+  /** The retry about to happen: which step, how many so far, and after how long. */
+  retry: { step: RetryStep | null; attempt: number; delayMs: number };
+  /** Register with `reregister: true` (an earlier registration may have reached the server). */
+  reregister: boolean;
+  manualEnrollError: AgentErrorInfo | null;
+}
+
+/** Actor input/output contracts; the runtime provides the implementations with `.provide()`. */
+export interface ActorContracts {
+  readIdentity: { input: void; output: IdentityReport };
+  checkLink: { input: void; output: { up: boolean } };
+  checkAttestation: { input: void; output: { available: true } | { available: false; reason: string } };
+  fetchEnrollmentState: { input: { identity: IdentityReport }; output: EnrollmentState };
+  registerDevice: { input: { identity: IdentityReport; reregister: boolean }; output: DeviceRegisterResponse };
+  fetchPolicy: { input: { dmToken: string }; output: PolicyFetchResponse };
+  smartCheckin: { input: { identity: IdentityReport }; output: { assignedDomain: string | null } };
+  smartEnroll: { input: { identity: IdentityReport; domain: string }; output: { domain: string } };
+  manualEnroll: { input: { identity: IdentityReport | null; request: ManualEnrollRequest }; output: Enrollment };
+  checkpoint: { input: { phase: 'registering'; reregister: boolean }; output: void };
+}

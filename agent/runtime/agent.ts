@@ -1,0 +1,179 @@
+// Runs one boot of the agent: load the durable record, plan the boot (restart rules), start the
+// machine with real actors, record the state timeline and persist the record after every transition.
+
+import { randomUUID } from 'node:crypto';
+import { type Actor, createActor, type SimulatedClock, type SnapshotFrom } from 'xstate';
+import type { IdentityReport } from '../identity/report.ts';
+import { agentMachine } from '../machine/machine.ts';
+import type { AgentContext } from '../machine/types.ts';
+import {
+  type LoadResult,
+  type PersistedAgentState,
+  planBoot,
+  recordTransition,
+  type StateWriteError,
+} from '../persistence/index.ts';
+import { createActors } from './actors.ts';
+import type { AgentDeps } from './deps.ts';
+import { flowStateOf, isSettled, type Outcome, outcomeOf } from './outcome.ts';
+
+export type AgentActor = Actor<typeof agentMachine>;
+export type AgentSnapshot = SnapshotFrom<typeof agentMachine>;
+
+export interface AgentOptions {
+  maxBootAttempts?: number;
+  /** xstate clock for the machine's delays (tests pass a SimulatedClock). */
+  clock?: SimulatedClock;
+  random?: () => number;
+  /** Called with each new flow state, after it is recorded. */
+  onTransition?: (state: string, snapshot: AgentSnapshot) => void;
+}
+
+export interface AgentHandle {
+  actor: AgentActor;
+  /** How the durable record was found at boot (a corrupt file is moved aside and reported here). */
+  loaded: LoadResult;
+  deviceId: string;
+  /** This boot's timeline. */
+  history: Array<{ state: string; at: string }>;
+  /** The last failure to write the state file, if any (the agent carries on in memory). */
+  persistenceError(): StateWriteError | null;
+  /** Resolves once the flow reaches managed, the manual screen or the error screen. */
+  settled: Promise<Outcome>;
+  /** Waits for pending state writes, then stops the machine. */
+  stop(): Promise<void>;
+}
+
+export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): Promise<AgentHandle> {
+  const loaded: LoadResult = deps.store ? await deps.store.load() : { kind: 'fresh' };
+  const previous = loaded.kind === 'loaded' ? loaded.state : null;
+  const deviceId = previous?.deviceId ?? randomUUID();
+  const { plan, next } = planBoot(previous, {
+    bootId: randomUUID(),
+    now: deps.now(),
+    ...(options.maxBootAttempts !== undefined ? { maxBootAttempts: options.maxBootAttempts } : {}),
+  });
+
+  let record: PersistedAgentState = { ...next, deviceId };
+  let writeError: StateWriteError | null = null;
+  let writes: Promise<void> = Promise.resolve();
+  /** Queues a write of the current record; resolves (or rejects) when that write is done. */
+  const persist = (): Promise<void> => {
+    const snapshot = record;
+    const write = writes.then(async () => {
+      if (!deps.store) return;
+      try {
+        await deps.store.save(snapshot);
+        writeError = null;
+      } catch (error) {
+        writeError = error as StateWriteError;
+        throw error;
+      }
+    });
+    writes = write.catch(() => undefined);
+    return write;
+  };
+  await persist().catch(() => undefined);
+
+  let registrationInFlight = record.registration?.inFlight ?? false;
+  const identityOf = (report: IdentityReport) => ({
+    certifiedDeviceId: report.certifiedDeviceId,
+    idKind: report.idKind,
+    serialNumber: report.serialNumber,
+    model: report.model,
+  });
+
+  const actors = createActors(deps, deps.createDmClient(deviceId), {
+    onIdentity: ({ report }) => {
+      record = { ...record, identity: identityOf(report) };
+    },
+    checkpointRegistration: async () => {
+      registrationInFlight = true;
+      record = { ...record, registration: { inFlight: true, attemptedAt: deps.now().toISOString() } };
+      await persist();
+    },
+    registrationSettled: () => {
+      registrationInFlight = false;
+    },
+  });
+
+  const actor = createActor(agentMachine.provide({ actors }), {
+    input: { boot: plan, ...(options.random ? { random: options.random } : {}) },
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+
+  const history: Array<{ state: string; at: string }> = [];
+  let lastFlow = '';
+  let resolveSettled: (o: Outcome) => void = () => undefined;
+  const settled = new Promise<Outcome>((resolve) => {
+    resolveSettled = resolve;
+  });
+
+  actor.subscribe({
+    next: (snapshot) => {
+      const flow = flowStateOf(snapshot.value);
+      if (flow === lastFlow) return;
+      lastFlow = flow;
+      const now = deps.now();
+      history.push({ state: flow, at: now.toISOString() });
+      record = nextRecord(recordTransition(record, flow, now), snapshot.context, flow, registrationInFlight);
+      void persist().catch(() => undefined);
+      options.onTransition?.(flow, snapshot);
+      if (isSettled(flow)) resolveSettled(outcomeOf(snapshot.context, flow, plan.kind === 'managed', history));
+    },
+    error: (error) => {
+      resolveSettled({
+        outcome: 'error',
+        reason: 'internal',
+        managementDomain: null,
+        orgUnitPath: null,
+        certifiedDeviceId: null,
+        idKind: null,
+        history,
+        internalError: error instanceof Error ? error.message : String(error),
+      });
+    },
+  });
+  actor.start();
+
+  return {
+    actor,
+    loaded,
+    deviceId,
+    history,
+    persistenceError: () => writeError,
+    settled,
+    async stop() {
+      await writes;
+      actor.stop();
+      await writes;
+    },
+  };
+}
+
+/** The durable record after a transition: what a later boot needs to apply the restart rules. */
+function nextRecord(
+  base: PersistedAgentState,
+  context: AgentContext,
+  flow: string,
+  registrationInFlight: boolean,
+): PersistedAgentState {
+  const record: PersistedAgentState = {
+    ...base,
+    registration: { ...base.registration, inFlight: registrationInFlight },
+    lastError: context.lastError ? { code: context.lastError.code, message: context.lastError.message } : null,
+  };
+  if (flow.startsWith('managed') && context.enrollment) {
+    record.managed = {
+      dmToken: context.enrollment.dmToken,
+      managementDomain: context.enrollment.managementDomain,
+      orgUnitPath: context.enrollment.orgUnitPath,
+      enrolledAt: base.managed?.enrolledAt ?? new Date(base.updatedAt).toISOString(),
+    };
+    record.registration = { inFlight: false };
+    delete record.manual;
+  } else if (flow.startsWith('manual') && context.manualReason) {
+    record.manual = { reason: context.manualReason };
+  }
+  return record;
+}

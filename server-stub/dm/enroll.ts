@@ -1,0 +1,96 @@
+// The last steps shared by every register flavour, run inside the caller's transaction so that the
+// licence count read and the licence consumed are one atomic step:
+//   409 a MANAGED device claimed by another deviceid without `reregister`;
+//   412 the customer's account is not activated; 417 a consumer account and a bundled licence;
+//   licence: bundled, else the one the device already holds (re-register), else one Chrome Enterprise
+//   Upgrade, else 402. Then the device becomes MANAGED and gets a fresh DM token (older ones revoked).
+
+import type { DeviceRegisterResponse } from '../../protocol/dm.ts';
+import type { StubContext } from '../context.ts';
+import { nowIso } from '../context.ts';
+import type { CustomerRow, DeviceRow, EnrollmentType } from '../db/rows.ts';
+import { modelKey } from '../db/rows.ts';
+import { newToken, sha256Hex } from '../db/secrets.ts';
+import { DmError } from '../http/errors.ts';
+
+export interface EnrollPlan {
+  enrollmentType: EnrollmentType;
+  deviceId: string;
+  /** The `deviceid` query parameter of the request. */
+  clientId: string;
+  serial: string;
+  model: string;
+  reregister: boolean;
+  customer: CustomerRow;
+  orgUnit: string;
+  /** The record of this very device, when there is one (any customer, any status). */
+  existing: DeviceRow | undefined;
+}
+
+export function enroll(ctx: StubContext, plan: EnrollPlan): DeviceRegisterResponse {
+  const { customer, existing } = plan;
+  const managedHere = existing?.status === 'MANAGED' && existing.customer_id === customer.customer_id;
+  if (managedHere && existing.dm_client_id !== plan.clientId && !plan.reregister) {
+    throw new DmError(
+      409,
+      `device ${plan.deviceId} is already enrolled under another deviceid; retry with reregister: true`,
+    );
+  }
+  if (customer.activation_pending === 1) {
+    throw new DmError(412, `the account of ${customer.domain} is not activated yet`);
+  }
+  const sameRecord = existing !== undefined && existing.status !== 'DEPROVISIONED';
+  const bundled = existing?.bundled_license === 1;
+  if (customer.kind === 'consumer' && bundled) {
+    throw new DmError(417, 'a consumer account cannot enroll a device sold with a packaged Chrome Enterprise licence');
+  }
+  let consumed: 0 | 1 = 0;
+  if (!bundled) {
+    if (managedHere && existing.license_consumed === 1) {
+      consumed = 1; // a re-register keeps the licence it holds
+    } else {
+      const { total, used } = ctx.stores.customers.licences(customer);
+      if (used >= total) {
+        throw new DmError(
+          402,
+          `${customer.domain} has no Chrome Enterprise Upgrade licence left (${used} of ${total} in use)`,
+        );
+      }
+      consumed = 1;
+    }
+  }
+
+  const at = nowIso(ctx);
+  const enrolledAt = managedHere && existing.enrolled_at !== null ? existing.enrolled_at : at;
+  const keepProvenance = sameRecord && existing.customer_id === customer.customer_id;
+  ctx.stores.devices.upsertManaged(
+    {
+      device_id: plan.deviceId,
+      customer_id: customer.customer_id,
+      serial_number: plan.serial,
+      model: keepProvenance ? existing.model : plan.model,
+      model_key: modelKey(keepProvenance ? existing.model : plan.model),
+      org_unit_path: plan.orgUnit,
+      bundled_license: bundled ? 1 : 0,
+      license_consumed: consumed,
+      dm_client_id: plan.clientId,
+      enrollment_type: managedHere && existing.enrollment_type !== null ? existing.enrollment_type : plan.enrollmentType,
+      enrolled_at: enrolledAt,
+      preprovisioning_token: keepProvenance ? existing.preprovisioning_token : null,
+      partner_id: keepProvenance ? existing.partner_id : null,
+    },
+    at,
+  );
+  ctx.stores.dmTokens.revokeAllFor(plan.deviceId, 'REREGISTERED', at);
+  const token = newToken('dmt-', 32);
+  ctx.stores.dmTokens.insert(sha256Hex(token), plan.deviceId, plan.clientId, customer.customer_id, at);
+  return {
+    device_management_token: token,
+    machine_name: plan.serial,
+    enrollment_type: plan.enrollmentType,
+    management_domain: customer.domain,
+    org_unit_path: plan.orgUnit,
+    license_consumed: consumed === 1,
+    bundled_license: bundled,
+  };
+}

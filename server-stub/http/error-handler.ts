@@ -1,0 +1,101 @@
+// One error handler for the whole stub: every validation error, malformed JSON, oversized or
+// wrongly typed payload is a 4xx naming the field; only a bug (or an injected fault) is a 5xx.
+// On the DM endpoint the answer carries `dm_status` (DESIGN §5), elsewhere `error_code`.
+
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DmErrorBody } from '../../protocol/dm.ts';
+import { DM_PATH } from '../../protocol/dm.ts';
+import { dmStatusForHttp } from '../../protocol/status.ts';
+import { ApiError, type ApiErrorBody, DmError } from './errors.ts';
+import { describeValidation, type ValidationIssue } from './validation-message.ts';
+
+interface Classified {
+  status: number;
+  code: string;
+  message: string;
+  retryAfterSeconds?: number | undefined;
+}
+
+const DEFAULT_CODE: Record<number, string> = {
+  400: 'INVALID_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+function fastifyErrorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function statusOf(err: unknown): number | undefined {
+  const s = (err as { statusCode?: unknown }).statusCode;
+  return typeof s === 'number' && Number.isInteger(s) ? s : undefined;
+}
+
+export function classifyError(err: unknown): Classified {
+  if (err instanceof DmError) {
+    return { status: err.statusCode, code: err.dmStatus, message: err.message, retryAfterSeconds: err.retryAfterSeconds };
+  }
+  if (err instanceof ApiError) return { status: err.statusCode, code: err.code, message: err.message };
+  const fe = err as Partial<FastifyError> & { validation?: ValidationIssue[] };
+  if (Array.isArray(fe.validation)) {
+    return { status: 400, code: 'INVALID_REQUEST', message: describeValidation(fe.validationContext, fe.validation) };
+  }
+  const code = fastifyErrorCode(err);
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'body is larger than this endpoint accepts' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, code: 'INVALID_JSON', message: 'body is not valid JSON' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'INVALID_JSON', message: 'body is empty but content-type is application/json' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'content-type header: unsupported media type' };
+    default:
+      break;
+  }
+  if (err instanceof SyntaxError) return { status: 400, code: 'INVALID_JSON', message: `body: ${err.message}` };
+  const status = statusOf(err);
+  if (status !== undefined && status >= 400 && status < 500) {
+    const own = code !== undefined && !code.startsWith('FST_') && !code.startsWith('ERR_') ? code : undefined;
+    const message = err instanceof Error ? err.message : 'bad request';
+    return { status, code: own ?? DEFAULT_CODE[status] ?? 'INVALID_REQUEST', message };
+  }
+  return { status: 500, code: 'INTERNAL', message: 'internal error' };
+}
+
+function isDmRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url === DM_PATH;
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, c: Classified): FastifyReply {
+  if (c.retryAfterSeconds !== undefined) reply.header('retry-after', String(c.retryAfterSeconds));
+  if (isDmRoute(request)) {
+    // The DM table has no 415 and no 404 on a known route: those are plain invalid requests.
+    const status = dmStatusForHttp(c.status) === null ? 400 : c.status;
+    const dm = dmStatusForHttp(status) ?? 'DM_STATUS_REQUEST_INVALID';
+    const body: DmErrorBody = { error_message: c.message, dm_status: dm };
+    return reply.code(status).send(body);
+  }
+  const body: ApiErrorBody = { error_message: c.message, error_code: c.code };
+  return reply.code(c.status).send(body);
+}
+
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err, request, reply) => {
+    const c = classifyError(err);
+    if (c.status >= 500 && !(err instanceof DmError)) request.log.error({ err }, 'unexpected error');
+    return sendError(request, reply, c);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ApiErrorBody = {
+      error_message: `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      error_code: 'NOT_FOUND',
+    };
+    return reply.code(404).send(body);
+  });
+}

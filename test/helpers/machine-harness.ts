@@ -1,0 +1,110 @@
+// Runs the real agent machine with scripted actors on xstate's SimulatedClock: no sleeping, the test
+// moves time itself. Each actor answers from a queue of outcomes ({ok: value} or {error: {code,…}}).
+
+import { type Actor, createActor, fromPromise, SimulatedClock } from 'xstate';
+import type { IdentityReport } from '../../agent/identity/report.ts';
+import { agentMachine } from '../../agent/machine/machine.ts';
+import { flowStateOf } from '../../agent/runtime/outcome.ts';
+import type { ActorContracts, BootPlan } from '../../agent/machine/types.ts';
+
+export type Outcome<T> = { ok: T } | { error: { code: string; message?: string; retryAfterMs?: number; httpStatus?: number } };
+export type Script = { [K in keyof ActorContracts]?: Array<Outcome<ActorContracts[K]['output']>> };
+
+export function eligibleIdentity(overrides: Partial<IdentityReport> = {}): IdentityReport {
+  return {
+    manufacturer: 'Acer',
+    model: 'Chromebook Acer 311 (C722/C722T)',
+    deviceClass: 'chromebook',
+    serialNumber: 'NXHPVEK0010123456789',
+    idKind: 'serial-number',
+    certifiedDeviceId: 'NXHPVEK0010123456789',
+    manufactureDate: '2022-05-01',
+    eligible: true,
+    reasons: [],
+    sources: {},
+    ...overrides,
+  };
+}
+
+export const happyScript = (): Script => ({
+  readIdentity: [{ ok: eligibleIdentity() }],
+  checkLink: [{ ok: { up: true } }],
+  checkAttestation: [{ ok: { available: true } }],
+  fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 2, management_domain: 'demo.example' } }],
+  registerDevice: [
+    {
+      ok: {
+        device_management_token: 'dmt',
+        management_domain: 'demo.example',
+        org_unit_path: '/',
+        license_consumed: true,
+        bundled_license: false,
+      },
+    },
+  ],
+  fetchPolicy: [{ ok: { policy_type: 'google/chromeos/device', management_domain: 'demo.example', org_unit_path: '/', policy_value: {}, timestamp: 0 } }],
+  checkpoint: [{ ok: undefined }],
+});
+
+export interface Harness {
+  actor: Actor<typeof agentMachine>;
+  clock: SimulatedClock;
+  /** Inputs each actor was called with, in order. */
+  calls: { [K in keyof ActorContracts]?: Array<ActorContracts[K]['input']> };
+  /** Lets pending actor promises settle (microtasks and I/O callbacks), without moving simulated time. */
+  settle(): Promise<void>;
+  /** Moves simulated time forward, settling before and after. */
+  advance(ms: number): Promise<void>;
+  flowState(): string;
+}
+
+export function startHarness(script: Script, boot: BootPlan = { kind: 'fresh-check' }): Harness {
+  const clock = new SimulatedClock();
+  const calls: Harness['calls'] = {};
+  const queues = structuredClone(script) as Script;
+  const scripted = <K extends keyof ActorContracts>(name: K) =>
+    fromPromise<ActorContracts[K]['output'], ActorContracts[K]['input']>(async ({ input }) => {
+      const list = (calls[name] ??= []) as Array<ActorContracts[K]['input']>;
+      list.push(input);
+      const queue = queues[name] as Array<Outcome<ActorContracts[K]['output']>> | undefined;
+      // The last outcome repeats: "always fails" is a one-element script.
+      const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
+      if (!next) throw Object.assign(new Error(`no scripted outcome for ${name}`), { code: 'internal' });
+      if ('error' in next) throw Object.assign(new Error(next.error.message ?? next.error.code), next.error);
+      return next.ok;
+    });
+  const machine = agentMachine.provide({
+    actors: {
+      readIdentity: scripted('readIdentity'),
+      checkLink: scripted('checkLink'),
+      checkAttestation: scripted('checkAttestation'),
+      fetchEnrollmentState: scripted('fetchEnrollmentState'),
+      registerDevice: scripted('registerDevice'),
+      fetchPolicy: scripted('fetchPolicy'),
+      smartCheckin: scripted('smartCheckin'),
+      smartEnroll: scripted('smartEnroll'),
+      manualEnroll: scripted('manualEnroll'),
+      checkpoint: scripted('checkpoint'),
+    },
+  });
+  const actor = createActor(machine, { clock, input: { boot, random: () => 0.5 } });
+  actor.start();
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  return {
+    actor,
+    clock,
+    calls,
+    settle,
+    async advance(ms) {
+      await settle();
+      clock.increment(ms);
+      await settle();
+    },
+    flowState() {
+      return flowStateOf(actor.getSnapshot().value);
+    },
+  };
+}
+
