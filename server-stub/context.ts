@@ -1,8 +1,8 @@
 // What every route module receives: the stores over the database, the clock, the manufacturer CAs
 // and the test-fault table.
 
-import type { SettableClock } from './clock.ts';
 import type { CaStore } from './attestation/ca-store.ts';
+import type { SettableClock } from './clock.ts';
 import type { Stores } from './db/stores.ts';
 import type { FaultStore } from './test-hooks/faults.ts';
 

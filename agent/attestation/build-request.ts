@@ -2,8 +2,8 @@
 // registration data, and the key store's DER ECDSA P-256/SHA-256 signature over exactly those bytes.
 
 import { randomBytes } from 'node:crypto';
-import type { AttestationKeyStore } from '../../hal/interface.ts';
 import { AttestationError, isAttestationUnavailable } from '../../hal/backends/attestation-file/errors.ts';
+import type { AttestationKeyStore } from '../../hal/interface.ts';
 import type {
   CertificateBasedRegisterRequest,
   CertificateBasedRegistrationData,
@@ -27,6 +27,8 @@ export interface CertificateBasedRegisterInput {
   manufactureDate?: string | null;
   /** Sent as given. */
   ethernetMac?: string | null;
+  /** The domain the device expects to join (from its enrollment-state answer); the server says 406 if not. */
+  managementDomain?: string | null;
   /** A retry of an interrupted registration: must not consume a second licence. Sent only when true. */
   reregister: boolean;
   /** Default 14, ATTESTATION_INITIAL_SERVER_FORCED. */
@@ -51,6 +53,7 @@ export function registrationData(input: CertificateBasedRegisterInput, chainPem:
   };
   if (input.manufactureDate) request.manufacture_date = input.manufactureDate;
   if (input.ethernetMac) request.ethernet_mac_address = input.ethernetMac;
+  if (input.managementDomain) request.management_domain = input.managementDomain;
   if (input.reregister) request.reregister = true;
   const data: CertificateBasedRegistrationData = {
     certificate_type: CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT,
@@ -76,7 +79,8 @@ export async function buildCertificateBasedRegisterRequest(
     const chainPem = await input.keyStore.certificateChainPem();
     const bytes = Buffer.from(JSON.stringify(registrationData(input, chainPem, nonce)), 'utf8');
     const signature = await input.keyStore.sign(new Uint8Array(bytes));
-    if (signature.length === 0) throw new AttestationError(`key store ${input.keyStore.name} returned an empty signature`);
+    if (signature.length === 0)
+      throw new AttestationError(`key store ${input.keyStore.name} returned an empty signature`);
     return {
       signed_request: {
         data: bytes.toString('base64'),

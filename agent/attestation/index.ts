@@ -1,7 +1,7 @@
-export type { CertificateBasedRegisterInput } from './build-request.ts';
-export { buildCertificateBasedRegisterRequest, registrationData } from './build-request.ts';
 export {
   AttestationError,
   isAttestationError,
   isAttestationUnavailable,
 } from '../../hal/backends/attestation-file/errors.ts';
+export type { CertificateBasedRegisterInput } from './build-request.ts';
+export { buildCertificateBasedRegisterRequest, registrationData } from './build-request.ts';

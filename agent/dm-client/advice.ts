@@ -30,7 +30,8 @@ const MANUAL =
 
 // Our own steps for what the seed does not cover.
 const WAIT = 'The device retries by itself; nothing needs to be done while it does.';
-const NETWORK = 'Check the network connection (cable or Wi-Fi, proxy, captive portal) and that the server address is right.';
+const NETWORK =
+  'Check the network connection (cable or Wi-Fi, proxy, captive portal) and that the server address is right.';
 const DIAGNOSTICS = 'Press Alt+V and export the diagnostics bundle for support.';
 
 const ADVICE: Readonly<Record<AdviceCode, Omit<Advice, 'code'>>> = {
@@ -75,7 +76,8 @@ const ADVICE: Readonly<Record<AdviceCode, Omit<Advice, 'code'>>> = {
     fromSeed: true,
   },
   'missing-licenses': {
-    message: 'The organisation does not have enough Chrome Enterprise Upgrade licences to enroll this device.',
+    message:
+      'The organisation does not have enough Chrome Enterprise Upgrade licences to enroll this device.',
     steps: [LICENCES, BUNDLED, MANUAL],
     fromSeed: true,
   },

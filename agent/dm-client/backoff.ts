@@ -89,7 +89,10 @@ const HTTP_DATE_START = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i;
  * Retry-After (RFC 9110 §10.2.3) as milliseconds from `nowMs`: delay-seconds (`120`) or an HTTP-date
  * (`Wed, 21 Oct 2015 07:28:00 GMT`; a date in the past is 0). Null when absent or unparsable.
  */
-export function parseRetryAfter(value: string | readonly string[] | null | undefined, nowMs: number): number | null {
+export function parseRetryAfter(
+  value: string | readonly string[] | null | undefined,
+  nowMs: number,
+): number | null {
   const raw = typeof value === 'string' ? value : value?.[0];
   if (raw === undefined) return null;
   const text = raw.trim();

@@ -12,6 +12,7 @@ import type {
   PolicyFetchResponse,
 } from '../../protocol/dm.ts';
 import { DEVICE_ID_PATTERN, DM_PATH, DM_REQUEST_BODY_KEY } from '../../protocol/dm.ts';
+import { parseRetryAfter } from './backoff.ts';
 import {
   decodeInitialEnrollmentState,
   decodePolicyResponse,
@@ -22,10 +23,9 @@ import {
 import { DmError, dmErrorCodeForHttp, sanitizeServerMessage } from './errors.ts';
 import type { Decoded } from './json.ts';
 import { isPlainObject, own, parseJsonBytes } from './json.ts';
-import { parseRetryAfter } from './backoff.ts';
 import type { HttpTimeouts, RawResponse } from './transport.ts';
 import { dmGotOptions, postCapped } from './transport.ts';
-import { transportErrorToDmError } from './transport-error.ts';
+import { isTimeoutReason, transportErrorToDmError } from './transport-error.ts';
 
 /** Milliseconds per got phase; `request` bounds the whole exchange, body included. */
 export type DmClientTimeouts = HttpTimeouts;
@@ -73,7 +73,11 @@ export interface DmClient {
     options?: DmCallOptions,
   ): Promise<DeviceRegisterResponse>;
   /** Manual fallback: `Authorization: GoogleLogin auth=<adminToken>`. */
-  register(request: DeviceRegisterRequest, adminToken: string, options?: DmCallOptions): Promise<DeviceRegisterResponse>;
+  register(
+    request: DeviceRegisterRequest,
+    adminToken: string,
+    options?: DmCallOptions,
+  ): Promise<DeviceRegisterResponse>;
   /** `Authorization: GoogleEnrollmentToken token=<enrollmentToken>`. */
   tokenBasedRegister(
     request: DeviceRegisterRequest,
@@ -129,7 +133,8 @@ export function createDmClient(options: DmClientOptions): DmClient {
     let serverMessage: string | null = null;
     if (raw.body !== null) {
       const parsed = parseJsonBytes(raw.body);
-      if (parsed.ok && isPlainObject(parsed.value)) serverMessage = sanitizeServerMessage(own(parsed.value, 'error_message'));
+      if (parsed.ok && isPlainObject(parsed.value))
+        serverMessage = sanitizeServerMessage(own(parsed.value, 'error_message'));
     }
     const label = dmStatus ?? `HTTP ${raw.status}`;
     return new DmError(code, `${type}: ${label}${serverMessage === null ? '' : `: ${serverMessage}`}`, {
@@ -149,7 +154,10 @@ export function createDmClient(options: DmClientOptions): DmClient {
     signal: AbortSignal | undefined,
   ): Promise<T> {
     try {
-      if (signal?.aborted) throw new DmError('aborted', `${type}: aborted before it was sent`, { requestType: type });
+      if (signal?.aborted) {
+        const code = isTimeoutReason(signal.reason) ? 'timeout' : 'aborted';
+        throw new DmError(code, `${type}: ${code} before it was sent`, { requestType: type });
+      }
       let body: string;
       try {
         body = JSON.stringify({ [DM_REQUEST_BODY_KEY[type]]: payload });
@@ -182,7 +190,9 @@ export function createDmClient(options: DmClientOptions): DmClient {
 
   function credential(type: DmRequestType, scheme: string, key: string, token: string): string {
     if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
-      throw new DmError('request-invalid', `${type}: the token is empty or not printable ASCII`, { requestType: type });
+      throw new DmError('request-invalid', `${type}: the token is empty or not printable ASCII`, {
+        requestType: type,
+      });
     }
     return `${scheme} ${key}=${token}`;
   }
@@ -214,7 +224,13 @@ export function createDmClient(options: DmClientOptions): DmClient {
       ),
     policy: (dmToken, opts) =>
       withCredential('policy', 'GoogleDMToken', 'token', dmToken, (auth) =>
-        call('policy', { policy_type: opts?.policyType ?? DEVICE_POLICY_TYPE }, auth, decodePolicyResponse, opts?.signal),
+        call(
+          'policy',
+          { policy_type: opts?.policyType ?? DEVICE_POLICY_TYPE },
+          auth,
+          decodePolicyResponse,
+          opts?.signal,
+        ),
       ),
     unregister: async (dmToken, opts) => {
       await withCredential('unregister', 'GoogleDMToken', 'token', dmToken, (auth) =>

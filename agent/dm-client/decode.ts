@@ -67,8 +67,11 @@ export function decodeInitialEnrollmentState(value: unknown): Decoded<DeviceInit
   return decodeWith(() => {
     const o = obj(value, path);
     const mode = own(o, 'initial_enrollment_mode');
-    if (typeof mode !== 'number' || !MODES.includes(mode)) fail(`${path}.initial_enrollment_mode`, '0, 1, 2 or 3');
-    const out: DeviceInitialEnrollmentStateResponse = { initial_enrollment_mode: mode as InitialEnrollmentMode };
+    if (typeof mode !== 'number' || !MODES.includes(mode))
+      fail(`${path}.initial_enrollment_mode`, '0, 1, 2 or 3');
+    const out: DeviceInitialEnrollmentStateResponse = {
+      initial_enrollment_mode: mode as InitialEnrollmentMode,
+    };
     const domain = optStr(o, 'management_domain', path);
     if (domain !== undefined) out.management_domain = domain;
     const packaged = optBool(o, 'is_license_packaged_with_device', path);
@@ -112,7 +115,8 @@ export function decodePolicyResponse(value: unknown): Decoded<PolicyFetchRespons
   return decodeWith(() => {
     const o = obj(value, path);
     const timestamp = own(o, 'timestamp');
-    if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) fail(`${path}.timestamp`, 'a finite number');
+    if (typeof timestamp !== 'number' || !Number.isFinite(timestamp))
+      fail(`${path}.timestamp`, 'a finite number');
     return {
       policy_type: str(o, 'policy_type', path),
       management_domain: str(o, 'management_domain', path),

@@ -40,23 +40,24 @@ export type DmTransportErrorCode =
 export type DmErrorCode = DmTransportErrorCode | DmStatusErrorCode;
 
 /** dm_status → code. DM_STATUS_SUCCESS is not an error. */
-export const DM_ERROR_CODE_BY_STATUS: Readonly<Record<Exclude<DmStatus, 'DM_STATUS_SUCCESS'>, DmStatusErrorCode>> =
-  {
-    DM_STATUS_REQUEST_INVALID: 'request-invalid',
-    DM_STATUS_SERVICE_MANAGEMENT_TOKEN_INVALID: 'token-invalid',
-    DM_STATUS_SERVICE_MISSING_LICENSES: 'missing-licenses',
-    DM_STATUS_SERVICE_MANAGEMENT_NOT_SUPPORTED: 'management-not-supported',
-    DM_STATUS_SERVICE_INVALID_SERIAL_NUMBER: 'invalid-serial-number',
-    DM_STATUS_SERVICE_DOMAIN_MISMATCH: 'domain-mismatch',
-    DM_STATUS_SERVICE_DEVICE_ID_CONFLICT: 'device-id-conflict',
-    DM_STATUS_SERVICE_DEVICE_NOT_FOUND: 'device-not-found',
-    DM_STATUS_SERVICE_ACTIVATION_PENDING: 'activation-pending',
-    DM_STATUS_REQUEST_TOO_LARGE: 'request-too-large',
-    DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE: 'consumer-account-with-packaged-license',
-    DM_STATUS_SERVICE_TOO_MANY_REQUESTS: 'too-many-requests',
-    DM_STATUS_TEMPORARY_UNAVAILABLE: 'temporarily-unavailable',
-    DM_STATUS_SERVICE_DEPROVISIONED: 'deprovisioned',
-  };
+export const DM_ERROR_CODE_BY_STATUS: Readonly<
+  Record<Exclude<DmStatus, 'DM_STATUS_SUCCESS'>, DmStatusErrorCode>
+> = {
+  DM_STATUS_REQUEST_INVALID: 'request-invalid',
+  DM_STATUS_SERVICE_MANAGEMENT_TOKEN_INVALID: 'token-invalid',
+  DM_STATUS_SERVICE_MISSING_LICENSES: 'missing-licenses',
+  DM_STATUS_SERVICE_MANAGEMENT_NOT_SUPPORTED: 'management-not-supported',
+  DM_STATUS_SERVICE_INVALID_SERIAL_NUMBER: 'invalid-serial-number',
+  DM_STATUS_SERVICE_DOMAIN_MISMATCH: 'domain-mismatch',
+  DM_STATUS_SERVICE_DEVICE_ID_CONFLICT: 'device-id-conflict',
+  DM_STATUS_SERVICE_DEVICE_NOT_FOUND: 'device-not-found',
+  DM_STATUS_SERVICE_ACTIVATION_PENDING: 'activation-pending',
+  DM_STATUS_REQUEST_TOO_LARGE: 'request-too-large',
+  DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE: 'consumer-account-with-packaged-license',
+  DM_STATUS_SERVICE_TOO_MANY_REQUESTS: 'too-many-requests',
+  DM_STATUS_TEMPORARY_UNAVAILABLE: 'temporarily-unavailable',
+  DM_STATUS_SERVICE_DEPROVISIONED: 'deprovisioned',
+};
 
 export const DM_ERROR_CODES: readonly DmErrorCode[] = [
   'network',
@@ -71,7 +72,8 @@ export const DM_ERROR_CODES: readonly DmErrorCode[] = [
 /** The code of a non-2xx HTTP answer, from the table of DESIGN §5 (`http-status-error` off the table). */
 export function dmErrorCodeForHttp(httpStatus: number): { code: DmErrorCode; dmStatus: DmStatus | null } {
   const dmStatus = dmStatusForHttp(httpStatus);
-  if (dmStatus === null || dmStatus === 'DM_STATUS_SUCCESS') return { code: 'http-status-error', dmStatus: null };
+  if (dmStatus === null || dmStatus === 'DM_STATUS_SUCCESS')
+    return { code: 'http-status-error', dmStatus: null };
   return { code: DM_ERROR_CODE_BY_STATUS[dmStatus], dmStatus };
 }
 

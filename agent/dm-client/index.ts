@@ -4,7 +4,13 @@
 export type { Advice, AdviceCode } from './advice.ts';
 export { adviceFor } from './advice.ts';
 export type { JitterKind, RetryDelayOptions } from './backoff.ts';
-export { backoffCeilingMs, DEFAULT_RETRY_POLICY, MAX_DELAY_MS, parseRetryAfter, retryDelayMs } from './backoff.ts';
+export {
+  backoffCeilingMs,
+  DEFAULT_RETRY_POLICY,
+  MAX_DELAY_MS,
+  parseRetryAfter,
+  retryDelayMs,
+} from './backoff.ts';
 export type { DmErrorClass } from './classify.ts';
 export { classifyDmError, DM_ERROR_CLASS, isRetryable, isTerminalForZte } from './classify.ts';
 export type { DmCallOptions, DmClient, DmClientOptions, DmClientTimeouts } from './client.ts';

@@ -12,7 +12,8 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -32,7 +33,8 @@ export function parseJsonBytes(bytes: Uint8Array, maxDepth = MAX_JSON_DEPTH): De
     return { ok: false, problem: 'the body is not valid UTF-8' };
   }
   if (text.trim() === '') return { ok: false, problem: 'the body is empty' };
-  if (nestsDeeperThan(text, maxDepth)) return { ok: false, problem: `the JSON nests deeper than ${maxDepth} levels` };
+  if (nestsDeeperThan(text, maxDepth))
+    return { ok: false, problem: `the JSON nests deeper than ${maxDepth} levels` };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

@@ -14,6 +14,10 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+export function isTimeoutReason(reason: unknown): boolean {
+  return reason instanceof Error && reason.name === 'TimeoutError';
+}
+
 export function transportErrorToDmError(
   error: unknown,
   requestType: DmRequestType,
@@ -22,11 +26,13 @@ export function transportErrorToDmError(
   if (error instanceof DmError) return error;
   const causeCode = codeOf(error);
   const details = { requestType, causeCode, cause: error };
+  // A phase time-out, or a caller's AbortSignal.timeout(): a time-out either way.
+  if (error instanceof TimeoutError || (signal?.aborted && isTimeoutReason(signal.reason))) {
+    const phase = error instanceof TimeoutError ? `${error.event} phase` : 'caller deadline';
+    return new DmError('timeout', `${requestType}: no answer in time (${phase})`, details);
+  }
   if (signal?.aborted || error instanceof AbortError) {
     return new DmError('aborted', `${requestType}: the request was aborted`, details);
-  }
-  if (error instanceof TimeoutError) {
-    return new DmError('timeout', `${requestType}: no answer in time (${error.event} phase)`, details);
   }
   // llhttp refused what came back: whatever answered does not speak HTTP properly.
   if (causeCode?.startsWith('HPE_')) {

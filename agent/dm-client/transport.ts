@@ -20,7 +20,10 @@ export interface PostOptions {
   maxBytes: number;
 }
 
-export type HttpTimeouts = Pick<Delays, 'lookup' | 'connect' | 'secureConnect' | 'send' | 'response' | 'request'>;
+export type HttpTimeouts = Pick<
+  Delays,
+  'lookup' | 'connect' | 'secureConnect' | 'send' | 'response' | 'request'
+>;
 
 /** A got instance with the DM client's fixed behaviour. */
 export function dmGotOptions(timeouts: HttpTimeouts, userAgent: string) {
@@ -61,9 +64,13 @@ export function postCapped(http: Got, url: URL, options: PostOptions): Promise<R
         stream.destroy();
         if (isOk(status)) {
           reject(
-            new DmError('response-too-large', `the answer is larger than ${options.maxBytes} bytes (${what})`, {
-              httpStatus: status,
-            }),
+            new DmError(
+              'response-too-large',
+              `the answer is larger than ${options.maxBytes} bytes (${what})`,
+              {
+                httpStatus: status,
+              },
+            ),
           );
         } else {
           resolve({ status, headers, body: null });
@@ -78,7 +85,8 @@ export function postCapped(http: Got, url: URL, options: PostOptions): Promise<R
       headers = response.headers;
       const length = Number(headers['content-length']);
       const encoded = headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity';
-      if (false && !encoded && Number.isFinite(length) && length > options.maxBytes) overflow(`content-length ${length}`);
+      if (!encoded && Number.isFinite(length) && length > options.maxBytes)
+        overflow(`content-length ${length}`);
     });
     stream.on('data', (chunk: Buffer) => {
       if (settled) return;

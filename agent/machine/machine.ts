@@ -252,7 +252,11 @@ export const agentMachine = setup({
                 sending: {
                   invoke: {
                     src: 'registerDevice',
-                    input: ({ context }) => ({ identity: requireIdentity(context), reregister: context.reregister }),
+                    input: ({ context }) => ({
+                      identity: requireIdentity(context),
+                      reregister: context.reregister,
+                      managementDomain: context.enrollmentState?.management_domain ?? null,
+                    }),
                     onDone: {
                       target: '#agent.flow.managed',
                       actions: assign({

@@ -84,14 +84,18 @@ export interface AgentContext {
 
 /** Actor input/output contracts; the runtime provides the implementations with `.provide()`. */
 export interface ActorContracts {
-  readIdentity: { input: void; output: IdentityReport };
-  checkLink: { input: void; output: { up: boolean } };
-  checkAttestation: { input: void; output: { available: true } | { available: false; reason: string } };
+  readIdentity: { input: undefined; output: IdentityReport };
+  checkLink: { input: undefined; output: { up: boolean } };
+  checkAttestation: { input: undefined; output: { available: true } | { available: false; reason: string } };
   fetchEnrollmentState: { input: { identity: IdentityReport }; output: EnrollmentState };
-  registerDevice: { input: { identity: IdentityReport; reregister: boolean }; output: DeviceRegisterResponse };
+  registerDevice: {
+    /** `managementDomain`: what the enrollment-state answer said (null after a restart mid-registration). */
+    input: { identity: IdentityReport; reregister: boolean; managementDomain: string | null };
+    output: DeviceRegisterResponse;
+  };
   fetchPolicy: { input: { dmToken: string }; output: PolicyFetchResponse };
   smartCheckin: { input: { identity: IdentityReport }; output: { assignedDomain: string | null } };
   smartEnroll: { input: { identity: IdentityReport; domain: string }; output: { domain: string } };
   manualEnroll: { input: { identity: IdentityReport | null; request: ManualEnrollRequest }; output: Enrollment };
-  checkpoint: { input: { phase: 'registering'; reregister: boolean }; output: void };
+  checkpoint: { input: { phase: 'registering'; reregister: boolean }; output: undefined };
 }

@@ -70,7 +70,10 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
     readIdentity: actor<'readIdentity'>(readIdentity),
     checkLink: actor<'checkLink'>(async () => ({ up: linkLooksUp(await deps.network.listInterfaces()) })),
     checkAttestation: actor<'checkAttestation'>(async () => deps.keyStore.availability()),
-    checkpoint: actor<'checkpoint'>(async ({ input }) => hooks.checkpointRegistration(input.reregister)),
+    checkpoint: actor<'checkpoint'>(async ({ input }) => {
+      await hooks.checkpointRegistration(input.reregister);
+      return undefined;
+    }),
     fetchEnrollmentState: actor<'fetchEnrollmentState'>(async ({ input, signal }) =>
       dm.initialEnrollmentState(
         {
@@ -91,6 +94,7 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
         ...(request.manufacture_date ? { manufactureDate: request.manufacture_date } : {}),
         ...(request.ethernet_mac_address ? { ethernetMac: request.ethernet_mac_address } : {}),
         reregister: input.reregister,
+        ...(input.managementDomain ? { managementDomain: input.managementDomain } : {}),
       });
       try {
         const answer = await dm.certificateBasedRegister(signed, { signal });

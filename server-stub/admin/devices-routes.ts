@@ -6,7 +6,7 @@
 //   POST   /v1/customers/:cid/devices/:device_id/deprovision    → DeviceView (MANAGED only, else 409)
 
 import type { FastifyInstance } from 'fastify';
-import { type StubContext, nowIso } from '../context.ts';
+import { nowIso, type StubContext } from '../context.ts';
 import type { DeviceRow, DeviceStatus } from '../db/rows.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { requireOrgUnit } from './org-unit.ts';
@@ -72,7 +72,11 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: StubContext): vo
       const run = db.transaction(() => {
         const d = ownDevice(ctx, cid, device_id);
         if (d.status !== 'PRE_PROVISIONED') {
-          throw new ApiError(409, 'DEVICE_NOT_PRE_PROVISIONED', `only PRE_PROVISIONED devices can be deleted (this one is ${d.status})`);
+          throw new ApiError(
+            409,
+            'DEVICE_NOT_PRE_PROVISIONED',
+            `only PRE_PROVISIONED devices can be deleted (this one is ${d.status})`,
+          );
         }
         devices.delete(device_id);
         return { device_id, status: 'DELETED' as const };
@@ -89,7 +93,11 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: StubContext): vo
       const run = db.transaction(() => {
         const d = ownDevice(ctx, cid, device_id);
         if (d.status !== 'MANAGED') {
-          throw new ApiError(409, 'DEVICE_NOT_MANAGED', `only MANAGED devices can be deprovisioned (this one is ${d.status})`);
+          throw new ApiError(
+            409,
+            'DEVICE_NOT_MANAGED',
+            `only MANAGED devices can be deprovisioned (this one is ${d.status})`,
+          );
         }
         const at = nowIso(ctx);
         devices.deprovision(device_id, at);

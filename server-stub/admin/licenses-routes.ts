@@ -5,7 +5,7 @@
 //   POST /v1/customers/:cid/org-units {org_unit_path} → 201 {org_unit_path} (409 when it exists)
 
 import type { FastifyInstance } from 'fastify';
-import { type StubContext, nowIso } from '../context.ts';
+import { nowIso, type StubContext } from '../context.ts';
 import type { CustomerRow } from '../db/rows.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { ADMIN_BODY_LIMIT, cidParams, licensesBody, orgUnitBody } from './schemas.ts';
@@ -23,8 +23,10 @@ export function registerLicenseRoutes(app: FastifyInstance, ctx: StubContext): v
     return c;
   };
 
-  app.get<{ Params: Cid }>('/v1/customers/:cid/licenses', { schema: { params: cidParams } }, async (request) =>
-    licensesView(customers.licences(customer(request.params.cid))),
+  app.get<{ Params: Cid }>(
+    '/v1/customers/:cid/licenses',
+    { schema: { params: cidParams } },
+    async (request) => licensesView(customers.licences(customer(request.params.cid))),
   );
 
   app.put<{ Params: Cid; Body: { chrome_enterprise_upgrade_total: number } }>(
@@ -36,7 +38,11 @@ export function registerLicenseRoutes(app: FastifyInstance, ctx: StubContext): v
         const total = request.body.chrome_enterprise_upgrade_total;
         const { used } = customers.licences(c);
         if (total < used) {
-          throw new ApiError(409, 'LICENSES_IN_USE', `${used} licences are in use; the total cannot go below that`);
+          throw new ApiError(
+            409,
+            'LICENSES_IN_USE',
+            `${used} licences are in use; the total cannot go below that`,
+          );
         }
         customers.setCeuTotal(c.customer_id, total);
         return licensesView(customers.licences(customer(c.customer_id)));
@@ -45,9 +51,13 @@ export function registerLicenseRoutes(app: FastifyInstance, ctx: StubContext): v
     },
   );
 
-  app.get<{ Params: Cid }>('/v1/customers/:cid/org-units', { schema: { params: cidParams } }, async (request) => ({
-    org_units: customers.orgUnits(request.params.cid).map((p) => ({ org_unit_path: p })),
-  }));
+  app.get<{ Params: Cid }>(
+    '/v1/customers/:cid/org-units',
+    { schema: { params: cidParams } },
+    async (request) => ({
+      org_units: customers.orgUnits(request.params.cid).map((p) => ({ org_unit_path: p })),
+    }),
+  );
 
   app.post<{ Params: Cid; Body: { org_unit_path: string } }>(
     '/v1/customers/:cid/org-units',

@@ -4,7 +4,12 @@ import { DEVICE_STATUSES } from '../db/rows.ts';
 import { ORG_UNIT_PATTERN } from '../rules/identity.ts';
 import { MAX_LICENCES } from '../rules/limits.ts';
 
-export const orgUnitPath = { type: 'string', minLength: 1, maxLength: 1024, pattern: ORG_UNIT_PATTERN } as const;
+export const orgUnitPath = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 1024,
+  pattern: ORG_UNIT_PATTERN,
+} as const;
 
 const cid = { type: 'string', minLength: 1, maxLength: 64 } as const;
 

@@ -5,7 +5,7 @@
 //   and the same three under enrollment-tokens.
 
 import type { FastifyInstance } from 'fastify';
-import { type StubContext, nowIso } from '../context.ts';
+import { nowIso, type StubContext } from '../context.ts';
 import { newToken } from '../db/secrets.ts';
 import type { TokenStore } from '../db/tokens.ts';
 import { notFound } from '../http/errors.ts';
@@ -27,13 +27,24 @@ function registerTokenFamily(
   prefix: string,
   store: TokenStore,
 ): void {
-  app.get<{ Params: Cid }>(`/v1/customers/:cid/${path}`, { schema: { params: cidParams } }, async (request) => ({
-    tokens: store.list(request.params.cid).map(tokenView),
-  }));
+  app.get<{ Params: Cid }>(
+    `/v1/customers/:cid/${path}`,
+    { schema: { params: cidParams } },
+    async (request) => ({
+      tokens: store.list(request.params.cid).map(tokenView),
+    }),
+  );
 
   app.post<{ Params: Cid; Body: { org_unit_path?: string } | undefined }>(
     `/v1/customers/:cid/${path}`,
-    { schema: { params: cidParams, body: optionalOrgUnitBody }, bodyLimit: ADMIN_BODY_LIMIT },
+    {
+      schema: { params: cidParams, body: optionalOrgUnitBody },
+      bodyLimit: ADMIN_BODY_LIMIT,
+      // No body at all means "the root org unit".
+      preValidation: async (request) => {
+        if (request.body === undefined || request.body === null) request.body = {};
+      },
+    },
     async (request, reply) => {
       const cid = request.params.cid;
       const ou = requireOrgUnit(ctx, cid, request.body?.org_unit_path);
@@ -51,7 +62,8 @@ function registerTokenFamily(
     async (request) => {
       const { cid, token } = request.params;
       const row = store.get(token);
-      if (row === undefined || row.customer_id !== cid) throw notFound(`customer ${cid} has no token ${token}`);
+      if (row === undefined || row.customer_id !== cid)
+        throw notFound(`customer ${cid} has no token ${token}`);
       store.revoke(token, nowIso(ctx));
       const revoked = store.get(token) ?? row;
       return tokenView(revoked);

@@ -2,12 +2,12 @@
 // certificates it minted. One CA per manufacturer name (created on first use), plus a default one
 // created when the server starts.
 
-import * as x509 from './x509.ts';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
 import type { ManufacturerCaRow } from '../db/rows.ts';
 import { createManufacturerCa, type ManufacturerCa } from './ca.ts';
 import { type DeviceIdentity, mintDeviceIdentity } from './mint.ts';
+import * as x509 from './x509.ts';
 
 export const DEFAULT_CA_KEY = 'default';
 
@@ -16,7 +16,9 @@ export function caKeyFor(manufacturer: string): string {
 }
 
 function caName(key: string, manufacturer: string): string {
-  return key === DEFAULT_CA_KEY ? 'zte-stub Manufacturer Root CA' : `${manufacturer.trim()} Device Attestation CA`;
+  return key === DEFAULT_CA_KEY
+    ? 'zte-stub Manufacturer Root CA'
+    : `${manufacturer.trim()} Device Attestation CA`;
 }
 
 export class CaStore {

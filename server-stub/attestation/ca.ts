@@ -2,8 +2,17 @@
 // The stub persists its own in the database (ca-store.ts); tests create extra ones to play an
 // untrusted manufacturer.
 
+import {
+  cryptoImpl,
+  DEFAULT_NOT_AFTER,
+  DEFAULT_NOT_BEFORE,
+  EC_P256,
+  ECDSA_SHA256,
+  privateKeyToPem,
+  randomSerial,
+  subtle,
+} from './pem.ts';
 import * as x509 from './x509.ts';
-import { cryptoImpl, DEFAULT_NOT_AFTER, DEFAULT_NOT_BEFORE, EC_P256, ECDSA_SHA256, privateKeyToPem, randomSerial, subtle } from './pem.ts';
 
 export interface ManufacturerCa {
   /** Common name of the CA certificate. */

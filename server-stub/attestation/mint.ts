@@ -1,7 +1,6 @@
 // The factory: mints a device attestation identity (ECDSA P-256 key + certificate whose subject
 // serialNumber attribute, OID 2.5.4.5, is the attested device ID) signed by a manufacturer CA.
 
-import * as x509 from './x509.ts';
 import type { ManufacturerCa } from './ca.ts';
 import {
   cryptoImpl,
@@ -14,6 +13,7 @@ import {
   randomSerial,
   subtle,
 } from './pem.ts';
+import * as x509 from './x509.ts';
 
 /** OID of the X.520 serialNumber attribute. */
 export const SERIAL_NUMBER_OID = '2.5.4.5';
@@ -29,8 +29,8 @@ export interface DeviceIdentity {
 export interface MintRequest {
   attestedDeviceId: string;
   manufacturer: string;
-  /** Overrides the subject serialNumber (tests: a certificate for another device). */
-  certificateSerialNumber?: string;
+  /** Overrides the subject serialNumber (tests: a certificate for another device); null leaves it out. */
+  certificateSerialNumber?: string | null;
   notBefore?: Date;
   notAfter?: Date;
 }
@@ -43,7 +43,9 @@ export async function mintDeviceIdentity(ca: ManufacturerCa, req: MintRequest): 
     {
       serialNumber: randomSerial(),
       subject: [
-        { [SERIAL_NUMBER_OID]: [req.certificateSerialNumber ?? req.attestedDeviceId] },
+        ...(req.certificateSerialNumber === null
+          ? []
+          : [{ [SERIAL_NUMBER_OID]: [req.certificateSerialNumber ?? req.attestedDeviceId] }]),
         { CN: [`${req.manufacturer} device attestation`] },
         { O: [req.manufacturer] },
       ],

@@ -3,9 +3,9 @@
 // Pure: the caller supplies the trusted CAs and "now", and burns the nonce itself.
 
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
-import * as x509 from './x509.ts';
 import { SERIAL_NUMBER_OID } from './mint.ts';
 import { cryptoImpl, splitPemChain } from './pem.ts';
+import * as x509 from './x509.ts';
 
 export type AttestationResult = { ok: true } | { ok: false; reason: string };
 
@@ -44,7 +44,11 @@ async function issuedBy(child: x509.X509Certificate, issuer: x509.X509Certificat
   }
 }
 
-function signatureValid(cert: x509.X509Certificate, data: Uint8Array, signature: Uint8Array): boolean | string {
+function signatureValid(
+  cert: x509.X509Certificate,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean | string {
   try {
     const key = createPublicKey({ key: Buffer.from(cert.publicKey.rawData), format: 'der', type: 'spki' });
     if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
@@ -76,7 +80,9 @@ export async function verifyAttestation(
   const serials = leaf.subjectName.getField(SERIAL_NUMBER_OID);
   if (serials.length === 0) return fail('device certificate has no subject serialNumber attribute');
   if (!serials.includes(input.attestedDeviceId)) {
-    return fail(`device certificate serialNumber ${JSON.stringify(serials[0])} is not the attested_device_id`);
+    return fail(
+      `device certificate serialNumber ${JSON.stringify(serials[0])} is not the attested_device_id`,
+    );
   }
 
   for (let i = 0; i + 1 < chain.length; i++) {
@@ -95,10 +101,12 @@ export async function verifyAttestation(
       break;
     }
   }
-  if (anchor === undefined) return fail('certificate chain does not end at a manufacturer CA the server trusts');
+  if (anchor === undefined)
+    return fail('certificate chain does not end at a manufacturer CA the server trusts');
 
   for (const cert of [...chain, anchor]) {
-    if (!validAt(cert, now)) return fail(`certificate ${JSON.stringify(cert.subject)} is expired or not yet valid`);
+    if (!validAt(cert, now))
+      return fail(`certificate ${JSON.stringify(cert.subject)} is expired or not yet valid`);
   }
   return { ok: true };
 }

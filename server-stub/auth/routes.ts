@@ -1,7 +1,7 @@
 // POST /v1/auth/login {email, password} → {token, customer_id}; 401 otherwise.
 
 import type { FastifyInstance } from 'fastify';
-import { type StubContext, nowIso } from '../context.ts';
+import { nowIso, type StubContext } from '../context.ts';
 import { newToken, sha256Hex } from '../db/secrets.ts';
 import { ApiError } from '../http/errors.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
@@ -29,14 +29,19 @@ const loginSchema = {
 } as const;
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: StubContext): void {
-  app.post<{ Body: LoginBody }>('/v1/auth/login', { schema: loginSchema, bodyLimit: 8 * 1024 }, async (request, reply) => {
-    const { email, password } = request.body;
-    const admin = ctx.stores.admins.get(email.trim());
-    const ok = await verifyPassword(password, admin?.password_hash ?? DUMMY_PASSWORD_HASH);
-    if (admin === undefined || !ok) throw new ApiError(401, 'UNAUTHENTICATED', 'e-mail or password is wrong');
-    const token = newToken('adm_');
-    ctx.stores.admins.insertSession(sha256Hex(token), admin.email, admin.customer_id, nowIso(ctx));
-    const answer: LoginAnswer = { token, customer_id: admin.customer_id };
-    return reply.code(200).send(answer);
-  });
+  app.post<{ Body: LoginBody }>(
+    '/v1/auth/login',
+    { schema: loginSchema, bodyLimit: 8 * 1024 },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const admin = ctx.stores.admins.get(email.trim());
+      const ok = await verifyPassword(password, admin?.password_hash ?? DUMMY_PASSWORD_HASH);
+      if (admin === undefined || !ok)
+        throw new ApiError(401, 'UNAUTHENTICATED', 'e-mail or password is wrong');
+      const token = newToken('adm_');
+      ctx.stores.admins.insertSession(sha256Hex(token), admin.email, admin.customer_id, nowIso(ctx));
+      const answer: LoginAnswer = { token, customer_id: admin.customer_id };
+      return reply.code(200).send(answer);
+    },
+  );
 }

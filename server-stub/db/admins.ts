@@ -21,7 +21,9 @@ export class AdminStore {
 
   constructor(db: Database) {
     this.#get = db.prepare('SELECT email, customer_id, password_hash FROM admins WHERE email = ?');
-    this.#insert = db.prepare('INSERT INTO admins (email, customer_id, password_hash, created_at) VALUES (?, ?, ?, ?)');
+    this.#insert = db.prepare(
+      'INSERT INTO admins (email, customer_id, password_hash, created_at) VALUES (?, ?, ?, ?)',
+    );
     this.#session = db.prepare('SELECT email, customer_id FROM admin_sessions WHERE token_sha256 = ?');
     this.#insertSession = db.prepare(
       'INSERT INTO admin_sessions (token_sha256, email, customer_id, created_at) VALUES (?, ?, ?, ?)',

@@ -37,8 +37,12 @@ export class CustomerStore {
     this.#setTotal = db.prepare('UPDATE customers SET ceu_total = ? WHERE customer_id = ?');
     this.#ouExists = db.prepare('SELECT COUNT(*) AS n FROM org_units WHERE customer_id = ? AND path = ?');
     this.#ouList = db.prepare('SELECT path FROM org_units WHERE customer_id = ? ORDER BY path');
-    this.#ouInsert = db.prepare('INSERT OR IGNORE INTO org_units (customer_id, path, created_at) VALUES (?, ?, ?)');
-    this.#used = db.prepare('SELECT COUNT(*) AS n FROM devices WHERE customer_id = ? AND license_consumed = 1');
+    this.#ouInsert = db.prepare(
+      'INSERT OR IGNORE INTO org_units (customer_id, path, created_at) VALUES (?, ?, ?)',
+    );
+    this.#used = db.prepare(
+      'SELECT COUNT(*) AS n FROM devices WHERE customer_id = ? AND license_consumed = 1',
+    );
     this.#bundledUsed = db.prepare(
       `SELECT COUNT(*) AS n FROM devices WHERE customer_id = ? AND bundled_license = 1 AND status = 'MANAGED'`,
     );

@@ -17,7 +17,9 @@ export class DmTokenStore {
     this.#revokeDevice = db.prepare(
       'UPDATE dm_tokens SET revoked_at = ?, revoked_reason = ? WHERE device_id = ? AND revoked_at IS NULL',
     );
-    this.#nonceInsert = db.prepare('INSERT OR IGNORE INTO nonces (nonce, device_id, used_at) VALUES (?, ?, ?)');
+    this.#nonceInsert = db.prepare(
+      'INSERT OR IGNORE INTO nonces (nonce, device_id, used_at) VALUES (?, ?, ?)',
+    );
   }
 
   get(tokenSha256: string): DmTokenRow | undefined {

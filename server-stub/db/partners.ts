@@ -18,7 +18,9 @@ export class PartnerStore {
 
   constructor(db: Database) {
     this.#byKey = db.prepare('SELECT * FROM partners WHERE key_sha256 = ?');
-    this.#insert = db.prepare('INSERT INTO partners (partner_id, company, key_sha256, created_at) VALUES (?, ?, ?, ?)');
+    this.#insert = db.prepare(
+      'INSERT INTO partners (partner_id, company, key_sha256, created_at) VALUES (?, ?, ?, ?)',
+    );
     this.#authorized = db.prepare('SELECT * FROM authorized_partners WHERE company_key = ?');
     this.#authorizedAll = db.prepare('SELECT * FROM authorized_partners ORDER BY company COLLATE NOCASE');
     this.#insertAuthorized = db.prepare(

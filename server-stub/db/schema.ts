@@ -153,5 +153,7 @@ CREATE TABLE IF NOT EXISTS faults (
 
 export function applySchema(db: Database): void {
   db.exec(DDL);
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(SCHEMA_VERSION));
+  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)`).run(
+    String(SCHEMA_VERSION),
+  );
 }

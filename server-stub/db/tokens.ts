@@ -18,7 +18,9 @@ export class TokenStore {
     this.#insert = db.prepare(
       `INSERT INTO ${table} (token, customer_id, org_unit_path, state, created_at) VALUES (?, ?, ?, ?, ?)`,
     );
-    this.#revoke = db.prepare(`UPDATE ${table} SET state = 'REVOKED', revoked_at = ? WHERE token = ? AND state = 'ACTIVE'`);
+    this.#revoke = db.prepare(
+      `UPDATE ${table} SET state = 'REVOKED', revoked_at = ? WHERE token = ? AND state = 'ACTIVE'`,
+    );
   }
 
   get(token: string): TokenRow | undefined {

@@ -42,7 +42,10 @@ export function enroll(ctx: StubContext, plan: EnrollPlan): DeviceRegisterRespon
   const sameRecord = existing !== undefined && existing.status !== 'DEPROVISIONED';
   const bundled = existing?.bundled_license === 1;
   if (customer.kind === 'consumer' && bundled) {
-    throw new DmError(417, 'a consumer account cannot enroll a device sold with a packaged Chrome Enterprise licence');
+    throw new DmError(
+      417,
+      'a consumer account cannot enroll a device sold with a packaged Chrome Enterprise licence',
+    );
   }
   let consumed: 0 | 1 = 0;
   if (!bundled) {
@@ -74,7 +77,8 @@ export function enroll(ctx: StubContext, plan: EnrollPlan): DeviceRegisterRespon
       bundled_license: bundled ? 1 : 0,
       license_consumed: consumed,
       dm_client_id: plan.clientId,
-      enrollment_type: managedHere && existing.enrollment_type !== null ? existing.enrollment_type : plan.enrollmentType,
+      enrollment_type:
+        managedHere && existing.enrollment_type !== null ? existing.enrollment_type : plan.enrollmentType,
       enrolled_at: enrolledAt,
       preprovisioning_token: keepProvenance ? existing.preprovisioning_token : null,
       partner_id: keepProvenance ? existing.partner_id : null,

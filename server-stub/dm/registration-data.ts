@@ -67,8 +67,14 @@ function registerRequest(v: unknown): DeviceRegisterRequest {
     ['type', 'machine_id', 'machine_model', 'flavor', 'device_register_identification'],
   );
   if (o.type !== REGISTER_TYPE_DEVICE) throw invalid(`${f}.type`, `must be ${REGISTER_TYPE_DEVICE} (DEVICE)`);
-  if (typeof o.flavor !== 'number' || !Number.isInteger(o.flavor)) throw invalid(`${f}.flavor`, 'must be an integer');
-  const ident = object(o.device_register_identification, `${f}.device_register_identification`, ['attested_device_id'], ['attested_device_id']);
+  if (typeof o.flavor !== 'number' || !Number.isInteger(o.flavor))
+    throw invalid(`${f}.flavor`, 'must be an integer');
+  const ident = object(
+    o.device_register_identification,
+    `${f}.device_register_identification`,
+    ['attested_device_id'],
+    ['attested_device_id'],
+  );
   const req: DeviceRegisterRequest = {
     type: REGISTER_TYPE_DEVICE,
     machine_id: string(o.machine_id, `${f}.machine_id`, 0, 128),
@@ -117,7 +123,10 @@ export function decodeSignedRequest(signed: SignedData): DecodedRegistration {
     ['certificate_type', 'device_certificate', 'device_register_request', 'nonce'],
   );
   if (o.certificate_type !== CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT) {
-    throw invalid(`${DATA}.certificate_type`, `must be ${CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT} (ENTERPRISE_ENROLLMENT_CERTIFICATE)`);
+    throw invalid(
+      `${DATA}.certificate_type`,
+      `must be ${CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT} (ENTERPRISE_ENROLLMENT_CERTIFICATE)`,
+    );
   }
   const data: CertificateBasedRegistrationData = {
     certificate_type: CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT,

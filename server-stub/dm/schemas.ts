@@ -87,4 +87,9 @@ export const dmBodySchema = {
 } as const;
 
 /** The inner JSON of `signed_request.data` (validated by hand in registration-data.ts). */
-export const REGISTRATION_DATA_FIELDS = ['certificate_type', 'device_certificate', 'device_register_request', 'nonce'];
+export const REGISTRATION_DATA_FIELDS = [
+  'certificate_type',
+  'device_certificate',
+  'device_register_request',
+  'nonce',
+];

@@ -27,7 +27,11 @@ export function bearerToken(header: string | string[] | undefined): string | nul
 }
 
 /** `<Scheme> <param>=<value>` (scheme case-insensitive) → the value, or null when absent or malformed. */
-export function schemeParam(header: string | string[] | undefined, scheme: string, param: string): string | null {
+export function schemeParam(
+  header: string | string[] | undefined,
+  scheme: string,
+  param: string,
+): string | null {
   const v = headerValue(header);
   if (v === null) return null;
   const space = v.indexOf(' ');

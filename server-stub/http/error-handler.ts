@@ -38,12 +38,21 @@ function statusOf(err: unknown): number | undefined {
 
 export function classifyError(err: unknown): Classified {
   if (err instanceof DmError) {
-    return { status: err.statusCode, code: err.dmStatus, message: err.message, retryAfterSeconds: err.retryAfterSeconds };
+    return {
+      status: err.statusCode,
+      code: err.dmStatus,
+      message: err.message,
+      retryAfterSeconds: err.retryAfterSeconds,
+    };
   }
   if (err instanceof ApiError) return { status: err.statusCode, code: err.code, message: err.message };
   const fe = err as Partial<FastifyError> & { validation?: ValidationIssue[] };
   if (Array.isArray(fe.validation)) {
-    return { status: 400, code: 'INVALID_REQUEST', message: describeValidation(fe.validationContext, fe.validation) };
+    return {
+      status: 400,
+      code: 'INVALID_REQUEST',
+      message: describeValidation(fe.validationContext, fe.validation),
+    };
   }
   const code = fastifyErrorCode(err);
   switch (code) {
@@ -52,13 +61,22 @@ export function classifyError(err: unknown): Classified {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, code: 'INVALID_JSON', message: 'body is not valid JSON' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'INVALID_JSON', message: 'body is empty but content-type is application/json' };
+      return {
+        status: 400,
+        code: 'INVALID_JSON',
+        message: 'body is empty but content-type is application/json',
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'content-type header: unsupported media type' };
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'content-type header: unsupported media type',
+      };
     default:
       break;
   }
-  if (err instanceof SyntaxError) return { status: 400, code: 'INVALID_JSON', message: `body: ${err.message}` };
+  if (err instanceof SyntaxError)
+    return { status: 400, code: 'INVALID_JSON', message: `body: ${err.message}` };
   const status = statusOf(err);
   if (status !== undefined && status >= 400 && status < 500) {
     const own = code !== undefined && !code.startsWith('FST_') && !code.startsWith('ERR_') ? code : undefined;
@@ -72,6 +90,24 @@ function isDmRoute(request: FastifyRequest): boolean {
   return request.routeOptions.url === DM_PATH;
 }
 
+/**
+ * fastify refuses status codes above 599, but the DM protocol has 903 (DEPROVISIONED): Node's HTTP
+ * server writes any three-digit status, so such answers are written on the raw response.
+ */
+function sendBeyond599(reply: FastifyReply, status: number, body: DmErrorBody): FastifyReply {
+  const payload = JSON.stringify(body);
+  reply.hijack();
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  };
+  const retryAfter = reply.getHeader('retry-after');
+  if (typeof retryAfter === 'string') headers['retry-after'] = retryAfter;
+  reply.raw.writeHead(status, headers);
+  reply.raw.end(payload);
+  return reply;
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, c: Classified): FastifyReply {
   if (c.retryAfterSeconds !== undefined) reply.header('retry-after', String(c.retryAfterSeconds));
   if (isDmRoute(request)) {
@@ -79,6 +115,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, c: Class
     const status = dmStatusForHttp(c.status) === null ? 400 : c.status;
     const dm = dmStatusForHttp(status) ?? 'DM_STATUS_REQUEST_INVALID';
     const body: DmErrorBody = { error_message: c.message, dm_status: dm };
+    if (status > 599) return sendBeyond599(reply, status, body);
     return reply.code(status).send(body);
   }
   const body: ApiErrorBody = { error_message: c.message, error_code: c.code };

@@ -48,17 +48,27 @@ interface Problem {
 
 function requestProblem(ctx: StubContext, req: PreprovisionRequest): Problem | null {
   const customer = ctx.stores.customers.get(req.customer_id);
-  if (customer === undefined) return { code: 'CUSTOMER_NOT_FOUND', message: `no customer ${req.customer_id}` };
+  if (customer === undefined)
+    return { code: 'CUSTOMER_NOT_FOUND', message: `no customer ${req.customer_id}` };
   const token = ctx.stores.preprovisioningTokens.get(req.pre_provisioning_token);
-  if (token === undefined) return { code: 'TOKEN_NOT_FOUND', message: 'the pre-provisioning token is unknown' };
+  if (token === undefined)
+    return { code: 'TOKEN_NOT_FOUND', message: 'the pre-provisioning token is unknown' };
   if (token.customer_id !== req.customer_id) {
-    return { code: 'TOKEN_CUSTOMER_MISMATCH', message: `the pre-provisioning token does not belong to ${req.customer_id}` };
+    return {
+      code: 'TOKEN_CUSTOMER_MISMATCH',
+      message: `the pre-provisioning token does not belong to ${req.customer_id}`,
+    };
   }
-  if (token.state === 'REVOKED') return { code: 'TOKEN_REVOKED', message: 'the pre-provisioning token was revoked' };
+  if (token.state === 'REVOKED')
+    return { code: 'TOKEN_REVOKED', message: 'the pre-provisioning token was revoked' };
   return null;
 }
 
-export function preprovision(ctx: StubContext, partner: PartnerRow, req: PreprovisionRequest): PreprovisionResult[] {
+export function preprovision(
+  ctx: StubContext,
+  partner: PartnerRow,
+  req: PreprovisionRequest,
+): PreprovisionResult[] {
   const run = ctx.stores.db.transaction((): PreprovisionResult[] => {
     const at = nowIso(ctx);
     const shared = requestProblem(ctx, req);
@@ -71,8 +81,10 @@ export function preprovision(ctx: StubContext, partner: PartnerRow, req: Preprov
         error_code: p.code,
         error_message: p.message,
       });
-      if (shared !== null || token === undefined) return err(shared ?? { code: 'TOKEN_NOT_FOUND', message: 'unknown token' });
-      if (seen.has(d.device_id)) return err({ code: 'DUPLICATE_DEVICE', message: 'this device_id appears twice in the request' });
+      if (shared !== null || token === undefined)
+        return err(shared ?? { code: 'TOKEN_NOT_FOUND', message: 'unknown token' });
+      if (seen.has(d.device_id))
+        return err({ code: 'DUPLICATE_DEVICE', message: 'this device_id appears twice in the request' });
       seen.add(d.device_id);
       const identity = checkIdentity(d);
       if (identity !== null) return err(identity);
@@ -81,7 +93,10 @@ export function preprovision(ctx: StubContext, partner: PartnerRow, req: Preprov
         return err({ code: 'DEVICE_ALREADY_MANAGED', message: 'the device is already enrolled (MANAGED)' });
       }
       if (existing?.status === 'PRE_PROVISIONED' && existing.customer_id !== req.customer_id) {
-        return err({ code: 'DEVICE_CLAIMED_BY_OTHER_CUSTOMER', message: 'the device is pre-provisioned for another customer' });
+        return err({
+          code: 'DEVICE_CLAIMED_BY_OTHER_CUSTOMER',
+          message: 'the device is pre-provisioned for another customer',
+        });
       }
       ctx.stores.devices.upsertPreprovisioned(
         {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { partnerGuard } from '../auth/guards.ts';
 import type { StubContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
-import { preprovision, type PreprovisionRequest } from './preprovision.ts';
+import { type PreprovisionRequest, preprovision } from './preprovision.ts';
 
 /** At most this many devices per upload. */
 export const MAX_DEVICES_PER_UPLOAD = 1000;

@@ -66,7 +66,10 @@ export function checkIdentity(d: UploadedIdentity): IdentityProblem | null {
     return { code: 'INVALID_ID_KIND', message: `id_kind must be one of ${ID_KINDS.join(', ')}` };
   }
   if (!DEVICE_ID_PATTERN.test(d.device_id)) {
-    return { code: 'INVALID_DEVICE_ID', message: 'device_id must be 1-64 printable ASCII characters without space' };
+    return {
+      code: 'INVALID_DEVICE_ID',
+      message: 'device_id must be 1-64 printable ASCII characters without space',
+    };
   }
   if (!isValidSerial(d.serial_number)) {
     return { code: 'INVALID_SERIAL_NUMBER', message: 'serial_number is not a usable serial number' };
@@ -82,7 +85,10 @@ export function checkIdentity(d: UploadedIdentity): IdentityProblem | null {
     case 'smart-serial':
       return same(d.device_id, d.serial_number)
         ? null
-        : { code: 'IDENTITY_MISMATCH', message: `device_id must be the serial number for id_kind ${d.id_kind}` };
+        : {
+            code: 'IDENTITY_MISMATCH',
+            message: `device_id must be the serial number for id_kind ${d.id_kind}`,
+          };
     case 'service-tag':
       if (!/^([A-Za-z0-9]{5}|[A-Za-z0-9]{7})$/.test(d.device_id)) {
         return { code: 'INVALID_DEVICE_ID', message: 'a Dell service tag is 7 (or 5) letters and digits' };

@@ -1,13 +1,13 @@
 // Writes a validated seed into a fresh database, in one transaction (all or nothing). A database is
 // seeded once: the `seeded_at` meta row marks it, and later starts on the same file keep its data.
 
+import { hashPasswordSync } from '../auth/passwords.ts';
 import type { Clock } from '../clock.ts';
 import { readMeta, writeMeta } from '../db/open.ts';
 import { modelKey } from '../db/rows.ts';
-import type { Stores } from '../db/stores.ts';
 import { sha256Hex } from '../db/secrets.ts';
+import type { Stores } from '../db/stores.ts';
 import { AUTHORIZED_PARTNERS } from '../fixtures/partners.ts';
-import { hashPasswordSync } from '../auth/passwords.ts';
 import { seedSmart } from '../smart/seed.ts';
 import type { SeedCustomer, StubSeed } from './types.ts';
 
@@ -30,7 +30,8 @@ function customer(stores: Stores, c: SeedCustomer, at: string): void {
     at,
   );
   for (const ou of ['/', ...(c.org_units ?? [])]) stores.customers.addOrgUnit(c.customer_id, ou, at);
-  for (const a of c.admins ?? []) stores.admins.insert(a.email, c.customer_id, hashPasswordSync(a.password), at);
+  for (const a of c.admins ?? [])
+    stores.admins.insert(a.email, c.customer_id, hashPasswordSync(a.password), at);
   const ouOf = new Map<string, string>();
   for (const t of c.preprovisioning_tokens ?? []) {
     const ou = t.org_unit_path ?? '/';
@@ -42,7 +43,12 @@ function customer(stores: Stores, c: SeedCustomer, at: string): void {
   }
   for (const t of c.enrollment_tokens ?? []) {
     stores.enrollmentTokens.insert(
-      { token: t.token, customer_id: c.customer_id, org_unit_path: t.org_unit_path ?? '/', state: t.state ?? 'ACTIVE' },
+      {
+        token: t.token,
+        customer_id: c.customer_id,
+        org_unit_path: t.org_unit_path ?? '/',
+        state: t.state ?? 'ACTIVE',
+      },
       at,
     );
   }
@@ -73,7 +79,8 @@ export function applySeed(stores: Stores, seed: StubSeed, clock: Clock): boolean
     if (isSeeded(stores)) return false;
     const at = clock.now().toISOString();
     for (const c of seed.customers ?? []) customer(stores, c, at);
-    for (const p of seed.partners ?? []) stores.partners.insert(p.partner_id, p.company, sha256Hex(p.api_key), at);
+    for (const p of seed.partners ?? [])
+      stores.partners.insert(p.partner_id, p.company, sha256Hex(p.api_key), at);
     for (const p of seed.authorized_partners ?? AUTHORIZED_PARTNERS) stores.partners.authorize(p);
     seedSmart(stores.db, seed.smart, clock);
     writeMeta(stores.db, SEEDED_AT, at);

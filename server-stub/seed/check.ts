@@ -18,7 +18,8 @@ export function obj(v: unknown, path: string, allowed: readonly string[]): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SeedError(path, 'must be an object');
   const o = v as Obj;
   for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) throw new SeedError(path === '' ? k : `${path}.${k}`, 'is not an allowed field');
+    if (!allowed.includes(k))
+      throw new SeedError(path === '' ? k : `${path}.${k}`, 'is not an allowed field');
   }
   return o;
 }
@@ -29,12 +30,17 @@ export function arr(v: unknown, path: string, max = 100_000): unknown[] {
   return v;
 }
 
-export function str(v: unknown, path: string, opts: { min?: number; max?: number; re?: RegExp; hint?: string } = {}): string {
+export function str(
+  v: unknown,
+  path: string,
+  opts: { min?: number; max?: number; re?: RegExp; hint?: string } = {},
+): string {
   if (typeof v !== 'string') throw new SeedError(path, 'must be a string');
   const min = opts.min ?? 1;
   const max = opts.max ?? 256;
   if (v.length < min || v.length > max) throw new SeedError(path, `must have ${min} to ${max} characters`);
-  if (opts.re !== undefined && !opts.re.test(v)) throw new SeedError(path, `must be ${opts.hint ?? `like ${opts.re}`}`);
+  if (opts.re !== undefined && !opts.re.test(v))
+    throw new SeedError(path, `must be ${opts.hint ?? `like ${opts.re}`}`);
   return v;
 }
 

@@ -4,15 +4,19 @@
 
 import { DEVICE_ID_PATTERN } from '../../protocol/dm.ts';
 import type { AuthorizedPartner } from '../db/partners.ts';
-import type { SmartSeed } from '../smart/seed.ts';
 import { checkIdentity, ORG_UNIT_REGEX } from '../rules/identity.ts';
 import { MAX_LICENCES } from '../rules/limits.ts';
+import type { SmartSeed } from '../smart/seed.ts';
 import { arr, bool, int, obj, oneOf, opt, SeedError, str, Unique } from './check.ts';
 import type { SeedCustomer, SeedDevice, SeedPartner, SeedToken, StubSeed } from './types.ts';
 
 const ID = { max: 64, re: DEVICE_ID_PATTERN, hint: '1-64 printable ASCII characters without space' };
 const OU = { max: 1024, re: ORG_UNIT_REGEX, hint: 'an org unit path like "/" or "/Classrooms"' };
-const DOMAIN = { max: 253, re: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i, hint: 'a domain name' };
+const DOMAIN = {
+  max: 253,
+  re: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i,
+  hint: 'a domain name',
+};
 const EMAIL = { max: 254, re: /^[^\s@]+@[^\s@]+$/, hint: 'an e-mail address' };
 
 interface Uniques {
@@ -67,7 +71,8 @@ function device(v: unknown, p: string, ous: Set<string>, tokens: Set<string>, u:
   }
   const tok = opt(o, 'preprovisioning_token', (x) => str(x, `${p}.preprovisioning_token`, ID));
   if (tok !== undefined) {
-    if (!tokens.has(tok)) throw new SeedError(`${p}.preprovisioning_token`, `is not one of this customer's tokens`);
+    if (!tokens.has(tok))
+      throw new SeedError(`${p}.preprovisioning_token`, `is not one of this customer's tokens`);
     d.preprovisioning_token = tok;
   }
   return d;
@@ -100,14 +105,22 @@ function customer(v: unknown, p: string, u: Uniques): SeedCustomer {
   const pending = opt(o, 'activation_pending', (x) => bool(x, `${p}.activation_pending`));
   if (pending !== undefined) c.activation_pending = pending;
   const ous = new Set<string>(['/']);
-  const ouList = opt(o, 'org_units', (x) => arr(x, `${p}.org_units`, 1000).map((y, i) => str(y, `${p}.org_units[${i}]`, OU)));
+  const ouList = opt(o, 'org_units', (x) =>
+    arr(x, `${p}.org_units`, 1000).map((y, i) => str(y, `${p}.org_units[${i}]`, OU)),
+  );
   if (ouList !== undefined) {
     for (const ou of ouList) ous.add(ou);
     c.org_units = ouList;
   }
   const lic = opt(o, 'licenses', (x) => obj(x, `${p}.licenses`, ['chrome_enterprise_upgrade']));
   if (lic !== undefined) {
-    c.licenses = { chrome_enterprise_upgrade: int(lic.chrome_enterprise_upgrade, `${p}.licenses.chrome_enterprise_upgrade`, MAX_LICENCES) };
+    c.licenses = {
+      chrome_enterprise_upgrade: int(
+        lic.chrome_enterprise_upgrade,
+        `${p}.licenses.chrome_enterprise_upgrade`,
+        MAX_LICENCES,
+      ),
+    };
   }
   const admins = opt(o, 'admins', (x) => arr(x, `${p}.admins`, 1000));
   if (admins !== undefined) {
@@ -120,9 +133,11 @@ function customer(v: unknown, p: string, u: Uniques): SeedCustomer {
     });
   }
   const ppt = opt(o, 'preprovisioning_tokens', (x) => arr(x, `${p}.preprovisioning_tokens`, 1000));
-  if (ppt !== undefined) c.preprovisioning_tokens = ppt.map((t, i) => token(t, `${p}.preprovisioning_tokens[${i}]`, ous, u));
+  if (ppt !== undefined)
+    c.preprovisioning_tokens = ppt.map((t, i) => token(t, `${p}.preprovisioning_tokens[${i}]`, ous, u));
   const ent = opt(o, 'enrollment_tokens', (x) => arr(x, `${p}.enrollment_tokens`, 1000));
-  if (ent !== undefined) c.enrollment_tokens = ent.map((t, i) => token(t, `${p}.enrollment_tokens[${i}]`, ous, u));
+  if (ent !== undefined)
+    c.enrollment_tokens = ent.map((t, i) => token(t, `${p}.enrollment_tokens[${i}]`, ous, u));
   const own = new Set((c.preprovisioning_tokens ?? []).map((t) => t.token));
   const devs = opt(o, 'devices', (x) => arr(x, `${p}.devices`));
   if (devs !== undefined) c.devices = devs.map((d, i) => device(d, `${p}.devices[${i}]`, ous, own, u));
@@ -138,7 +153,12 @@ function partners(v: unknown): SeedPartner[] {
     const partner: SeedPartner = {
       partner_id: str(o.partner_id, `${p}.partner_id`, ID),
       company: str(o.company, `${p}.company`),
-      api_key: str(o.api_key, `${p}.api_key`, { min: 8, max: 512, re: /^[\x21-\x7E]+$/, hint: 'printable ASCII without space' }),
+      api_key: str(o.api_key, `${p}.api_key`, {
+        min: 8,
+        max: 512,
+        re: /^[\x21-\x7E]+$/,
+        hint: 'printable ASCII without space',
+      }),
     };
     ids.add(partner.partner_id, `${p}.partner_id`);
     keys.add(partner.api_key, `${p}.api_key`);

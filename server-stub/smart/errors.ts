@@ -25,7 +25,8 @@ export type SmartErrorCode =
 
 export interface SmartErrorBody {
   error_message: string;
-  error_code: SmartErrorCode;
+  /** A SmartErrorCode, or the code of a 4xx error raised by the host app (e.g. its JSON parser). */
+  error_code: SmartErrorCode | (string & {});
 }
 
 export class SmartError extends Error {

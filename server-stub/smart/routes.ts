@@ -69,7 +69,9 @@ export function smartErrorAnswer(error: unknown): { status: number; body: SmartE
     return { status: 400, body: { error_message: 'body must be valid JSON', error_code: 'INVALID_JSON' } };
   }
   if (status >= 400 && status < 500) {
-    return { status, body: { error_message: message, error_code: 'INVALID_REQUEST' } };
+    // A host app's own 4xx error (e.g. its JSON parser's ApiError) keeps its code; fastify's become generic.
+    const own = /^[A-Z][A-Z0-9_]*$/.test(code) && !code.startsWith('FST_') ? code : 'INVALID_REQUEST';
+    return { status, body: { error_message: message, error_code: own } };
   }
   return { status: 500, body: { error_message: 'internal error', error_code: 'INTERNAL' } };
 }

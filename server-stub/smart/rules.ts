@@ -9,8 +9,8 @@ export const DOMAIN_NAME_MAX = 63;
 export const TEXT_PATTERN = '^[^\\u0000-\\u001f\\u007f]+$';
 export const TEXT_MAX = 200;
 
-/** Digits, spaces, `+ ( ) . -`, with at least one digit. */
-export const PHONE_PATTERN = '^(?=.*[0-9])[0-9+() .-]+$';
+/** Digits, letters (`ext 12`), spaces and `+ ( ) . - / # *`, with at least one digit. */
+export const PHONE_PATTERN = '^(?=.*[0-9])[0-9A-Za-z+().#*/ -]+$';
 export const PHONE_MIN = 3;
 export const PHONE_MAX = 32;
 

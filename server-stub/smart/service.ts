@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
 import { SmartError } from './errors.ts';
 import type { BillingType } from './schema.ts';
-import { newActivationCode, newSessionToken, tokenDigest } from './secrets.ts';
+import { newActivationCode, newSessionToken, sameSecret, tokenDigest } from './secrets.ts';
 import { addDays, addYears, iso, TRIAL_DAYS } from './time.ts';
 
 export const ACTIVATION_SENDER = 'registration@glbth.com';
@@ -308,7 +308,7 @@ export class SmartService {
     const now = this.now();
     const tx = this.#db.transaction(() => {
       const row = this.requireDomain(name);
-      if (row.activation_code !== code.toUpperCase()) {
+      if (!sameSecret(row.activation_code, code.toUpperCase())) {
         throw new SmartError(403, 'INVALID_ACTIVATION_CODE', `wrong activation code for domain "${name}"`);
       }
       if (row.status === 'ACTIVE') return;

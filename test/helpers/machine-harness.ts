@@ -64,7 +64,8 @@ export function startHarness(script: Script, boot: BootPlan = { kind: 'fresh-che
   const queues = structuredClone(script) as Script;
   const scripted = <K extends keyof ActorContracts>(name: K) =>
     fromPromise<ActorContracts[K]['output'], ActorContracts[K]['input']>(async ({ input }) => {
-      const list = (calls[name] ??= []) as Array<ActorContracts[K]['input']>;
+      const list = (calls[name] ?? []) as Array<ActorContracts[K]['input']>;
+      calls[name] = list as Harness['calls'][K];
       list.push(input);
       const queue = queues[name] as Array<Outcome<ActorContracts[K]['output']>> | undefined;
       // The last outcome repeats: "always fails" is a one-element script.

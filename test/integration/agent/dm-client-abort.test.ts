@@ -23,11 +23,18 @@ describe('abort', () => {
       received.resolve();
     });
     const controller = new AbortController();
-    const call = client.initialEnrollmentState({ serial_number: 'S', model: 'M' }, { signal: controller.signal });
+    const call = client.initialEnrollmentState(
+      { serial_number: 'S', model: 'M' },
+      { signal: controller.signal },
+    );
     const outcome = call.catch((e: unknown) => e);
     await received.promise;
     controller.abort();
-    expect(await outcome).toMatchObject({ name: 'DmError', code: 'aborted', requestType: 'device_initial_enrollment_state' });
+    expect(await outcome).toMatchObject({
+      name: 'DmError',
+      code: 'aborted',
+      requestType: 'device_initial_enrollment_state',
+    });
     await closed.promise;
   });
 
@@ -48,7 +55,19 @@ describe('abort', () => {
     const before = server.requests.length;
     const controller = new AbortController();
     controller.abort();
-    await expect(client.unregister('tok', { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
+    await expect(client.unregister('tok', { signal: controller.signal })).rejects.toMatchObject({
+      code: 'aborted',
+    });
     expect(server.requests.length).toBe(before);
+  });
+
+  it("a caller's AbortSignal.timeout() deadline is reported as timeout, not aborted", async () => {
+    const received = deferred();
+    server.setHandler(() => received.resolve());
+    const controller = new AbortController();
+    const outcome = client.policy('tok', { signal: controller.signal }).catch((e: unknown) => e);
+    await received.promise;
+    controller.abort(new DOMException('deadline', 'TimeoutError'));
+    expect(await outcome).toMatchObject({ code: 'timeout' });
   });
 });

@@ -33,30 +33,42 @@ const anything = fc.oneof(
 );
 // Bodies that get past the envelope so that the field checks are what is exercised.
 const envelopes = fc.oneof(
-  fc.record(
-    {
-      initial_enrollment_mode: anything,
-      management_domain: anything,
-      is_license_packaged_with_device: anything,
-      org_unit_path: anything,
-    },
-    { requiredKeys: [] },
-  ).map((v) => ({ device_initial_enrollment_state_response: v })),
-  fc.record(
-    {
-      device_management_token: anything,
-      management_domain: anything,
-      org_unit_path: anything,
-      license_consumed: anything,
-      bundled_license: anything,
-      enrollment_type: anything,
-    },
-    { requiredKeys: [] },
-  ).map((v) => ({ register_response: v })),
-  fc.record(
-    { policy_type: anything, management_domain: anything, org_unit_path: anything, policy_value: anything, timestamp: anything },
-    { requiredKeys: [] },
-  ).map((v) => ({ policy_response: v })),
+  fc
+    .record(
+      {
+        initial_enrollment_mode: anything,
+        management_domain: anything,
+        is_license_packaged_with_device: anything,
+        org_unit_path: anything,
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => ({ device_initial_enrollment_state_response: v })),
+  fc
+    .record(
+      {
+        device_management_token: anything,
+        management_domain: anything,
+        org_unit_path: anything,
+        license_consumed: anything,
+        bundled_license: anything,
+        enrollment_type: anything,
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => ({ register_response: v })),
+  fc
+    .record(
+      {
+        policy_type: anything,
+        management_domain: anything,
+        org_unit_path: anything,
+        policy_value: anything,
+        timestamp: anything,
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => ({ policy_response: v })),
   fc.constant({ unregister_response: {} }),
 );
 const bodies = fc.oneof(
@@ -73,7 +85,11 @@ const answers: fc.Arbitrary<Answer> = fc.record({
   headers: fc.record(
     {
       'content-type': fc.constantFrom('application/json', 'text/html', 'application/octet-stream'),
-      'retry-after': fc.oneof(fc.nat().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()), fc.constant('x')),
+      'retry-after': fc.oneof(
+        fc.nat().map(String),
+        fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+        fc.constant('x'),
+      ),
     },
     { requiredKeys: [] },
   ),

@@ -1,8 +1,14 @@
 // A hostile or broken server: oversized, endless, malformed, not HTTP at all. Always a DmError.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDmClient, DmError, type DmClientOptions } from '../../../agent/dm-client/index.ts';
-import { deferred, type FakeServer, json, startFakeDmServer, startRawServer } from './helpers/fake-dm-server.ts';
+import { createDmClient, type DmClientOptions, DmError } from '../../../agent/dm-client/index.ts';
+import {
+  deferred,
+  type FakeServer,
+  json,
+  startFakeDmServer,
+  startRawServer,
+} from './helpers/fake-dm-server.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -59,7 +65,15 @@ describe('size cap', () => {
   });
 
   it('the cap is configurable', async () => {
-    const body = { policy_response: { policy_type: 't', management_domain: 'd', org_unit_path: '/', policy_value: {}, timestamp: 1 } };
+    const body = {
+      policy_response: {
+        policy_type: 't',
+        management_domain: 'd',
+        org_unit_path: '/',
+        policy_value: {},
+        timestamp: 1,
+      },
+    };
     const server = await serve(json(200, body));
     expect(await codeOf(policy(server.url, { maxResponseBytes: 20 }))).toBe('response-too-large');
     await expect(policy(server.url, { maxResponseBytes: 4096 })).resolves.toEqual(body.policy_response);
@@ -98,11 +112,20 @@ describe('malformed answers → invalid-response', () => {
     ['HTML from a captive portal', '<html><body>Log in to the Wi-Fi</body></html>'],
     ['truncated JSON', '{"policy_response": {"policy_type": "x"'],
     ['deeply nested JSON', `{"policy_response": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
-    ['deeply nested policy value', `{"policy_response": {"policy_type":"t","management_domain":"d","org_unit_path":"/","timestamp":1,"policy_value":${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}}}`],
+    [
+      'deeply nested policy value',
+      `{"policy_response": {"policy_type":"t","management_domain":"d","org_unit_path":"/","timestamp":1,"policy_value":${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}}}`,
+    ],
     ['a JSON array', '[1, 2, 3]'],
     ['the wrong envelope key', '{"register_response": {}}'],
-    ['a wrongly typed field', '{"policy_response": {"policy_type":"t","management_domain":"d","org_unit_path":"/","timestamp":"now","policy_value":{}}}'],
-    ['a missing field', '{"policy_response": {"policy_type":"t","org_unit_path":"/","timestamp":1,"policy_value":{}}}'],
+    [
+      'a wrongly typed field',
+      '{"policy_response": {"policy_type":"t","management_domain":"d","org_unit_path":"/","timestamp":"now","policy_value":{}}}',
+    ],
+    [
+      'a missing field',
+      '{"policy_response": {"policy_type":"t","org_unit_path":"/","timestamp":1,"policy_value":{}}}',
+    ],
     ['an empty body', ''],
     ['null', 'null'],
   ];

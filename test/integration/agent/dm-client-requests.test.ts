@@ -41,10 +41,17 @@ describe('requests on the wire', () => {
   it('initial enrollment state: POST with the query of DESIGN §5 and a keyed JSON body', async () => {
     server.setHandler(
       json(200, {
-        device_initial_enrollment_state_response: { initial_enrollment_mode: 2, management_domain: 'demo.example' },
+        device_initial_enrollment_state_response: {
+          initial_enrollment_mode: 2,
+          management_domain: 'demo.example',
+        },
       }),
     );
-    const answer = await client.initialEnrollmentState({ serial_number: 'SN123', model: 'X', attested_device_id: 'SN123' });
+    const answer = await client.initialEnrollmentState({
+      serial_number: 'SN123',
+      model: 'X',
+      attested_device_id: 'SN123',
+    });
     expect(answer).toEqual({ initial_enrollment_mode: 2, management_domain: 'demo.example' });
     const r = last();
     expect(r.method).toBe('POST');
@@ -59,7 +66,11 @@ describe('requests on the wire', () => {
     expect(r.headers['user-agent']).toBe('zte-test/1');
     expect(r.headers.authorization).toBeUndefined();
     expect(JSON.parse(r.body)).toEqual({
-      device_initial_enrollment_state_request: { serial_number: 'SN123', model: 'X', attested_device_id: 'SN123' },
+      device_initial_enrollment_state_request: {
+        serial_number: 'SN123',
+        model: 'X',
+        attested_device_id: 'SN123',
+      },
     });
   });
 

@@ -1,7 +1,7 @@
 // Every HTTP status of DESIGN §5 from a real HTTP server → the right DmError; got retries nothing.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyDmError, createDmClient, DmError, type DmClient } from '../../../agent/dm-client/index.ts';
+import { classifyDmError, createDmClient, type DmClient, DmError } from '../../../agent/dm-client/index.ts';
 import { type FakeServer, json, startFakeDmServer } from './helpers/fake-dm-server.ts';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
@@ -39,7 +39,12 @@ describe('DM error statuses', () => {
     [410, 'DM_STATUS_SERVICE_DEVICE_NOT_FOUND', 'device-not-found', 'terminal-for-zte'],
     [412, 'DM_STATUS_SERVICE_ACTIVATION_PENDING', 'activation-pending', 'actionable'],
     [413, 'DM_STATUS_REQUEST_TOO_LARGE', 'request-too-large', 'actionable'],
-    [417, 'DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE', 'consumer-account-with-packaged-license', 'actionable'],
+    [
+      417,
+      'DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE',
+      'consumer-account-with-packaged-license',
+      'actionable',
+    ],
     [429, 'DM_STATUS_SERVICE_TOO_MANY_REQUESTS', 'too-many-requests', 'retryable'],
     [500, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
     [503, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],

@@ -69,6 +69,18 @@ describe('POST /smart/v1/domains', () => {
     expect(await outbox(h.app, 'other@x.example')).toEqual([]);
   });
 
+  it('accepts usual phone notations and rejects a phone without digits', async () => {
+    const ok = await post(
+      h.app,
+      '/smart/v1/domains',
+      signup('phone1', { phone: '+1 (555) 010-0100 ext 12' }),
+    );
+    expect(ok.status).toBe(201);
+    const bad = await post(h.app, '/smart/v1/domains', signup('phone2', { phone: 'call me' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error_message).toContain('body.phone');
+  });
+
   it('rejects a wrongly typed field instead of coercing it (400)', async () => {
     const r = await post(h.app, '/smart/v1/domains', signup('x', { name: 12345 }));
     expect(r.status).toBe(400);

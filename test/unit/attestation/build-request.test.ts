@@ -54,7 +54,9 @@ describe('certificate_based_register request', () => {
     });
 
     // The chain's first certificate is the device's, named by the ADID, issued by the CA that follows.
-    const chain = (data.device_certificate as string).match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+    const chain = (data.device_certificate as string).match(
+      /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g,
+    );
     const device = new x509.X509Certificate(chain?.[0] ?? '');
     const ca = new x509.X509Certificate(chain?.[1] ?? '');
     expect(subjectSerialNumber(device)).toBe(ADID);
@@ -65,7 +67,7 @@ describe('certificate_based_register request', () => {
     const publicKey = device.toString('pem');
     expect(verify('sha256', bytes, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
     const tampered = Buffer.from(bytes);
-    tampered[tampered.length - 2] ^= 0x01;
+    tampered.writeUInt8((tampered.at(-2) ?? 0) ^ 0x01, tampered.length - 2);
     expect(verify('sha256', tampered, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(false);
   });
 
@@ -75,12 +77,24 @@ describe('certificate_based_register request', () => {
     expect(Object.keys(request).sort()).toEqual(
       ['device_register_identification', 'flavor', 'machine_id', 'machine_model', 'type'].sort(),
     );
-    const again = decode((await buildCertificateBasedRegisterRequest({ ...base, reregister: true })).signed_request.data);
+    const again = decode(
+      (await buildCertificateBasedRegisterRequest({ ...base, reregister: true })).signed_request.data,
+    );
     expect((again.device_register_request as Record<string, unknown>).reregister).toBe(true);
   });
 
+  it('sends the expected management domain when given', async () => {
+    const data = decode(
+      (await buildCertificateBasedRegisterRequest({ ...base, managementDomain: 'demo.example' }))
+        .signed_request.data,
+    );
+    expect((data.device_register_request as Record<string, unknown>).management_domain).toBe('demo.example');
+  });
+
   it('uses the given flavor (15 for the manual fallback)', async () => {
-    const data = decode((await buildCertificateBasedRegisterRequest({ ...base, flavor: 15 })).signed_request.data);
+    const data = decode(
+      (await buildCertificateBasedRegisterRequest({ ...base, flavor: 15 })).signed_request.data,
+    );
     expect((data.device_register_request as Record<string, unknown>).flavor).toBe(15);
   });
 
@@ -105,7 +119,10 @@ describe('certificate_based_register request failures: code attestation-unavaila
     ['an attested device ID with a space', { attestedDeviceId: 'AB 12' }],
     ['an empty attested device ID', { attestedDeviceId: '' }],
     ['an empty machine ID', { machineId: '' }],
-    ['a key store without files', { keyStore: new AttestationFileKeyStore({ root: '/nonexistent-zte-root' }) }],
+    [
+      'a key store without files',
+      { keyStore: new AttestationFileKeyStore({ root: '/nonexistent-zte-root' }) },
+    ],
     [
       'a key store that throws a plain Error',
       {

@@ -31,9 +31,14 @@ describe('attestation-file key store, good tree', async () => {
     expect(signature.length).toBeGreaterThan(64);
     const publicKey = createPublicKey(pki.device.toString('pem'));
     expect(verify('sha256', data, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
-    expect(verify('sha256', new TextEncoder().encode('other bytes'), { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(
-      false,
-    );
+    expect(
+      verify(
+        'sha256',
+        new TextEncoder().encode('other bytes'),
+        { key: publicKey, dsaEncoding: 'der' },
+        signature,
+      ),
+    ).toBe(false);
   });
 
   it('verifies with webcrypto once converted to P1363', async () => {

@@ -34,8 +34,16 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'missing key file', files: async () => ({ chain: good.chainPem }), reason: /attestation key .* is missing/ },
-  { name: 'missing chain file', files: async () => ({ key: good.keyPem }), reason: /certificate chain .* is missing/ },
+  {
+    name: 'missing key file',
+    files: async () => ({ chain: good.chainPem }),
+    reason: /attestation key .* is missing/,
+  },
+  {
+    name: 'missing chain file',
+    files: async () => ({ key: good.keyPem }),
+    reason: /certificate chain .* is missing/,
+  },
   { name: 'no files at all', files: async () => ({}), reason: /is missing/ },
   {
     name: 'key file is not PEM',
@@ -126,7 +134,10 @@ describe('attestation-file key store, unusable trees', () => {
     const root = await writeAttestationTree({ key: good.keyPem, chain: good.chainPem });
     await chmod(join(root, CHAIN_FILE), 0o000);
     const availability = await new AttestationFileKeyStore({ root }).availability();
-    expect(availability).toEqual({ available: false, reason: expect.stringMatching(/cannot be read \(EACCES\)/) });
+    expect(availability).toEqual({
+      available: false,
+      reason: expect.stringMatching(/cannot be read \(EACCES\)/),
+    });
   });
 
   it('picks up files provisioned after construction', async () => {

@@ -26,7 +26,9 @@ describe('retryDelayMs', () => {
   it('with a fixed random, is monotone until the cap and then stays there', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (r) => {
-        const delays = Array.from({ length: 20 }, (_, i) => retryDelayMs(i + 1, { ...policy, random: () => r }));
+        const delays = Array.from({ length: 20 }, (_, i) =>
+          retryDelayMs(i + 1, { ...policy, random: () => r }),
+        );
         for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1] ?? 0);
         expect(delays.at(-1)).toBe(Math.floor(r * policy.capMs));
       }),
@@ -62,13 +64,20 @@ describe('retryDelayMs', () => {
         fc.integer({ min: 0, max: 100_000 }),
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (previous, r) => {
-          const d = retryDelayMs(1, { ...policy, jitter: 'decorrelated', previousDelayMs: previous, random: () => r });
+          const d = retryDelayMs(1, {
+            ...policy,
+            jitter: 'decorrelated',
+            previousDelayMs: previous,
+            random: () => r,
+          });
           expect(d).toBeGreaterThanOrEqual(Math.min(policy.baseMs, policy.capMs));
           expect(d).toBeLessThanOrEqual(Math.min(policy.capMs, Math.max(policy.baseMs, previous * 3)));
         },
       ),
     );
-    expect(retryDelayMs(1, { ...policy, jitter: 'decorrelated', previousDelayMs: 1000, random: () => 0.5 })).toBe(1750);
+    expect(
+      retryDelayMs(1, { ...policy, jitter: 'decorrelated', previousDelayMs: 1000, random: () => 0.5 }),
+    ).toBe(1750);
   });
 
   it('a misbehaving random source cannot escape the bounds', () => {
@@ -86,7 +95,9 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(6, { ...policy, random, retryAfterMs: 0 })).toBe(8000);
     // Capped: by capMs by default, by maxRetryAfterMs when given.
     expect(retryDelayMs(1, { ...policy, random, retryAfterMs: 3_600_000 })).toBe(20_000);
-    expect(retryDelayMs(1, { ...policy, random, retryAfterMs: 3_600_000, maxRetryAfterMs: 60_000 })).toBe(60_000);
+    expect(retryDelayMs(1, { ...policy, random, retryAfterMs: 3_600_000, maxRetryAfterMs: 60_000 })).toBe(
+      60_000,
+    );
     expect(retryDelayMs(1, { ...policy, random, retryAfterMs: null })).toBe(250);
   });
 

@@ -24,7 +24,12 @@ const TABLE: ReadonlyArray<[number, string, DmErrorCode, DmErrorClass]> = [
   [410, 'DM_STATUS_SERVICE_DEVICE_NOT_FOUND', 'device-not-found', 'terminal-for-zte'],
   [412, 'DM_STATUS_SERVICE_ACTIVATION_PENDING', 'activation-pending', 'actionable'],
   [413, 'DM_STATUS_REQUEST_TOO_LARGE', 'request-too-large', 'actionable'],
-  [417, 'DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE', 'consumer-account-with-packaged-license', 'actionable'],
+  [
+    417,
+    'DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE',
+    'consumer-account-with-packaged-license',
+    'actionable',
+  ],
   [429, 'DM_STATUS_SERVICE_TOO_MANY_REQUESTS', 'too-many-requests', 'retryable'],
   [500, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
   [502, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
@@ -43,10 +48,13 @@ describe('HTTP status → code → class (DESIGN §5, §6)', () => {
     expect(isTerminalForZte(error)).toBe(cls === 'terminal-for-zte');
   });
 
-  it.each([302, 304, 404, 418, 422, 600, 999])('%i is off the table: http-status-error, actionable', (http) => {
-    expect(dmErrorCodeForHttp(http)).toEqual({ code: 'http-status-error', dmStatus: null });
-    expect(classifyDmError(new DmError('http-status-error', 'x', { httpStatus: http }))).toBe('actionable');
-  });
+  it.each([302, 304, 404, 418, 422, 600, 999])(
+    '%i is off the table: http-status-error, actionable',
+    (http) => {
+      expect(dmErrorCodeForHttp(http)).toEqual({ code: 'http-status-error', dmStatus: null });
+      expect(classifyDmError(new DmError('http-status-error', 'x', { httpStatus: http }))).toBe('actionable');
+    },
+  );
 });
 
 describe('transport codes', () => {

@@ -1,8 +1,8 @@
 // DmError: stable fields, guards, and a server message made safe to show.
 
 import { describe, expect, it } from 'vitest';
-import { DmError, isDmError } from '../../../agent/dm-client/index.ts';
 import { sanitizeServerMessage } from '../../../agent/dm-client/errors.ts';
+import { DmError, isDmError } from '../../../agent/dm-client/index.ts';
 
 describe('DmError', () => {
   it('carries its details, null when absent, and serialises them', () => {
@@ -27,7 +27,12 @@ describe('DmError', () => {
       causeCode: null,
     });
     const bare = new DmError('network', 'down');
-    expect([bare.httpStatus, bare.dmStatus, bare.retryAfterMs, bare.serverMessage]).toEqual([null, null, null, null]);
+    expect([bare.httpStatus, bare.dmStatus, bare.retryAfterMs, bare.serverMessage]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('isDmError checks the class and, when asked, the code', () => {

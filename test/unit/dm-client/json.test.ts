@@ -18,7 +18,10 @@ describe('parseJsonBytes', () => {
     ['truncated', bytes('{"a":')],
     ['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d])],
     ['too deep', bytes(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`)],
-    ['deep enough to overflow a recursive consumer', bytes(`${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}`)],
+    [
+      'deep enough to overflow a recursive consumer',
+      bytes(`${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}`),
+    ],
   ])('%s → problem', (_, input) => {
     expect(parseJsonBytes(input).ok).toBe(false);
   });

@@ -30,9 +30,12 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Fri, 28 Feb 2025 12:00:00 GMT', NOW)).toBe(0);
   });
 
-  it.each(['', 'soon', '-5', '1.5', '0x10', '12abc', 'Someday, 99 Foo 2025'])('%j is not a Retry-After', (value) => {
-    expect(parseRetryAfter(value, NOW)).toBeNull();
-  });
+  it.each(['', 'soon', '-5', '1.5', '0x10', '12abc', 'Someday, 99 Foo 2025'])(
+    '%j is not a Retry-After',
+    (value) => {
+      expect(parseRetryAfter(value, NOW)).toBeNull();
+    },
+  );
 
   it('absent → null; an array header uses its first value', () => {
     expect(parseRetryAfter(undefined, NOW)).toBeNull();

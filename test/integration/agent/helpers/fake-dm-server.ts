@@ -60,13 +60,19 @@ export async function startFakeDmServer(initial: Handler): Promise<FakeServer> {
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Handler {
   return (_req, res) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   };
 }
 
 /** A TCP server that speaks no HTTP: each connection gets `onSocket`. */
-export async function startRawServer(onSocket: (socket: Socket) => void): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRawServer(
+  onSocket: (socket: Socket) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
     sockets.add(socket);

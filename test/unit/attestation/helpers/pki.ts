@@ -2,12 +2,15 @@
 // file tree (ROOT/var/lib/tpm-sim/…) the attestation-file key store reads.
 
 import './reflect-shim.ts';
+import type { webcrypto } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 
 export type Curve = 'P-256' | 'P-384';
+type CryptoKey = webcrypto.CryptoKey;
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 const HASH: Record<Curve, string> = { 'P-256': 'SHA-256', 'P-384': 'SHA-384' };
 
@@ -86,7 +89,10 @@ export const KEY_FILE = 'var/lib/tpm-sim/attestation-key.pem';
 export const CHAIN_FILE = 'var/lib/tpm-sim/attestation-chain.pem';
 
 /** A fresh temporary ROOT holding the given files (absent ones are not written). */
-export async function writeAttestationTree(files: { key?: string | Uint8Array; chain?: string | Uint8Array }) {
+export async function writeAttestationTree(files: {
+  key?: string | Uint8Array;
+  chain?: string | Uint8Array;
+}) {
   const root = await mkdtemp(join(tmpdir(), 'zte-attest-'));
   for (const [rel, content] of [
     [KEY_FILE, files.key],

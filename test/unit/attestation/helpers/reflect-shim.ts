@@ -25,10 +25,10 @@ if (typeof R.getMetadata !== 'function') {
   };
   R.hasMetadata = (key, target, property) => R.getMetadata?.(key, target, property) !== undefined;
   R.defineMetadata = (key, value, target, property) => {
-    let byProperty = store.get(target);
-    if (byProperty === undefined) store.set(target, (byProperty = new Map()));
-    let map = byProperty.get(property);
-    if (map === undefined) byProperty.set(property, (map = new Map()));
+    const byProperty = store.get(target) ?? new Map<Key | undefined, Map<unknown, unknown>>();
+    store.set(target, byProperty);
+    const map = byProperty.get(property) ?? new Map<unknown, unknown>();
+    byProperty.set(property, map);
     map.set(key, value);
   };
   R.metadata = (key, value) => (target, property) => R.defineMetadata?.(key, value, target, property);

@@ -1,0 +1,90 @@
+// Collects the diagnostics of a running agent: identity and eligibility, the ZTE✓ mark, the live
+// server answer, the network, the state timeline, the last error with its advice and the backends.
+
+import type { NetworkInterfaceInfo } from '../../hal/interface.ts';
+import type { IdentityReport } from '../identity/report.ts';
+import type { ReasonCode } from '../identity/reasons.ts';
+import { flowStateOf } from '../runtime/outcome.ts';
+import { createServerLookup, type ServerLookup, type ServerLookupOptions } from './server-lookup.ts';
+import type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps } from './types.ts';
+import { adviceText } from './words.ts';
+
+export interface CollectOptions extends ServerLookupOptions {
+  agentVersion: string;
+  /** HAL backends to report; the attestation key store of `deps` is always added. */
+  backends?: readonly BackendProbe[];
+  /** A cached look-up shared between calls (the web UI keeps one); a fresh one asks every time. */
+  server?: ServerLookup;
+  /** Ask the server again even when `server` holds an answer. */
+  refresh?: boolean;
+}
+
+/** Reason codes that say the certified device ID itself is missing or wrong. */
+const IDENTIFIER_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'serial-incomplete',
+  'missing-serial',
+  'invalid-identifier',
+  'missing-attested-device-id',
+  'identity-mismatch',
+]);
+
+/**
+ * ChromeOS's `ZTE✓`: the certified device ID is present and valid. It says nothing of the model or
+ * the manufacture date (those are eligibility reasons of their own).
+ */
+export function isZteReady(identity: IdentityReport | null): boolean {
+  if (identity === null || identity.certifiedDeviceId === null) return false;
+  return !identity.reasons.some((r) => IDENTIFIER_REASONS.has(r.code));
+}
+
+export async function collectDiagnostics(
+  agent: AgentView,
+  deps: DiagnosticsDeps,
+  options: CollectOptions,
+): Promise<Diagnostics> {
+  const snapshot = agent.actor.getSnapshot();
+  const { identity, lastError } = snapshot.context;
+  const server = options.server ?? createServerLookup(agent, deps, options);
+  const [answer, network, backends] = await Promise.all([
+    server.current({ refresh: options.refresh === true }),
+    listNetwork(deps),
+    backendStates([...(options.backends ?? []), deps.keyStore]),
+  ]);
+  return {
+    agentVersion: options.agentVersion,
+    identity,
+    zteReady: isZteReady(identity),
+    server: answer,
+    network,
+    state: flowStateOf(snapshot.value),
+    history: agent.history.map((h) => ({ state: h.state, at: h.at })),
+    lastError: lastError
+      ? { code: lastError.code, message: lastError.message, advice: adviceText(lastError.code, lastError.message) }
+      : null,
+    backends,
+  };
+}
+
+async function listNetwork(deps: DiagnosticsDeps): Promise<NetworkInterfaceInfo[]> {
+  try {
+    return await deps.network.listInterfaces();
+  } catch {
+    return [];
+  }
+}
+
+async function backendStates(probes: readonly BackendProbe[]): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    probes.map(async (probe): Promise<[string, string]> => {
+      try {
+        const a = await probe.availability();
+        return [probe.name, a.available ? 'available' : `unavailable: ${a.reason}`];
+      } catch (error) {
+        return [probe.name, `unavailable: ${error instanceof Error ? error.message : String(error)}`];
+      }
+    }),
+  );
+  const out: Record<string, string> = {};
+  for (const [name, state] of entries) if (!(name in out)) out[name] = state;
+  return out;
+}

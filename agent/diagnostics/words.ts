@@ -1,0 +1,113 @@
+// Plain-language words for the codes a person meets on the OOBE screens and in the Alt+V overlay:
+// the DM client's advice table (seed 000's troubleshooting section) for its codes, and our own words
+// for the agent's other codes (manual-enrollment logins, SMART Remote Management, the safeguard).
+
+import { type AdviceCode, adviceFor, DM_ERROR_CODES } from '../dm-client/index.ts';
+import type { IdentityReport } from '../identity/report.ts';
+import type { ManualReason } from '../machine/types.ts';
+
+export interface Explanation {
+  /** One sentence: what happened. */
+  message: string;
+  /** What to do, in order. */
+  steps: readonly string[];
+}
+
+const ALT_V = 'Press Alt+V to see why, and export the diagnostics bundle for support.';
+const MANUAL = 'You can also enroll the device manually.';
+const RETRY = 'Press Retry to try again.';
+
+const ADVICE_CODES = new Set<string>([...DM_ERROR_CODES, 'attestation-unavailable']);
+
+const OTHER: Readonly<Record<string, Explanation>> = {
+  'safeguard-timeout': {
+    message: 'The automatic enrollment check took too long and was stopped.',
+    steps: [
+      'Check the network connection (cable or Wi-Fi, proxy, captive portal) and that the server address is right.',
+      RETRY,
+      ALT_V,
+      MANUAL,
+    ],
+  },
+  'invalid-credentials': {
+    message: 'The administrator e-mail or password was not accepted.',
+    steps: ['Check the e-mail address and the password, then try again.', 'Or use an enrollment token instead.'],
+  },
+  'smart-no-credits': {
+    message: 'The SMART Remote Management domain has no credits left to enroll this display.',
+    steps: [
+      'Buy credits from a reseller and redeem the product key in SMART Admin Portal (Billing, "PIN code").',
+      'Or use the subscription included with a SMART product.',
+    ],
+  },
+  'smart-domain-not-activated': {
+    message: 'The SMART Remote Management domain has not been activated yet.',
+    steps: ['Open the activation link sent by e-mail when the domain was created, then try again.'],
+  },
+  'smart-unknown-domain': {
+    message: 'There is no SMART Remote Management domain with that name.',
+    steps: ['Check the domain name (lower-case letters and digits only) with your administrator, then try again.'],
+  },
+  'smart-display-conflict': {
+    message: 'This display is already enrolled in another SMART Remote Management domain.',
+    steps: ['Ask the administrator of that domain to remove the display, then try again.'],
+  },
+  'request-rejected': {
+    message: 'The enrollment server refused the request.',
+    steps: ['Check what you entered, then try again.', ALT_V],
+  },
+  'state-write-failed': {
+    message: 'The agent could not save its progress on this device.',
+    steps: ['Enrollment carries on, but a restart may repeat some steps.', ALT_V],
+  },
+  internal: {
+    message: 'The enrollment agent met an unexpected problem.',
+    steps: [RETRY, ALT_V, MANUAL],
+  },
+};
+
+/** What an error code means for a person, and what to do; `fallback` is the error's own message. */
+export function explainError(code: string, fallback = ''): Explanation {
+  if (ADVICE_CODES.has(code)) {
+    const advice = adviceFor(code as AdviceCode);
+    return { message: advice.message, steps: advice.steps };
+  }
+  const known = OTHER[code];
+  if (known) return known;
+  return {
+    message: fallback.trim() === '' ? `Enrollment failed (${code}).` : fallback,
+    steps: [RETRY, ALT_V, MANUAL],
+  };
+}
+
+/** The advice of a code as one paragraph (the `advice` of `/api/diagnostics`'s `lastError`). */
+export function adviceText(code: string, fallback = ''): string {
+  return explainError(code, fallback).steps.join(' ');
+}
+
+const MANUAL_REASONS: Readonly<Record<Exclude<ManualReason, IdentityReport['reasons'][number]['code']>, string>> = {
+  'not-pre-provisioned':
+    'This device is not listed as pre-provisioned for zero-touch enrollment. Contact your pre-provisioning partner to make sure they entered the pre-provisioning token, the domain and the device correctly.',
+  'enrollment-enforced':
+    'Your organisation requires this device to be enrolled, but not automatically: enroll it with an administrator account or an enrollment token.',
+  'zero-touch-disabled': 'Zero-touch enrollment is turned off for this device: enroll it manually.',
+  'attestation-unavailable':
+    'The device cannot prove its identity: its attestation key or certificate is missing or broken. Contact the device manufacturer if this persists.',
+  'too-many-attempts':
+    'Automatic enrollment was tried on several starts without success, so the device stopped trying: enroll it manually.',
+  'smart-unassigned':
+    'This display is not assigned to a SMART Remote Management domain yet. Enter your organisation’s domain name to enroll it.',
+  'user-chose-manual': 'You chose to enroll this device manually.',
+};
+
+/**
+ * Why the device is on the manual enrollment screen, in words. Eligibility reasons use the identity
+ * layer's own sentence (it names the model, the date or the identifier that failed).
+ */
+export function manualReasonText(reason: ManualReason | null, identity: IdentityReport | null): string {
+  if (reason === null) return 'Enroll this device manually.';
+  if (reason in MANUAL_REASONS) return MANUAL_REASONS[reason as keyof typeof MANUAL_REASONS];
+  const detail = identity?.reasons.find((r) => r.code === reason)?.message;
+  const lead = 'This device cannot use zero-touch enrollment';
+  return detail ? `${lead}: ${detail}` : `${lead} (${reason}).`;
+}

@@ -1,0 +1,223 @@
+// The OOBE web UI (issue 5): a small fastify server on 127.0.0.1 that serves the page from local
+// files, pushes the screen model over server-sent events on every transition, turns button presses
+// into machine events, and serves the Alt+V diagnostics and their export. See guard.ts for who may
+// talk to it.
+
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyReply } from 'fastify';
+import {
+  type BackendProbe,
+  createDiagnosticsService,
+  type DiagnosticsDeps,
+  type DiagnosticsService,
+} from '../../diagnostics/index.ts';
+import type { AgentView } from '../../diagnostics/types.ts';
+import { refusalFor } from './guard.ts';
+import { parseManualRequest } from './manual-request.ts';
+import { type ScreenModel, screenModelOf } from './screen-model.ts';
+
+export interface WebUiOptions {
+  /** The running agent (an AgentHandle, or a test's scripted actor). */
+  handle: AgentView;
+  deps: DiagnosticsDeps;
+  /** Where exported diagnostics bundles are written (the agent's `--state-dir`). */
+  stateDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only; anything else is refused. */
+  host?: '127.0.0.1';
+  agentVersion: string;
+  backends?: readonly BackendProbe[];
+  /** Bound on the live server look-up of the diagnostics (default 5 s). */
+  serverTimeoutMs?: number;
+  /** Share one diagnostics source with another UI (the terminal); one is made otherwise. */
+  diagnostics?: DiagnosticsService;
+  /** Where index.html, app.css and app.js are (default: `assets/` beside this module). */
+  assetsDir?: string;
+}
+
+export interface WebUi {
+  /** `http://127.0.0.1:<port>/` */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/assets/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+  '/assets/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+};
+
+/** Nothing leaves the device: scripts, styles and requests are this origin's own; images may be data: (the QR code). */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+async function loadAssets(dir: string | undefined): Promise<Map<string, Buffer>> {
+  const base = dir ?? fileURLToPath(new URL('./assets/', import.meta.url));
+  const out = new Map<string, Buffer>();
+  for (const { file } of Object.values(ASSETS)) out.set(file, await readFile(`${base.replace(/\/?$/, '/')}${file}`));
+  return out;
+}
+
+function conflict(reply: FastifyReply, message: string, state: string) {
+  return reply.code(409).send({ error: 'conflict', message, state });
+}
+
+export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') throw new RangeError(`the web UI listens on 127.0.0.1 only, not ${String(host)}`);
+  const { handle } = options;
+  const assets = await loadAssets(options.assetsDir);
+  const diagnostics =
+    options.diagnostics ??
+    createDiagnosticsService(handle, options.deps, {
+      agentVersion: options.agentVersion,
+      ...(options.backends ? { backends: options.backends } : {}),
+      ...(options.serverTimeoutMs !== undefined ? { timeoutMs: options.serverTimeoutMs } : {}),
+    });
+
+  let port = 0;
+  const app = Fastify({ logger: false, bodyLimit: 16 * 1024, forceCloseConnections: true });
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  // An empty body is an empty object: `POST /api/retry` has nothing to say.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, {});
+    else void defaultJson(request, String(body), done);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = refusalFor({ method: request.method, headers: request.headers }, port);
+    if (refusal) {
+      reply.code(403).headers(SECURITY_HEADERS).send({ error: 'forbidden', reason: refusal.reason, message: refusal.message });
+      return reply;
+    }
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
+  });
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    void reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad-request', message: error.message ?? 'error' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not-found' }));
+
+  // ---- the page ----
+  for (const [path, { file, type }] of Object.entries(ASSETS)) {
+    app.get(path, (_request, reply) => reply.type(type).send(assets.get(file)));
+  }
+
+  // ---- the screen model, pushed ----
+  const model = (): ScreenModel => screenModelOf(handle.actor.getSnapshot());
+  const clients = new Set<ServerResponse>();
+  let last = JSON.stringify(model());
+  const frame = (json: string) => `event: screen\ndata: ${json}\n\n`;
+  const subscription = handle.actor.subscribe({
+    next: (snapshot) => {
+      const json = JSON.stringify(screenModelOf(snapshot));
+      if (json === last) return;
+      last = json;
+      for (const res of clients) res.write(frame(json));
+    },
+    error: () => undefined,
+  });
+
+  app.get('/api/state', () => model());
+  app.get('/api/events', (request, reply) => {
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      connection: 'keep-alive',
+    });
+    res.write(`retry: 1000\n\n${frame(JSON.stringify(model()))}`);
+    clients.add(res);
+    request.raw.on('close', () => clients.delete(res));
+  });
+
+  // ---- what a person can do ----
+  const flow = () => model().state;
+  app.post('/api/retry', (_request, reply) => {
+    if (flow() !== 'error') return conflict(reply, 'Retry is only possible on the error screen.', flow());
+    handle.actor.send({ type: 'RETRY' });
+    return reply.code(202).send({ ok: true, state: flow() });
+  });
+  app.post('/api/enroll-manually', (_request, reply) => {
+    if (flow() !== 'error') return conflict(reply, 'Manual enrollment is offered from the error screen.', flow());
+    handle.actor.send({ type: 'ENROLL_MANUALLY' });
+    return reply.code(202).send({ ok: true, state: flow() });
+  });
+  app.post('/api/manual-enroll', (request, reply) => {
+    if (flow() !== 'manual.waiting') return conflict(reply, 'The device is not on the manual enrollment screen.', flow());
+    const parsed = parseManualRequest(request.body);
+    if (!parsed.ok) return reply.code(400).send({ error: 'invalid', field: parsed.field, message: parsed.message });
+    handle.actor.send({ type: 'MANUAL_ENROLL', request: parsed.request });
+    return reply.code(202).send({ ok: true, state: flow() });
+  });
+  app.post('/api/alt-v', () => {
+    handle.actor.send({ type: 'ALT_V' });
+    return { diagnosticsOpen: model().diagnosticsOpen };
+  });
+  app.post('/api/diagnostics/close', () => {
+    handle.actor.send({ type: 'CLOSE_DIAGNOSTICS' });
+    return { diagnosticsOpen: model().diagnosticsOpen };
+  });
+
+  // ---- diagnostics ----
+  app.get('/api/diagnostics', (request) => {
+    const refresh = (request.query as Record<string, unknown>).refresh;
+    return diagnostics.collect({ refresh: refresh === '1' || refresh === 'true' });
+  });
+  app.post('/api/diagnostics/refresh', () => diagnostics.collect({ refresh: true }));
+  app.post('/api/diagnostics/export', async (_request, reply) => {
+    try {
+      return await diagnostics.exportBundle(options.stateDir);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      return reply.code(500).send({
+        error: 'export-failed',
+        code: typeof code === 'string' ? code : 'internal',
+        message: `The diagnostics bundle could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  });
+
+  await app.listen({ port: options.port ?? 0, host });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the web UI has no TCP address');
+  port = address.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    async close() {
+      subscription.unsubscribe();
+      for (const res of clients) res.end();
+      clients.clear();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm run build`: bundles the agent CLI for devices into dist/agent/ so it runs on plain `node`
+// (no tsx, no TypeScript at run time) for a fast cold start. Lazy-loaded parts (systeminformation,
+// the SMART RS-232 backend, the web UI) become separate chunks, loaded only when a boot needs them.
+// Native modules stay external: a device image ships them in node_modules.
+import { build } from 'esbuild';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist/agent' } } });
+
+const result = await build({
+  entryPoints: { main: 'agent/cli/main.ts' },
+  outdir: values.outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  external: ['node-hid', 'serialport', '@serialport/*', 'better-sqlite3', 'playwright-core'],
+  // CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __zteCreateRequire } from 'node:module'; const require = __zteCreateRequire(import.meta.url);" },
+});
+
+const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+const total = outputs.reduce((sum, [, o]) => sum + o.bytes, 0);
+console.error(`built ${outputs.length} chunks, ${(total / 1024).toFixed(0)} KiB, into ${values.outdir}/ (entry: main.js)`);

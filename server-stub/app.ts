@@ -1,0 +1,120 @@
+// createStub(): the enrollment server stub as a fastify app over a better-sqlite3 database, usable
+// in-process by tests (`app.inject`, or `listen()` on port 0) and by the CLI (main.ts).
+
+import type { Database } from 'better-sqlite3';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { adminPlugin } from './admin/routes.ts';
+import { CaStore } from './attestation/ca-store.ts';
+import type { DeviceIdentity } from './attestation/mint.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { type Clock, isSettableClock, OverridableClock, type SettableClock } from './clock.ts';
+import type { StubContext } from './context.ts';
+import { MEMORY, openDatabase } from './db/open.ts';
+import { createStores, type Stores } from './db/stores.ts';
+import { registerDmRoute } from './dm/route.ts';
+import { installErrorHandlers } from './http/error-handler.ts';
+import { installJsonParser } from './http/json-parser.ts';
+import { registerPartnerRoutes } from './partner/routes.ts';
+import { applySeed } from './seed/apply.ts';
+import { resolveSeed } from './seed/load.ts';
+import type { StubSeed } from './seed/types.ts';
+import { registerSmartRoutes } from './smart/routes.ts';
+import { applySmartSchema } from './smart/schema.ts';
+import { FaultStore } from './test-hooks/faults.ts';
+import { registerTestHooks } from './test-hooks/routes.ts';
+
+export interface CreateStubOptions {
+  /** A database file path, or ':memory:' (the default in-process; the CLI defaults to a file). */
+  db?: string;
+  /** A seed object or the path of a seed JSON file; default: fixtures/demo.json. Applied once per database. */
+  seed?: StubSeed | string;
+  /** Default: the system clock (wrapped so that POST /v1/test/clock can set it). */
+  clock?: Clock;
+  /** Registers /v1/test/* (faults, clock, factory). Default false: those paths answer 404. */
+  testHooks?: boolean;
+  /** fastify request logging (pino, to stderr). Default false. */
+  logger?: boolean;
+}
+
+export interface Stub {
+  readonly app: FastifyInstance;
+  readonly db: Database;
+  readonly clock: SettableClock;
+  readonly stores: Stores;
+  readonly cas: CaStore;
+  /** Listens (default port 0 = any free port, host 127.0.0.1) and resolves to `http://host:port`. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Closes the server and the database. Idempotent. */
+  close(): Promise<void>;
+  /** What POST /v1/test/factory/devices answers, available in-process whatever `testHooks` says. */
+  mintDeviceIdentity(attestedDeviceId: string, manufacturer: string): Promise<DeviceIdentity>;
+}
+
+/** Upper bound of any request body; routes set tighter limits of their own. */
+export const GLOBAL_BODY_LIMIT = 1024 * 1024;
+
+export function createStub(options: CreateStubOptions = {}): Stub {
+  const seed = resolveSeed(options.seed);
+  const clock: SettableClock =
+    options.clock !== undefined && isSettableClock(options.clock)
+      ? options.clock
+      : new OverridableClock(options.clock);
+  const db = openDatabase(options.db ?? MEMORY);
+  let closed = false;
+  const closeDb = (): void => {
+    if (!closed && db.open) db.close();
+    closed = true;
+  };
+  let stores: Stores;
+  try {
+    applySmartSchema(db);
+    stores = createStores(db);
+    applySeed(stores, seed, clock);
+  } catch (e) {
+    closeDb();
+    throw e;
+  }
+  const cas = new CaStore(db, clock);
+  const ctx: StubContext = { stores, clock, cas, faults: new FaultStore(db) };
+
+  const app = Fastify({
+    logger: options.logger === true ? { level: 'info', stream: process.stderr } : false,
+    bodyLimit: GLOBAL_BODY_LIMIT,
+    routerOptions: { maxParamLength: 512 },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false },
+    },
+  });
+  installJsonParser(app);
+  installErrorHandlers(app);
+  registerAuthRoutes(app, ctx);
+  registerPartnerRoutes(app, ctx);
+  void app.register(async (scope) => adminPlugin(scope, ctx));
+  registerDmRoute(app, ctx);
+  if (options.testHooks === true) registerTestHooks(app, ctx);
+  void app.register(async (scope) => registerSmartRoutes(scope, { db, clock }));
+  app.addHook('onReady', async () => {
+    await cas.ensure();
+  });
+  app.addHook('onClose', async () => closeDb());
+
+  return {
+    app,
+    db,
+    clock,
+    stores,
+    cas,
+    async listen(port = 0, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+      const h = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${h}:${address.port}`;
+    },
+    async close() {
+      await app.close();
+      closeDb();
+    },
+    mintDeviceIdentity: (attestedDeviceId, manufacturer) => cas.mint(attestedDeviceId, manufacturer),
+  };
+}

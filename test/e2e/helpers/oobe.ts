@@ -1,0 +1,60 @@
+// Starts the OOBE web UI over a scripted agent and opens it in the test file's browser.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BootPlan } from '../../../agent/machine/types.ts';
+import { startWebUi, type WebUi } from '../../../agent/ui/web/index.ts';
+import {
+  type AgentScript,
+  type FakeDeps,
+  type FakeDepsOptions,
+  fakeDiagnosticsDeps,
+  type ScriptedAgent,
+  startScriptedAgent,
+} from '../../helpers/scripted-agent.ts';
+import type { Browser } from './browser.ts';
+
+export const AGENT_VERSION = '9.8.7-test';
+
+export interface Oobe {
+  agent: ScriptedAgent;
+  fake: FakeDeps;
+  ui: WebUi;
+  page: Page;
+  stateDir: string;
+  close(): Promise<void>;
+}
+
+export async function openOobe(
+  browser: Browser,
+  script: AgentScript,
+  options: { boot?: BootPlan; deps?: FakeDepsOptions; viewport?: { width: number; height: number } } = {},
+): Promise<Oobe> {
+  const agent = startScriptedAgent(script, options.boot);
+  const fake = fakeDiagnosticsDeps(options.deps);
+  const stateDir = await mkdtemp(join(tmpdir(), 'zte-oobe-state-'));
+  const ui = await startWebUi({
+    handle: agent.view,
+    deps: fake.deps,
+    stateDir,
+    agentVersion: AGENT_VERSION,
+    backends: [{ name: 'sysfs', availability: async () => ({ available: true }) }],
+  });
+  const page = await browser.page(options.viewport);
+  await page.goto(ui.url);
+  return {
+    agent,
+    fake,
+    ui,
+    page,
+    stateDir,
+    async close() {
+      await page.close();
+      await ui.close();
+      agent.stop();
+      await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Runs the built agent (`node dist/…/main.js`) as a real child process.
+
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const KILL_PRELOAD = resolve(import.meta.dirname, 'kill-after-state-writes.mjs');
+
+/** Builds the device bundle into a temporary directory and returns its entry point. */
+export async function buildAgentBundle(): Promise<string> {
+  const outdir = await mkdtemp(join(tmpdir(), 'zte-bundle-'));
+  await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--outdir', outdir]);
+  return join(outdir, 'main.js');
+}
+
+export interface ChildResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runAgentProcess(entry: string, args: string[], options: { killAfterStateWrites?: number } = {}): Promise<ChildResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ZTE_LOG_LEVEL: 'warn' };
+  if (options.killAfterStateWrites !== undefined) env.ZTE_KILL_AFTER_STATE_WRITES = String(options.killAfterStateWrites);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', KILL_PRELOAD, entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}

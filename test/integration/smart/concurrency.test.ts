@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activeDomain, get, type Harness, post, startSmart } from './harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startSmart();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('concurrent requests', () => {
+  it('lets exactly one of several domains redeem the same key at once', async () => {
+    const names = ['para1', 'para2', 'para3', 'para4'];
+    const tokens = await Promise.all(names.map((n) => activeDomain(h.app, n)));
+    const answers = await Promise.all(
+      names.map((n, i) =>
+        post(
+          h.app,
+          `/smart/v1/domains/${n}/product-keys/redeem`,
+          { product_key: 'SRMK-DEMO-0001-AAAA' },
+          tokens[i],
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409]);
+  });
+
+  it('grants a display its credits once when it enrolls several times at once', async () => {
+    const token = await activeDomain(h.app, 'acme');
+    await post(
+      h.app,
+      '/smart/v1/domains/acme/product-keys/redeem',
+      { product_key: 'SRMK-DEMO-0001-AAAA' },
+      token,
+    );
+    const body = { serial_number: 'SBID1DEMO0003', model_number: 'sbid-mx075-v2', domain: 'acme' };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post(h.app, '/smart/v1/displays/enroll', body)),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(answers.map((a) => a.body.credits_granted).sort()).toEqual([0, 0, 0, 0, 0, 0, 0, 365]);
+    const billing = await get(h.app, '/smart/v1/domains/acme/billing', token);
+    expect(billing.body.balance).toBe(365);
+    expect(
+      (billing.body.rows as { type: string }[]).filter((r) => r.type === 'DISPLAY_ENROLLED'),
+    ).toHaveLength(1);
+  });
+});
