@@ -59,6 +59,7 @@ export const agentMachine = setup({
     reregister: ({ context }) => context.reregister,
     hasDmToken: ({ context }) => (context.enrollment?.dmToken ?? '') !== '',
     retryable: ({ event }) => classOf(event) === 'retryable',
+    failedOnNetwork: ({ context }) => context.lastError?.code === 'network' || context.lastError?.code === 'timeout',
     terminalForZte: ({ event }) => classOf(event) === 'terminal-for-zte',
     retryDetermining: ({ context }) => context.retry.step === 'determining',
     retryRegistering: ({ context }) => context.retry.step === 'registering',
@@ -250,6 +251,9 @@ export const agentMachine = setup({
                   },
                 },
                 sending: {
+                  // Once a register request may have left, every later attempt (a retry, Retry on the
+                  // error screen after the safeguard aborted it) must say `reregister: true`.
+                  exit: assign({ reregister: true }),
                   invoke: {
                     src: 'registerDevice',
                     input: ({ context }) => ({
@@ -273,8 +277,7 @@ export const agentMachine = setup({
                       {
                         guard: 'retryable',
                         target: '#agent.flow.automatic.backoff',
-                        // The request may have reached the server: the retry must say so.
-                        actions: [{ type: 'scheduleRetry', params: 'registering' }, assign({ reregister: true })],
+                        actions: { type: 'scheduleRetry', params: 'registering' },
                       },
                       {
                         guard: 'terminalForZte',
@@ -321,7 +324,9 @@ export const agentMachine = setup({
             },
             backoff: {
               after: { RETRY_DELAY: 'resuming' },
-              on: { NETWORK_UP: 'resuming' },
+              // The link came back: no need to wait out a network failure's delay. A server's own
+              // delay (503, 429 with Retry-After) is still honoured.
+              on: { NETWORK_UP: { guard: 'failedOnNetwork', target: 'resuming' } },
             },
             resuming: {
               always: [
@@ -356,7 +361,7 @@ export const agentMachine = setup({
           initial: 'waiting',
           states: {
             waiting: {
-              on: { MANUAL_ENROLL: 'enrolling' },
+              on: { MANUAL_ENROLL: { target: 'enrolling', actions: assign({ manualEnrollError: null }) } },
             },
             enrolling: {
               invoke: {

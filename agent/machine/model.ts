@@ -22,7 +22,7 @@
 // code of the last manual enrollment failure. Error outcomes stand for one representative code each
 // (OUTCOME_ERROR_CODES), of the class their name says.
 
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { ManualReason, RetryStep } from './types.ts';
 
 export interface ModelContext {
@@ -110,7 +110,7 @@ export const OUTCOME_ERROR_CODES: Readonly<Record<ErrorOutcomeType, string>> = {
   IDENTITY_FAILED: 'identity-read-failed',
   LINK_CHECK_FAILED: 'link-check-failed',
   STATE_NOT_FOUND: 'device-not-found',
-  STATE_RETRYABLE: 'temporarily-unavailable',
+  STATE_RETRYABLE: 'network',
   STATE_ACTIONABLE: 'invalid-serial-number',
   ATTESTATION_FAILED: 'internal',
   CHECKPOINT_FAILED: 'state-write-failed',
@@ -120,7 +120,7 @@ export const OUTCOME_ERROR_CODES: Readonly<Record<ErrorOutcomeType, string>> = {
   SMART_CHECKIN_RETRYABLE: 'network',
   // Not a DM code: actionable. A 410 here is actionable too (no terminal-for-ZTE branch for SMART).
   SMART_CHECKIN_FAILED: 'http-status-error',
-  SMART_ENROLL_RETRYABLE: 'too-many-requests',
+  SMART_ENROLL_RETRYABLE: 'timeout',
   SMART_ENROLL_ACTIONABLE: 'smart-no-credits',
   POLICY_FAILED: 'token-invalid',
   MANUAL_FAILED: 'token-invalid',
@@ -198,6 +198,7 @@ export const agentModel = setup({
     retryDetermining: ({ context }) => context.retryStep === 'determining',
     retryRegistering: ({ context }) => context.retryStep === 'registering',
     retrySmartCheckin: ({ context }) => context.retryStep === 'smartCheckin',
+    failedOnNetwork: ({ context }) => context.lastErrorCode === 'network' || context.lastErrorCode === 'timeout',
   },
 }).createMachine({
   id: 'model',
@@ -241,9 +242,6 @@ export const agentModel = setup({
       on: {
         // The 90 s safeguard bounds the whole automatic check, whatever it is waiting for, the offline
         // screen included (after it, only Retry or "Enroll manually" leave the error screen).
-        // NOTE: it follows machine.ts, which leaves `reregister` as it is even when the safeguard
-        // aborts a register request in flight (reported as a disagreement: the aborted request may
-        // have reached the server, so a Retry from the error screen should say `reregister: true`).
         SAFEGUARD_ELAPSED: { target: 'error', actions: assign({ lastErrorCode: 'safeguard-timeout' }) },
       },
       states: {
@@ -330,14 +328,17 @@ export const agentModel = setup({
           },
         },
         registering: {
+          // Leaving the register request any way at all: it may have reached the server, so every
+          // later attempt says `reregister: true` (machine.ts: exit action of registering.sending).
+          exit: assign({ reregister: true }),
           on: {
             REGISTER_OK: '#model.managed.fetchingPolicy',
-            // The request may have reached the server: the retry says `reregister: true`.
+            // The safeguard aborts the request in flight; a Retry must still say `reregister`.
+            SAFEGUARD_ELAPSED: { target: '#model.error', actions: assign({ lastErrorCode: 'safeguard-timeout' }) },
             REGISTER_RETRYABLE: {
               target: 'backoff',
               actions: [
                 { type: 'scheduleRetry', params: { step: 'registering', type: 'REGISTER_RETRYABLE' } },
-                assign({ reregister: true }),
               ],
             },
             REGISTER_NOT_FOUND: {
@@ -393,9 +394,14 @@ export const agentModel = setup({
         backoff: {
           on: {
             BACKOFF_ELAPSED: [...resume],
-            // The link came back: do not wait out the delay. (Follows machine.ts, which does this for
-            // every retryable class, a server's Retry-After included.)
-            NETWORK_UP: [...resume],
+            // The link came back: no need to wait out a network failure's delay; a server's own
+            // delay (503, 429 Retry-After) is still honoured.
+            NETWORK_UP: [
+              { guard: and(['failedOnNetwork', 'retryDetermining']), target: 'determining' },
+              { guard: and(['failedOnNetwork', 'retryRegistering']), target: 'checkpointing' },
+              { guard: and(['failedOnNetwork', 'retrySmartCheckin']), target: 'smartCheckin' },
+              { guard: 'failedOnNetwork', target: 'smartEnrolling' },
+            ],
           },
         },
       },
@@ -417,8 +423,7 @@ export const agentModel = setup({
       initial: 'waiting',
       states: {
         waiting: {
-          // Follows machine.ts: an earlier failure's code stays set while the new attempt runs.
-          on: { MANUAL_ENROLL: 'enrolling' },
+          on: { MANUAL_ENROLL: { target: 'enrolling', actions: assign({ manualEnrollErrorCode: null }) } },
         },
         enrolling: {
           on: {

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { createAttestationFileKeyStore } from '../../hal/backends/attestation-file/index.ts';
 import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
+import type { SerialBinding } from '../../hal/backends/smart-rs232/index.ts';
 import type { IdentitySource, SmartDisplayControl } from '../../hal/interface.ts';
 import { createDmClient } from '../dm-client/index.ts';
 import { type DeviceIdentitySources, readDeviceIdentity } from '../identity/read-device.ts';
@@ -15,7 +16,10 @@ export interface DeviceDepsOptions {
   server: string;
   root: string;
   stateDir?: string;
+  /** The SMART display's RS-232 port: given only on SMART displays. */
   smartSerial?: string;
+  /** A serialport binding for that port (the simulator's mock); default the real one. */
+  smartBinding?: SerialBinding;
 }
 
 /** Where the agent keeps its record when `--state-dir` is not given (DESIGN §6). */
@@ -37,7 +41,7 @@ export function createDeviceDeps(options: DeviceDepsOptions): AgentDeps {
   if (smartSerial !== undefined) {
     sources.openSmartDisplay = async (): Promise<SmartDisplayControl> => {
       const { openSmartDisplay } = await import('../../hal/backends/smart-rs232/index.ts');
-      return openSmartDisplay({ path: smartSerial });
+      return openSmartDisplay({ path: smartSerial, ...(options.smartBinding ? { binding: options.smartBinding } : {}) });
     };
   }
   return {

@@ -69,6 +69,19 @@ export async function verifyAttestation(
   trusted: readonly x509.X509Certificate[],
   now: Date,
 ): Promise<AttestationResult> {
+  try {
+    return await verify(input, trusted, now);
+  } catch {
+    // A certificate that parses but whose extensions or names do not: still the device's fault.
+    return fail('device_certificate could not be processed');
+  }
+}
+
+async function verify(
+  input: AttestationInput,
+  trusted: readonly x509.X509Certificate[],
+  now: Date,
+): Promise<AttestationResult> {
   const chain = parseChain(input.chainPem);
   const leaf = chain?.[0];
   if (chain === null || leaf === undefined) return fail('device_certificate is not a PEM certificate chain');

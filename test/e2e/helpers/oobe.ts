@@ -4,7 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { createDmClient } from '../../../agent/dm-client/index.ts';
 import type { BootPlan } from '../../../agent/machine/types.ts';
+import { createEnrollmentHttp } from '../../../agent/runtime/enrollment-http.ts';
 import { startWebUi, type WebUi } from '../../../agent/ui/web/index.ts';
 import {
   type AgentScript,
@@ -30,10 +32,21 @@ export interface Oobe {
 export async function openOobe(
   browser: Browser,
   script: AgentScript,
-  options: { boot?: BootPlan; deps?: FakeDepsOptions; viewport?: { width: number; height: number } } = {},
+  options: {
+    boot?: BootPlan;
+    deps?: FakeDepsOptions;
+    /** Talk to a real server for the live look-up (replaces the scripted DM client and SMART check-in). */
+    serverUrl?: string;
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<Oobe> {
   const agent = startScriptedAgent(script, options.boot);
   const fake = fakeDiagnosticsDeps(options.deps);
+  const { serverUrl } = options;
+  if (serverUrl !== undefined) {
+    fake.deps.createDmClient = (deviceId) => createDmClient({ serverUrl, deviceId });
+    fake.deps.enrollmentHttp = createEnrollmentHttp(serverUrl);
+  }
   const stateDir = await mkdtemp(join(tmpdir(), 'zte-oobe-state-'));
   const ui = await startWebUi({
     handle: agent.view,

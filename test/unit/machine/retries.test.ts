@@ -86,3 +86,33 @@ describe('retries on the simulated clock', () => {
     expect(h.actor.getSnapshot().context.lastError?.code).toBe('state-write-failed');
   });
 });
+
+describe('NETWORK_UP during a backoff', () => {
+  it('cuts short the wait after a network failure', async () => {
+    const h = startHarness({
+      ...happyScript(),
+      fetchEnrollmentState: [{ error: { code: 'network' } }, ...(happyScript().fetchEnrollmentState ?? [])],
+    });
+    await h.settle();
+    expect(h.flowState()).toBe('automatic.backoff');
+    h.actor.send({ type: 'NETWORK_UP' });
+    await h.settle();
+    expect(h.flowState()).toBe('managed.idle');
+  });
+
+  it("does not cut short a server's Retry-After", async () => {
+    const h = startHarness({
+      ...happyScript(),
+      fetchEnrollmentState: [
+        { error: { code: 'too-many-requests', retryAfterMs: 20_000 } },
+        ...(happyScript().fetchEnrollmentState ?? []),
+      ],
+    });
+    await h.settle();
+    h.actor.send({ type: 'NETWORK_UP' });
+    await h.settle();
+    expect(h.flowState()).toBe('automatic.backoff');
+    expect(h.calls.fetchEnrollmentState).toHaveLength(1);
+  });
+});
+

@@ -288,7 +288,7 @@ function renderDiagnostics(d) {
             h('td', {}, n.name),
             h('td', {}, orDash(n.operstate)),
             h('td', {}, n.virtual ? 'virtual' : n.wireless ? 'Wi-Fi' : n.type === 1 ? 'Ethernet' : `type ${orDash(n.type)}`),
-            h('td', {}, orDash(n.mac)),
+            h('td', { class: 'mac' }, orDash(n.mac)),
           ),
         )),
   );
