@@ -17,6 +17,7 @@ import { installJsonParser } from './http/json-parser.ts';
 import { registerPartnerRoutes } from './partner/routes.ts';
 import { applySeed } from './seed/apply.ts';
 import { resolveSeed } from './seed/load.ts';
+import { checkSmartSeed } from './seed/smart-check.ts';
 import type { StubSeed } from './seed/types.ts';
 import { registerSmartRoutes } from './smart/routes.ts';
 import { applySmartSchema } from './smart/schema.ts';
@@ -54,11 +55,12 @@ export interface Stub {
 export const GLOBAL_BODY_LIMIT = 1024 * 1024;
 
 export function createStub(options: CreateStubOptions = {}): Stub {
-  const seed = resolveSeed(options.seed);
   const clock: SettableClock =
     options.clock !== undefined && isSettableClock(options.clock)
       ? options.clock
       : new OverridableClock(options.clock);
+  const seed = resolveSeed(options.seed);
+  checkSmartSeed(seed, clock); // before the database file is created
   const db = openDatabase(options.db ?? MEMORY);
   let closed = false;
   const closeDb = (): void => {

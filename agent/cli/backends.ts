@@ -15,7 +15,10 @@ export async function requireDirectory(flag: string, dir: string): Promise<strin
   return path;
 }
 
-export async function identitySourcesFor(options: { root: string; smartSerial?: string }): Promise<DeviceIdentitySources> {
+export async function identitySourcesFor(options: {
+  root: string;
+  smartSerial?: string;
+}): Promise<DeviceIdentitySources> {
   const primary = new SysfsBackend({ root: options.root });
   const sources: DeviceIdentitySources = { primary };
   if (options.root === '/') sources.fallback = await lazySystemInformation();

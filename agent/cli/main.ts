@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run -s agent -- <command> …`: identify (DESIGN §4) and run (issue 4).
 
-import { identifyCommand, type CliIo } from './identify-command.ts';
+import { type CliIo, identifyCommand } from './identify-command.ts';
 import { isUsageError } from './usage-error.ts';
 
 const USAGE = `usage: agent <command> [options]
@@ -41,7 +41,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`agent ${name}: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`agent ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `agent ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { startAgent } from '../runtime/agent.ts';
-import { createDeviceDeps } from '../runtime/create-deps.ts';
+import { createDeviceDeps, defaultStateDir } from '../runtime/create-deps.ts';
 import { exitCodeOf } from '../runtime/outcome.ts';
 import { requireDirectory } from './backends.ts';
 import type { CliIo } from './identify-command.ts';
@@ -18,8 +18,10 @@ const UI_KINDS = ['web', 'terminal', 'none'] as const;
  */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const options = await parseRunArgs(argv);
-  if (options.ui !== 'none') {
-    throw new UsageError(`--ui ${options.ui}: the ${options.ui} UI is not part of this build yet; use --ui none`);
+  if (options.ui === 'terminal') {
+    throw new UsageError(
+      '--ui terminal: the terminal UI is not part of this build yet; use --ui web or --ui none',
+    );
   }
   const logger = pino({ name: 'zte-agent', level: process.env.ZTE_LOG_LEVEL ?? 'info' }, pino.destination(2));
   const deps = createDeviceDeps(options);
@@ -31,12 +33,29 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     },
   });
   if (agent.loaded.kind === 'recovered') {
-    logger.warn({ problem: agent.loaded.problem, movedTo: agent.loaded.movedTo }, 'state file was unusable and was moved aside');
+    logger.warn(
+      { problem: agent.loaded.problem, movedTo: agent.loaded.movedTo },
+      'state file was unusable and was moved aside',
+    );
   }
-  const outcome = await agent.settled;
+  // With the web UI a person is using the device: serve it until SIGINT/SIGTERM.
+  const outcome =
+    options.ui === 'web'
+      ? await (await import('./web-ui.ts')).serveWebUiUntilSignal(
+          agent,
+          deps,
+          {
+            port: options.uiPort ?? 0,
+            stateDir: options.stateDir ?? defaultStateDir(options.root),
+            root: options.root,
+          },
+          logger,
+        )
+      : await agent.settled;
   await agent.stop();
   const writeError = agent.persistenceError();
-  if (writeError) logger.warn({ code: writeError.code, errno: writeError.errno }, 'the state could not be persisted');
+  if (writeError)
+    logger.warn({ code: writeError.code, errno: writeError.errno }, 'the state could not be persisted');
   logger.info({ outcome: outcome.outcome, reason: outcome.reason }, 'settled');
   if (options.json) {
     const { internalError: _, ...line } = outcome;
@@ -64,7 +83,8 @@ async function parseRunArgs(argv: string[]) {
     throw new UsageError(`--server ${values.server}: must be http or https`);
   }
   const ui = values.ui ?? 'none';
-  if (!(UI_KINDS as readonly string[]).includes(ui)) throw new UsageError(`--ui ${ui}: must be one of ${UI_KINDS.join(', ')}`);
+  if (!(UI_KINDS as readonly string[]).includes(ui))
+    throw new UsageError(`--ui ${ui}: must be one of ${UI_KINDS.join(', ')}`);
   const root = await requireDirectory('--root', values.root ?? '/');
   return {
     server: values.server,
@@ -99,6 +119,7 @@ function parse(argv: string[]) {
 function positiveInteger(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 0) throw new UsageError(`${flag} ${value}: not a whole number`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 0)
+    throw new UsageError(`${flag} ${value}: not a whole number`);
   return n;
 }

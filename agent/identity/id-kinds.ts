@@ -2,7 +2,15 @@
 
 import type { IdentitySnapshot } from '../../hal/interface.ts';
 import type { CatalogEntry, IdKind } from '../catalog/types.ts';
-import { compactMac, ethernetInterfaces, firstSourced, isMalformed, isValidDeviceId, type Sourced, sourced } from './facts.ts';
+import {
+  compactMac,
+  ethernetInterfaces,
+  firstSourced,
+  isMalformed,
+  isValidDeviceId,
+  type Sourced,
+  sourced,
+} from './facts.ts';
 import { type Reason, reason } from './reasons.ts';
 
 export interface DerivedId {
@@ -29,11 +37,17 @@ function serialProblem(snapshot: IdentitySnapshot, serial: Sourced | null, what:
   if (serial === null) {
     const malformed = isMalformed(snapshot.vpd.serial_number) || isMalformed(snapshot.dmi.product_serial);
     return malformed
-      ? reason('invalid-identifier', `The ${what} contains characters that are not printable ASCII, or is too long.`)
+      ? reason(
+          'invalid-identifier',
+          `The ${what} contains characters that are not printable ASCII, or is too long.`,
+        )
       : reason('missing-serial', `No ${what} was found in VPD serial_number or DMI product_serial.`);
   }
   if (!isValidDeviceId(serial.value)) {
-    return reason('invalid-identifier', `The ${what} "${serial.value}" is not 1–64 printable characters without spaces.`);
+    return reason(
+      'invalid-identifier',
+      `The ${what} "${serial.value}" is not 1–64 printable characters without spaces.`,
+    );
   }
   return null;
 }
@@ -53,7 +67,8 @@ function mismatchIfAdidDiffers(adid: Sourced | null, expected: string, what: str
 function serialNumberKind(snapshot: IdentitySnapshot, entry: CatalogEntry): DerivedId {
   const serial = hardwareSerial(snapshot);
   const problem = serialProblem(snapshot, serial, 'serial number');
-  if (problem || serial === null) return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  if (problem || serial === null)
+    return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
   const reasons: Reason[] = [];
   if (entry.manufacturer === 'Samsung' && serial.value.length === SAMSUNG_INCOMPLETE_SERIAL_LENGTH) {
     reasons.push(
@@ -71,12 +86,18 @@ function serialNumberKind(snapshot: IdentitySnapshot, entry: CatalogEntry): Deri
 function serviceTagKind(snapshot: IdentitySnapshot): DerivedId {
   const tag = firstSourced(snapshot.dmi.product_serial, snapshot.vpd.serial_number);
   const problem = serialProblem(snapshot, tag, 'Dell service tag');
-  if (problem || tag === null) return { serialNumber: tag, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  if (problem || tag === null)
+    return { serialNumber: tag, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
   if (!SERVICE_TAG.test(tag.value)) {
     return {
       serialNumber: tag,
       certifiedDeviceId: null,
-      reasons: [reason('invalid-identifier', `"${tag.value}" is not a Dell service tag (7 letters or digits, 5 on old models).`)],
+      reasons: [
+        reason(
+          'invalid-identifier',
+          `"${tag.value}" is not a Dell service tag (7 letters or digits, 5 on old models).`,
+        ),
+      ],
     };
   }
   const mismatch = mismatchIfAdidDiffers(attestedId(snapshot), tag.value, 'service tag');
@@ -92,8 +113,14 @@ function asusKind(snapshot: IdentitySnapshot): DerivedId {
       certifiedDeviceId: null,
       reasons: [
         isMalformed(snapshot.vpd.attested_device_id)
-          ? reason('invalid-identifier', 'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.')
-          : reason('missing-attested-device-id', 'This ASUS model enrolls with its certified device ID, but VPD attested_device_id is missing.'),
+          ? reason(
+              'invalid-identifier',
+              'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.',
+            )
+          : reason(
+              'missing-attested-device-id',
+              'This ASUS model enrolls with its certified device ID, but VPD attested_device_id is missing.',
+            ),
       ],
     };
   }
@@ -101,7 +128,12 @@ function asusKind(snapshot: IdentitySnapshot): DerivedId {
     return {
       serialNumber: serial,
       certifiedDeviceId: null,
-      reasons: [reason('invalid-identifier', `The ASUS certified device ID "${adid.value}" is not 1–64 printable characters without spaces.`)],
+      reasons: [
+        reason(
+          'invalid-identifier',
+          `The ASUS certified device ID "${adid.value}" is not 1–64 printable characters without spaces.`,
+        ),
+      ],
     };
   }
   return { serialNumber: serial, certifiedDeviceId: adid, reasons: [] };
@@ -110,14 +142,20 @@ function asusKind(snapshot: IdentitySnapshot): DerivedId {
 function lenovoMtmSerialKind(snapshot: IdentitySnapshot): DerivedId {
   const serial = hardwareSerial(snapshot);
   const problem = serialProblem(snapshot, serial, 'serial number');
-  if (problem || serial === null) return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  if (problem || serial === null)
+    return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
   const mtm = sourced(snapshot.dmi.product_name);
   if (mtm === null || !LENOVO_MTM.test(mtm.value)) {
     const shown = mtm === null ? 'missing' : `"${mtm.value}"`;
     return {
       serialNumber: serial,
       certifiedDeviceId: null,
-      reasons: [reason('invalid-identifier', `The Lenovo machine type/model (DMI product_name) is ${shown}: the ID is 1S + MTM + serial.`)],
+      reasons: [
+        reason(
+          'invalid-identifier',
+          `The Lenovo machine type/model (DMI product_name) is ${shown}: the ID is 1S + MTM + serial.`,
+        ),
+      ],
     };
   }
   const value = `1S${mtm.value}${serial.value}`;
@@ -183,7 +221,11 @@ function lenovoOriginMacKind(snapshot: IdentitySnapshot): DerivedId {
 }
 
 /** Derives the certified device ID of a listed Chrome device (SMART displays go through smart.ts). */
-export function deriveCertifiedId(kind: Exclude<IdKind, 'smart-serial'>, snapshot: IdentitySnapshot, entry: CatalogEntry): DerivedId {
+export function deriveCertifiedId(
+  kind: Exclude<IdKind, 'smart-serial'>,
+  snapshot: IdentitySnapshot,
+  entry: CatalogEntry,
+): DerivedId {
   switch (kind) {
     case 'serial-number':
       return serialNumberKind(snapshot, entry);

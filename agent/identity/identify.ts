@@ -41,7 +41,8 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
   }
 
   const { entry } = match;
-  if (entry.idKind === 'smart-serial') return smartWithoutSerialPort(snapshot, match.listedName, match.source);
+  if (entry.idKind === 'smart-serial')
+    return smartWithoutSerialPort(snapshot, match.listedName, match.source);
   const reasons: Reason[] = [];
   if (entry.eligibleFrom !== null) {
     if (manufactureDate === null) {
@@ -95,7 +96,10 @@ function smartWithoutSerialPort(snapshot: IdentitySnapshot, model: string, sourc
     manufactureDate: parseManufactureDate(snapshot.vpd.mfg_date),
     eligible: false,
     reasons: [
-      reason('missing-serial', 'A SMART display gives its serial number over RS-232: run with --smart-serial PATH.'),
+      reason(
+        'missing-serial',
+        'A SMART display gives its serial number over RS-232: run with --smart-serial PATH.',
+      ),
     ],
     sources: { manufacturer: source, model: source },
   };

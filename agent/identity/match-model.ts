@@ -17,10 +17,10 @@ export function matchModel(snapshot: IdentitySnapshot): ModelMatch | null {
   const byName = vpd.model_name.value === null ? null : findByModelName(vpd.model_name.value);
   const found = byName
     ? { ...byName, source: vpd.model_name.source }
-    : matchByCode(snapshot) ??
+    : (matchByCode(snapshot) ??
       // Not in DESIGN's list, but harmless: a board whose DMI carries the full listed name is that model.
       matchByDmiName(dmi.product_version.value, dmi.product_version.source) ??
-      matchByDmiName(dmi.product_name.value, dmi.product_name.source);
+      matchByDmiName(dmi.product_name.value, dmi.product_name.source));
   if (!found) return null;
   // Footnote 4: the CPU decides between the two Lenovo 14e Gen 3 models when it is known.
   const cpu = snapshot.cpuModel.value;

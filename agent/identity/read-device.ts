@@ -1,7 +1,12 @@
 // Reads a device's identity through HAL interfaces chosen by the caller (never by module path), and
 // decides it: a SMART display when an RS-232 control channel is given, else a Chrome device.
 
-import type { IdentitySnapshot, IdentitySource, SmartDisplayControl, SmartDisplayInfo } from '../../hal/interface.ts';
+import type {
+  IdentitySnapshot,
+  IdentitySource,
+  SmartDisplayControl,
+  SmartDisplayInfo,
+} from '../../hal/interface.ts';
 import { identifyChromeDevice } from './identify.ts';
 import { mergeSnapshots } from './merge.ts';
 import type { IdentityReport } from './report.ts';
@@ -44,8 +49,13 @@ async function readSmart(open: () => Promise<SmartDisplayControl>): Promise<Smar
     control = await open();
     return { ok: true, info: await control.readInfo(), source: control.name };
   } catch (error) {
-    const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'internal';
-    return { ok: false, error: { code, message: error instanceof Error ? error.message : String(error) }, source: 'smart-rs232' };
+    const code =
+      typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'internal';
+    return {
+      ok: false,
+      error: { code, message: error instanceof Error ? error.message : String(error) },
+      source: 'smart-rs232',
+    };
   } finally {
     await control?.close().catch(() => undefined);
   }

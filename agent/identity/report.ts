@@ -2,7 +2,12 @@ import type { DeviceClass, IdKind } from '../catalog/types.ts';
 import type { Reason } from './reasons.ts';
 
 /** Fields of the report whose origin is recorded in `sources`. */
-export type SourcedField = 'manufacturer' | 'model' | 'serialNumber' | 'certifiedDeviceId' | 'manufactureDate';
+export type SourcedField =
+  | 'manufacturer'
+  | 'model'
+  | 'serialNumber'
+  | 'certifiedDeviceId'
+  | 'manufactureDate';
 
 /** The object `agent identify --json` prints (DESIGN §4). Field order is the contract's order. */
 export interface IdentityReport {

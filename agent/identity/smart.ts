@@ -44,18 +44,29 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
   const hit = findByVariantCode([info.modelNumber.trim()]);
   const entry = hit?.entry.deviceClass === 'smart-display' ? hit.entry : null;
   if (entry === null) {
-    reasons.push(reason('model-not-listed', `SMART model "${info.modelNumber}" is not a supported SMART Board display.`));
+    reasons.push(
+      reason('model-not-listed', `SMART model "${info.modelNumber}" is not a supported SMART Board display.`),
+    );
   }
   const serial = info.serialNumber.trim();
   if (serial === '') {
     reasons.push(reason('missing-serial', 'The display answered an empty serial number.'));
   } else if (!isValidDeviceId(serial)) {
-    reasons.push(reason('invalid-identifier', `The display serial "${serial}" is not 1–64 printable characters without spaces.`));
+    reasons.push(
+      reason(
+        'invalid-identifier',
+        `The display serial "${serial}" is not 1–64 printable characters without spaces.`,
+      ),
+    );
   }
   const touchSerials = usb
     .filter((d) => d.vendorId === SMART_USB_VENDOR_ID && d.serialNumber !== null)
     .map((d) => (d.serialNumber ?? '').trim());
-  if (serial !== '' && touchSerials.length > 0 && !touchSerials.some((s) => s.toUpperCase() === serial.toUpperCase())) {
+  if (
+    serial !== '' &&
+    touchSerials.length > 0 &&
+    !touchSerials.some((s) => s.toUpperCase() === serial.toUpperCase())
+  ) {
     reasons.push(
       reason(
         'identity-mismatch',
@@ -71,6 +82,11 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
     certifiedDeviceId: idOk ? serial : null,
     eligible: reasons.length === 0,
     reasons,
-    sources: { manufacturer: source, model: source, serialNumber: source, ...(idOk ? { certifiedDeviceId: source } : {}) },
+    sources: {
+      manufacturer: source,
+      model: source,
+      serialNumber: source,
+      ...(idOk ? { certifiedDeviceId: source } : {}),
+    },
   };
 }

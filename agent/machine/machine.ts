@@ -4,8 +4,8 @@
 // Actors are contracts here; the runtime supplies real ones with `.provide()`.
 
 import { assign, fromPromise, setup } from 'xstate';
-import { retryDelayMs } from '../dm-client/index.ts';
 import { InitialEnrollmentMode } from '../../protocol/dm.ts';
+import { retryDelayMs } from '../dm-client/index.ts';
 import { classifyCode, toErrorInfo } from './classify.ts';
 import { LINK_POLL_MS, RETRY_BASE_MS, RETRY_CAP_MS, SAFEGUARD_MS } from './delays.ts';
 import type {
@@ -59,7 +59,8 @@ export const agentMachine = setup({
     reregister: ({ context }) => context.reregister,
     hasDmToken: ({ context }) => (context.enrollment?.dmToken ?? '') !== '',
     retryable: ({ event }) => classOf(event) === 'retryable',
-    failedOnNetwork: ({ context }) => context.lastError?.code === 'network' || context.lastError?.code === 'timeout',
+    failedOnNetwork: ({ context }) =>
+      context.lastError?.code === 'network' || context.lastError?.code === 'timeout',
     terminalForZte: ({ event }) => classOf(event) === 'terminal-for-zte',
     retryDetermining: ({ context }) => context.retry.step === 'determining',
     retryRegistering: ({ context }) => context.retry.step === 'registering',
@@ -110,14 +111,21 @@ export const agentMachine = setup({
         booting: {
           always: [
             { guard: 'bootManaged', target: 'managed' },
-            { guard: 'bootTooManyAttempts', target: 'manual', actions: { type: 'toManual', params: 'too-many-attempts' } },
+            {
+              guard: 'bootTooManyAttempts',
+              target: 'manual',
+              actions: { type: 'toManual', params: 'too-many-attempts' },
+            },
             { target: 'readingIdentity' },
           ],
         },
         readingIdentity: {
           invoke: {
             src: 'readIdentity',
-            onDone: { target: 'checkingEligibility', actions: assign({ identity: ({ event }) => event.output }) },
+            onDone: {
+              target: 'checkingEligibility',
+              actions: assign({ identity: ({ event }) => event.output }),
+            },
             onError: { target: 'error', actions: 'recordError' },
           },
         },
@@ -173,12 +181,14 @@ export const agentMachine = setup({
                 input: ({ context }) => ({ identity: requireIdentity(context) }),
                 onDone: [
                   {
-                    guard: ({ event }) => event.output.initial_enrollment_mode === InitialEnrollmentMode.ZERO_TOUCH_ENFORCED,
+                    guard: ({ event }) =>
+                      event.output.initial_enrollment_mode === InitialEnrollmentMode.ZERO_TOUCH_ENFORCED,
                     target: 'checkingAttestation',
                     actions: assign({ enrollmentState: ({ event }) => event.output }),
                   },
                   {
-                    guard: ({ event }) => event.output.initial_enrollment_mode === InitialEnrollmentMode.ENROLLMENT_ENFORCED,
+                    guard: ({ event }) =>
+                      event.output.initial_enrollment_mode === InitialEnrollmentMode.ENROLLMENT_ENFORCED,
                     target: '#agent.flow.manual',
                     actions: [
                       assign({ enrollmentState: ({ event }) => event.output }),
@@ -186,7 +196,8 @@ export const agentMachine = setup({
                     ],
                   },
                   {
-                    guard: ({ event }) => event.output.initial_enrollment_mode === InitialEnrollmentMode.DISABLED,
+                    guard: ({ event }) =>
+                      event.output.initial_enrollment_mode === InitialEnrollmentMode.DISABLED,
                     target: '#agent.flow.manual',
                     actions: [
                       assign({ enrollmentState: ({ event }) => event.output }),
@@ -202,7 +213,11 @@ export const agentMachine = setup({
                   },
                 ],
                 onError: [
-                  { guard: 'retryable', target: 'backoff', actions: { type: 'scheduleRetry', params: 'determining' } },
+                  {
+                    guard: 'retryable',
+                    target: 'backoff',
+                    actions: { type: 'scheduleRetry', params: 'determining' },
+                  },
                   {
                     guard: 'terminalForZte',
                     target: '#agent.flow.manual',
@@ -244,7 +259,10 @@ export const agentMachine = setup({
                 checkpoint: {
                   invoke: {
                     src: 'checkpoint',
-                    input: ({ context }) => ({ phase: 'registering' as const, reregister: context.reregister }),
+                    input: ({ context }) => ({
+                      phase: 'registering' as const,
+                      reregister: context.reregister,
+                    }),
                     onDone: 'sending',
                     // A read-only or full state dir must not block enrollment: carry on, diagnostics say why.
                     onError: { target: 'sending', actions: 'recordError' },
@@ -303,7 +321,11 @@ export const agentMachine = setup({
                   { target: '#agent.flow.manual', actions: { type: 'toManual', params: 'smart-unassigned' } },
                 ],
                 onError: [
-                  { guard: 'retryable', target: 'backoff', actions: { type: 'scheduleRetry', params: 'smartCheckin' } },
+                  {
+                    guard: 'retryable',
+                    target: 'backoff',
+                    actions: { type: 'scheduleRetry', params: 'smartCheckin' },
+                  },
                   { target: '#agent.flow.error', actions: 'recordError' },
                 ],
               },
@@ -311,13 +333,20 @@ export const agentMachine = setup({
             smartEnrolling: {
               invoke: {
                 src: 'smartEnroll',
-                input: ({ context }) => ({ identity: requireIdentity(context), domain: context.smartDomain ?? '' }),
+                input: ({ context }) => ({
+                  identity: requireIdentity(context),
+                  domain: context.smartDomain ?? '',
+                }),
                 onDone: {
                   target: '#agent.flow.managed',
                   actions: assign({ enrollment: ({ event }) => smartEnrollment(event.output.domain) }),
                 },
                 onError: [
-                  { guard: 'retryable', target: 'backoff', actions: { type: 'scheduleRetry', params: 'smartEnrolling' } },
+                  {
+                    guard: 'retryable',
+                    target: 'backoff',
+                    actions: { type: 'scheduleRetry', params: 'smartEnrolling' },
+                  },
                   { target: '#agent.flow.error', actions: 'recordError' },
                 ],
               },
@@ -404,10 +433,17 @@ export const agentMachine = setup({
 });
 
 function requireIdentity(context: AgentContext) {
-  if (context.identity === null) throw Object.assign(new Error('identity not read yet'), { code: 'internal' });
+  if (context.identity === null)
+    throw Object.assign(new Error('identity not read yet'), { code: 'internal' });
   return context.identity;
 }
 
 function smartEnrollment(domain: string): Enrollment {
-  return { managementDomain: domain, orgUnitPath: '/', dmToken: '', licenseConsumed: false, bundledLicense: false };
+  return {
+    managementDomain: domain,
+    orgUnitPath: '/',
+    dmToken: '',
+    licenseConsumed: false,
+    bundledLicense: false,
+  };
 }

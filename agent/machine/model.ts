@@ -198,7 +198,8 @@ export const agentModel = setup({
     retryDetermining: ({ context }) => context.retryStep === 'determining',
     retryRegistering: ({ context }) => context.retryStep === 'registering',
     retrySmartCheckin: ({ context }) => context.retryStep === 'smartCheckin',
-    failedOnNetwork: ({ context }) => context.lastErrorCode === 'network' || context.lastErrorCode === 'timeout',
+    failedOnNetwork: ({ context }) =>
+      context.lastErrorCode === 'network' || context.lastErrorCode === 'timeout',
   },
 }).createMachine({
   id: 'model',
@@ -334,7 +335,10 @@ export const agentModel = setup({
           on: {
             REGISTER_OK: '#model.managed.fetchingPolicy',
             // The safeguard aborts the request in flight; a Retry must still say `reregister`.
-            SAFEGUARD_ELAPSED: { target: '#model.error', actions: assign({ lastErrorCode: 'safeguard-timeout' }) },
+            SAFEGUARD_ELAPSED: {
+              target: '#model.error',
+              actions: assign({ lastErrorCode: 'safeguard-timeout' }),
+            },
             REGISTER_RETRYABLE: {
               target: 'backoff',
               actions: [

@@ -1,6 +1,10 @@
 // Context, events and actor contracts of the first-boot machine (DESIGN §6, issue 4).
 
-import type { DeviceInitialEnrollmentStateResponse, DeviceRegisterResponse, PolicyFetchResponse } from '../../protocol/dm.ts';
+import type {
+  DeviceInitialEnrollmentStateResponse,
+  DeviceRegisterResponse,
+  PolicyFetchResponse,
+} from '../../protocol/dm.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { BootPlan } from '../persistence/restart-policy.ts';
 
@@ -96,6 +100,9 @@ export interface ActorContracts {
   fetchPolicy: { input: { dmToken: string }; output: PolicyFetchResponse };
   smartCheckin: { input: { identity: IdentityReport }; output: { assignedDomain: string | null } };
   smartEnroll: { input: { identity: IdentityReport; domain: string }; output: { domain: string } };
-  manualEnroll: { input: { identity: IdentityReport | null; request: ManualEnrollRequest }; output: Enrollment };
+  manualEnroll: {
+    input: { identity: IdentityReport | null; request: ManualEnrollRequest };
+    output: Enrollment;
+  };
   checkpoint: { input: { phase: 'registering'; reregister: boolean }; output: undefined };
 }

@@ -2,7 +2,7 @@
 // enrollment HTTP calls. Each passes its actor's `signal` on, so leaving a state aborts its request.
 
 import { fromPromise } from 'xstate';
-import { RegisterFlavor, REGISTER_TYPE_DEVICE, type DeviceRegisterRequest } from '../../protocol/dm.ts';
+import { type DeviceRegisterRequest, REGISTER_TYPE_DEVICE, RegisterFlavor } from '../../protocol/dm.ts';
 import { buildCertificateBasedRegisterRequest } from '../attestation/index.ts';
 import type { DmClient } from '../dm-client/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
@@ -41,7 +41,11 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
     return report;
   };
 
-  const registerRequest = (identity: IdentityReport, flavor: number, reregister: boolean): DeviceRegisterRequest => ({
+  const registerRequest = (
+    identity: IdentityReport,
+    flavor: number,
+    reregister: boolean,
+  ): DeviceRegisterRequest => ({
     type: REGISTER_TYPE_DEVICE,
     machine_id: identity.serialNumber ?? identity.certifiedDeviceId ?? '',
     machine_model: identity.model ?? '',
@@ -79,13 +83,19 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
         {
           serial_number: input.identity.serialNumber ?? '',
           model: input.identity.model ?? '',
-          ...(input.identity.certifiedDeviceId ? { attested_device_id: input.identity.certifiedDeviceId } : {}),
+          ...(input.identity.certifiedDeviceId
+            ? { attested_device_id: input.identity.certifiedDeviceId }
+            : {}),
         },
         { signal },
       ),
     ),
     registerDevice: actor<'registerDevice'>(async ({ input, signal }) => {
-      const request = registerRequest(input.identity, RegisterFlavor.ATTESTATION_INITIAL_SERVER_FORCED, input.reregister);
+      const request = registerRequest(
+        input.identity,
+        RegisterFlavor.ATTESTATION_INITIAL_SERVER_FORCED,
+        input.reregister,
+      );
       const signed = await buildCertificateBasedRegisterRequest({
         keyStore: deps.keyStore,
         attestedDeviceId: request.device_register_identification.attested_device_id,
@@ -135,4 +145,3 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
     }),
   };
 }
-

@@ -119,7 +119,8 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
       record = nextRecord(recordTransition(record, flow, now), snapshot.context, flow, registrationInFlight);
       void persist().catch(() => undefined);
       options.onTransition?.(flow, snapshot);
-      if (isSettled(flow)) resolveSettled(outcomeOf(snapshot.context, flow, plan.kind === 'managed', history));
+      if (isSettled(flow))
+        resolveSettled(outcomeOf(snapshot.context, flow, plan.kind === 'managed', history));
     },
     error: (error) => {
       resolveSettled({
@@ -161,7 +162,9 @@ function nextRecord(
   const record: PersistedAgentState = {
     ...base,
     registration: { ...base.registration, inFlight: registrationInFlight },
-    lastError: context.lastError ? { code: context.lastError.code, message: context.lastError.message } : null,
+    lastError: context.lastError
+      ? { code: context.lastError.code, message: context.lastError.message }
+      : null,
   };
   if (flow.startsWith('managed') && context.enrollment) {
     record.managed = {

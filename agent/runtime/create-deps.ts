@@ -3,8 +3,8 @@
 
 import { join } from 'node:path';
 import { createAttestationFileKeyStore } from '../../hal/backends/attestation-file/index.ts';
-import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
 import type { SerialBinding } from '../../hal/backends/smart-rs232/index.ts';
+import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
 import type { IdentitySource, SmartDisplayControl } from '../../hal/interface.ts';
 import { createDmClient } from '../dm-client/index.ts';
 import { type DeviceIdentitySources, readDeviceIdentity } from '../identity/read-device.ts';
@@ -41,7 +41,10 @@ export function createDeviceDeps(options: DeviceDepsOptions): AgentDeps {
   if (smartSerial !== undefined) {
     sources.openSmartDisplay = async (): Promise<SmartDisplayControl> => {
       const { openSmartDisplay } = await import('../../hal/backends/smart-rs232/index.ts');
-      return openSmartDisplay({ path: smartSerial, ...(options.smartBinding ? { binding: options.smartBinding } : {}) });
+      return openSmartDisplay({
+        path: smartSerial,
+        ...(options.smartBinding ? { binding: options.smartBinding } : {}),
+      });
     };
   }
   return {

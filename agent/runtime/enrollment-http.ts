@@ -2,9 +2,9 @@
 // manual enrollment. Same transport as the DM client (capped body, no got retries, per-phase time-outs).
 
 import got, { AbortError, TimeoutError } from 'got';
-import { dmGotOptions, postCapped } from '../dm-client/transport.ts';
 import { DEFAULT_DM_TIMEOUTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from '../dm-client/index.ts';
 import { isPlainObject, parseJsonBytes } from '../dm-client/json.ts';
+import { dmGotOptions, postCapped } from '../dm-client/transport.ts';
 
 /** Stable codes of these calls; `network`/`timeout` share the DM client's retryable class. */
 export type EnrollmentHttpErrorCode =
@@ -40,8 +40,14 @@ const SMART_CODE_BY_STATUS: Readonly<Record<number, EnrollmentHttpErrorCode>> = 
 };
 
 export interface EnrollmentHttp {
-  smartCheckin(body: { serial_number: string; model_number: string }, signal?: AbortSignal): Promise<{ assignedDomain: string | null }>;
-  smartEnroll(body: { serial_number: string; model_number: string; domain: string }, signal?: AbortSignal): Promise<void>;
+  smartCheckin(
+    body: { serial_number: string; model_number: string },
+    signal?: AbortSignal,
+  ): Promise<{ assignedDomain: string | null }>;
+  smartEnroll(
+    body: { serial_number: string; model_number: string; domain: string },
+    signal?: AbortSignal,
+  ): Promise<void>;
   /** Admin login for manual enrollment: the token goes into `GoogleLogin auth=`. */
   login(email: string, password: string, signal?: AbortSignal): Promise<string>;
 }
@@ -50,7 +56,11 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
   const http = got.extend(dmGotOptions(DEFAULT_DM_TIMEOUTS, DEFAULT_USER_AGENT));
   const base = serverUrl.replace(/\/+$/, '');
 
-  async function post(path: string, body: unknown, signal: AbortSignal | undefined): Promise<Record<string, unknown>> {
+  async function post(
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<Record<string, unknown>> {
     let status: number;
     let bytes: Buffer | null;
     try {
@@ -61,21 +71,33 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
         maxBytes: DEFAULT_MAX_RESPONSE_BYTES,
       }));
     } catch (error) {
-      if (signal?.aborted || error instanceof AbortError) throw new EnrollmentHttpError('aborted', `${path}: aborted`);
-      if (error instanceof TimeoutError) throw new EnrollmentHttpError('timeout', `${path}: no answer in time`);
+      if (signal?.aborted || error instanceof AbortError)
+        throw new EnrollmentHttpError('aborted', `${path}: aborted`);
+      if (error instanceof TimeoutError)
+        throw new EnrollmentHttpError('timeout', `${path}: no answer in time`);
       if (error instanceof EnrollmentHttpError) throw error;
       const code = (error as { code?: unknown }).code;
-      throw new EnrollmentHttpError(code === 'response-too-large' ? 'invalid-response' : 'network', `${path}: ${String(error)}`);
+      throw new EnrollmentHttpError(
+        code === 'response-too-large' ? 'invalid-response' : 'network',
+        `${path}: ${String(error)}`,
+      );
     }
     const parsed = bytes === null ? null : parseJsonBytes(bytes);
     const json = parsed?.ok && isPlainObject(parsed.value) ? parsed.value : null;
     if (status >= 200 && status <= 299) {
-      if (json === null) throw new EnrollmentHttpError('invalid-response', `${path}: the answer is not a JSON object`, status);
+      if (json === null)
+        throw new EnrollmentHttpError('invalid-response', `${path}: the answer is not a JSON object`, status);
       return json;
     }
-    const serverMessage = typeof json?.error_message === 'string' ? json.error_message.slice(0, 500) : `HTTP ${status}`;
-    if (status >= 500 || status === 429) throw new EnrollmentHttpError('temporarily-unavailable', `${path}: ${serverMessage}`, status);
-    throw new EnrollmentHttpError(SMART_CODE_BY_STATUS[status] ?? 'request-rejected', `${path}: ${serverMessage}`, status);
+    const serverMessage =
+      typeof json?.error_message === 'string' ? json.error_message.slice(0, 500) : `HTTP ${status}`;
+    if (status >= 500 || status === 429)
+      throw new EnrollmentHttpError('temporarily-unavailable', `${path}: ${serverMessage}`, status);
+    throw new EnrollmentHttpError(
+      SMART_CODE_BY_STATUS[status] ?? 'request-rejected',
+      `${path}: ${serverMessage}`,
+      status,
+    );
   }
 
   return {
@@ -83,7 +105,10 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
       const answer = await post('/smart/v1/displays/checkin', body, signal);
       const domain = answer.assigned_domain;
       if (domain !== null && typeof domain !== 'string') {
-        throw new EnrollmentHttpError('invalid-response', 'checkin: assigned_domain is neither a string nor null');
+        throw new EnrollmentHttpError(
+          'invalid-response',
+          'checkin: assigned_domain is neither a string nor null',
+        );
       }
       return { assignedDomain: domain };
     },
@@ -92,7 +117,8 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
     },
     async login(email, password, signal) {
       const answer = await post('/v1/auth/login', { email, password }, signal);
-      if (typeof answer.token !== 'string') throw new EnrollmentHttpError('invalid-response', 'login: no token in the answer');
+      if (typeof answer.token !== 'string')
+        throw new EnrollmentHttpError('invalid-response', 'login: no token in the answer');
       return answer.token;
     },
   };

@@ -61,9 +61,21 @@ export function outcomeOf(
   }
   const domain = context.enrollmentState?.management_domain ?? null;
   if (flowState.startsWith('manual')) {
-    return { outcome: 'manual', reason: context.manualReason, managementDomain: domain, orgUnitPath: null, ...identity };
+    return {
+      outcome: 'manual',
+      reason: context.manualReason,
+      managementDomain: domain,
+      orgUnitPath: null,
+      ...identity,
+    };
   }
-  return { outcome: 'error', reason: context.lastError?.code ?? 'internal', managementDomain: domain, orgUnitPath: null, ...identity };
+  return {
+    outcome: 'error',
+    reason: context.lastError?.code ?? 'internal',
+    managementDomain: domain,
+    orgUnitPath: null,
+    ...identity,
+  };
 }
 
 /** `--ui none` exit codes: 0 managed, 3 manual screen, 4 error screen, 1 internal fault. */

@@ -1,8 +1,8 @@
 // A simulated Chrome device ready to boot: its filesystem root (DESIGN §3) and a TPM-sim attestation
 // key minted by the stub's manufacturer CA for its certified device ID.
 
-import type { ChromeDeviceProfile } from '../profiles/chrome-device.ts';
 import { materializeDeviceTree } from '../device-tree.ts';
+import type { ChromeDeviceProfile } from '../profiles/chrome-device.ts';
 import type { PreprovisionDevice, StubClient } from './stub-client.ts';
 import { writeAttestationMaterial } from './tpm-sim.ts';
 
@@ -29,7 +29,10 @@ export async function buildSimulatedChromeDevice(
 }
 
 /** The partner upload for this device: the certified ID of §4 and the listed model name. */
-export function preprovisionEntry(profile: ChromeDeviceProfile, extra: { bundled?: boolean; model?: string } = {}): PreprovisionDevice {
+export function preprovisionEntry(
+  profile: ChromeDeviceProfile,
+  extra: { bundled?: boolean; model?: string } = {},
+): PreprovisionDevice {
   return {
     device_id: profile.expected.certifiedDeviceId,
     id_kind: profile.entry.idKind,

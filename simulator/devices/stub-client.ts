@@ -41,7 +41,10 @@ export interface StubClient {
   }): Promise<PreprovisionResult[]>;
   login(email: string, password: string): Promise<{ token: string; customer_id: string }>;
   setLicenses(adminToken: string, customerId: string, total: number): Promise<void>;
-  licenses(adminToken: string, customerId: string): Promise<{ chrome_enterprise_upgrade: { total: number; used: number }; bundled: { used: number } }>;
+  licenses(
+    adminToken: string,
+    customerId: string,
+  ): Promise<{ chrome_enterprise_upgrade: { total: number; used: number }; bundled: { used: number } }>;
   devices(adminToken: string, customerId: string, status?: string): Promise<Array<Record<string, unknown>>>;
   revokeToken(adminToken: string, customerId: string, token: string): Promise<void>;
   injectFaults(requestType: string, status: number, count: number): Promise<void>;
@@ -60,7 +63,12 @@ export function createStubClient(url: string): StubClient {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    if (!res.ok) throw new StubClientError('stub-http-error', `${method} ${path} → ${res.status}: ${text.slice(0, 300)}`, res.status);
+    if (!res.ok)
+      throw new StubClientError(
+        'stub-http-error',
+        `${method} ${path} → ${res.status}: ${text.slice(0, 300)}`,
+        res.status,
+      );
     return (text === '' ? {} : JSON.parse(text)) as T;
   }
   const customer = (cid: string) => `/v1/customers/${encodeURIComponent(cid)}`;
@@ -79,16 +87,33 @@ export function createStubClient(url: string): StubClient {
     },
     login: (email, password) => call('POST', '/v1/auth/login', { email, password }),
     async setLicenses(adminToken, customerId, total) {
-      await call('PUT', `${customer(customerId)}/licenses`, { chrome_enterprise_upgrade_total: total }, adminToken);
+      await call(
+        'PUT',
+        `${customer(customerId)}/licenses`,
+        { chrome_enterprise_upgrade_total: total },
+        adminToken,
+      );
     },
-    licenses: (adminToken, customerId) => call('GET', `${customer(customerId)}/licenses`, undefined, adminToken),
+    licenses: (adminToken, customerId) =>
+      call('GET', `${customer(customerId)}/licenses`, undefined, adminToken),
     async devices(adminToken, customerId, status) {
       const q = status ? `?status=${encodeURIComponent(status)}` : '';
-      return (await call<{ devices: Array<Record<string, unknown>> }>('GET', `${customer(customerId)}/devices${q}`, undefined, adminToken))
-        .devices;
+      return (
+        await call<{ devices: Array<Record<string, unknown>> }>(
+          'GET',
+          `${customer(customerId)}/devices${q}`,
+          undefined,
+          adminToken,
+        )
+      ).devices;
     },
     async revokeToken(adminToken, customerId, token) {
-      await call('POST', `${customer(customerId)}/preprovisioning-tokens/${encodeURIComponent(token)}/revoke`, {}, adminToken);
+      await call(
+        'POST',
+        `${customer(customerId)}/preprovisioning-tokens/${encodeURIComponent(token)}/revoke`,
+        {},
+        adminToken,
+      );
     },
     async injectFaults(request_type, status, count) {
       await call('POST', '/v1/test/faults', { request_type, status, count });

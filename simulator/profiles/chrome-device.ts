@@ -26,7 +26,11 @@ export interface ChromeDeviceProfile {
 const DEFAULT_DATE = '2022-06-01';
 const BOARD_NAMES = ['Drawcia', 'Lick', 'Boten', 'Storo', 'Kracko', 'Pirika', 'Magolor', 'Galtic'];
 
-export function chromeDeviceProfile(entry: CatalogEntry, random: () => number, options: ChromeDeviceOptions = {}): ChromeDeviceProfile {
+export function chromeDeviceProfile(
+  entry: CatalogEntry,
+  random: () => number,
+  options: ChromeDeviceOptions = {},
+): ChromeDeviceProfile {
   const mfgDate = options.manufactureDate ?? entry.eligibleFrom ?? DEFAULT_DATE;
   const mac = randomMac(random);
   const net = [
@@ -42,7 +46,12 @@ export function chromeDeviceProfile(entry: CatalogEntry, random: () => number, o
   };
   const firstCode = entry.variantCodes[0];
   if (firstCode !== undefined) dmi.product_sku = `${firstCode}-${randomString(random, 4)}`;
-  const spec: DeviceTreeSpec = { dmi, vpd, net, cpuModel: options.cpuModel ?? 'Intel(R) Celeron(R) N4500 @ 1.10GHz' };
+  const spec: DeviceTreeSpec = {
+    dmi,
+    vpd,
+    net,
+    cpuModel: options.cpuModel ?? 'Intel(R) Celeron(R) N4500 @ 1.10GHz',
+  };
 
   switch (entry.idKind) {
     case 'serial-number': {

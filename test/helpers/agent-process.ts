@@ -22,11 +22,19 @@ export interface ChildResult {
   stderr: string;
 }
 
-export function runAgentProcess(entry: string, args: string[], options: { killAfterStateWrites?: number } = {}): Promise<ChildResult> {
+export function runAgentProcess(
+  entry: string,
+  args: string[],
+  options: { killAfterStateWrites?: number } = {},
+): Promise<ChildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ZTE_LOG_LEVEL: 'warn' };
-  if (options.killAfterStateWrites !== undefined) env.ZTE_KILL_AFTER_STATE_WRITES = String(options.killAfterStateWrites);
+  if (options.killAfterStateWrites !== undefined)
+    env.ZTE_KILL_AFTER_STATE_WRITES = String(options.killAfterStateWrites);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', KILL_PRELOAD, entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', KILL_PRELOAD, entry, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {

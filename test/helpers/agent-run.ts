@@ -13,7 +13,10 @@ export async function bootAgent(options: {
   maxBootAttempts?: number;
 }): Promise<Outcome> {
   const { maxBootAttempts, ...depsOptions } = options;
-  const agent = await startAgent(createDeviceDeps(depsOptions), maxBootAttempts === undefined ? {} : { maxBootAttempts });
+  const agent = await startAgent(
+    createDeviceDeps(depsOptions),
+    maxBootAttempts === undefined ? {} : { maxBootAttempts },
+  );
   const outcome = await agent.settled;
   await agent.stop();
   return outcome;

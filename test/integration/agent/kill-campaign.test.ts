@@ -40,8 +40,29 @@ async function freshDevice() {
   const profile = chromeDeviceProfile(row, seededRandom(5000 + seq));
   const root = `${dir}/d${seq}`;
   await buildSimulatedChromeDevice(root, profile, client);
-  await client.preprovision({ partnerKey: 'partner-demo-key', customerId: CUSTOMER, token: 'ppt-demo-0001', devices: [preprovisionEntry(profile)] });
-  return { profile, args: ['run', '--server', stub.url, '--root', root, '--state-dir', `${root}/state`, '--ui', 'none', '--json', '--max-boot-attempts', '1000'] };
+  await client.preprovision({
+    partnerKey: 'partner-demo-key',
+    customerId: CUSTOMER,
+    token: 'ppt-demo-0001',
+    devices: [preprovisionEntry(profile)],
+  });
+  return {
+    profile,
+    args: [
+      'run',
+      '--server',
+      stub.url,
+      '--root',
+      root,
+      '--state-dir',
+      `${root}/state`,
+      '--ui',
+      'none',
+      '--json',
+      '--max-boot-attempts',
+      '1000',
+    ],
+  };
 }
 
 async function licencesUsed() {
@@ -67,7 +88,10 @@ describe('SIGKILL at every persisted state', () => {
       killedAt = n;
       const resumed = await runAgentProcess(entry, device.args);
       expect(resumed.code, resumed.stderr).toBe(0);
-      expect(JSON.parse(resumed.stdout)).toMatchObject({ outcome: 'managed', managementDomain: 'demo.example' });
+      expect(JSON.parse(resumed.stdout)).toMatchObject({
+        outcome: 'managed',
+        managementDomain: 'demo.example',
+      });
       expect(await licencesUsed()).toBe(usedBefore + 1);
       expect(await managedRecords(device.profile.expected.certifiedDeviceId)).toBe(1);
     }

@@ -6,7 +6,11 @@ import { CATALOG } from '../../../agent/catalog/index.ts';
 import type { CatalogEntry } from '../../../agent/catalog/types.ts';
 import { buildSimulatedChromeDevice, preprovisionEntry } from '../../../simulator/devices/chrome.ts';
 import { createStubClient, type StubClient } from '../../../simulator/devices/stub-client.ts';
-import { type ChromeDeviceOptions, chromeDeviceProfile, dayBefore } from '../../../simulator/profiles/chrome-device.ts';
+import {
+  type ChromeDeviceOptions,
+  chromeDeviceProfile,
+  dayBefore,
+} from '../../../simulator/profiles/chrome-device.ts';
 import { seededRandom } from '../../../simulator/profiles/random.ts';
 import { bootAgent } from '../../helpers/agent-run.ts';
 import { treeDir } from '../../helpers/identity.ts';
@@ -47,8 +51,17 @@ async function device(entry: CatalogEntry, options: ChromeDeviceOptions & { with
   return { profile, root, stateDir: `${root}/var/lib/zte-agent` };
 }
 
-async function preprovision(profile: Parameters<typeof preprovisionEntry>[0], extra: Parameters<typeof preprovisionEntry>[1] = {}, token = 'ppt-demo-0001') {
-  const [result] = await client.preprovision({ partnerKey: PARTNER_KEY, customerId: CUSTOMER, token, devices: [preprovisionEntry(profile, extra)] });
+async function preprovision(
+  profile: Parameters<typeof preprovisionEntry>[0],
+  extra: Parameters<typeof preprovisionEntry>[1] = {},
+  token = 'ppt-demo-0001',
+) {
+  const [result] = await client.preprovision({
+    partnerKey: PARTNER_KEY,
+    customerId: CUSTOMER,
+    token,
+    devices: [preprovisionEntry(profile, extra)],
+  });
   expect(result?.status).toBe('PRE_PROVISIONED');
 }
 
@@ -74,14 +87,18 @@ describe('agent run against the stub', () => {
     const again = await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir });
     expect(again).toMatchObject({ outcome: 'managed', reason: 'already-managed' });
     expect(again.history.map((h) => h.state)).not.toContain('automatic.registering.sending');
-    expect((await client.licenses(admin, CUSTOMER)).chrome_enterprise_upgrade.used).toBe(after.chrome_enterprise_upgrade.used);
+    expect((await client.licenses(admin, CUSTOMER)).chrome_enterprise_upgrade.used).toBe(
+      after.chrome_enterprise_upgrade.used,
+    );
   });
 
   it('uses the bundled licence of a bundled device', async () => {
     const d = await device(ACER);
     await preprovision(d.profile, { bundled: true });
     const before = await client.licenses(admin, CUSTOMER);
-    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({ outcome: 'managed' });
+    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({
+      outcome: 'managed',
+    });
     const after = await client.licenses(admin, CUSTOMER);
     expect(after.chrome_enterprise_upgrade.used).toBe(before.chrome_enterprise_upgrade.used);
     expect(after.bundled.used).toBe(before.bundled.used + 1);
@@ -115,7 +132,9 @@ describe('agent run against the stub', () => {
   });
 
   it('treats a Lenovo 14e Gen 3 pre-provisioned under the other model name as not pre-provisioned (footnote 4)', async () => {
-    const d = await device(row('Chromebook Lenovo 14e 3e génération'), { cpuModel: 'Intel(R) Core(TM) i3-N305' });
+    const d = await device(row('Chromebook Lenovo 14e 3e génération'), {
+      cpuModel: 'Intel(R) Core(TM) i3-N305',
+    });
     await preprovision(d.profile, { model: 'Chromebook Lenovo 14e 3e génération' });
     expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({
       outcome: 'manual',
@@ -170,7 +189,9 @@ describe('agent run against the stub', () => {
   it('refuses a second device claiming an enrolled device ID (409) and keeps one licence', async () => {
     const d = await device(ACER);
     await preprovision(d.profile);
-    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({ outcome: 'managed' });
+    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({
+      outcome: 'managed',
+    });
     const used = (await client.licenses(admin, CUSTOMER)).chrome_enterprise_upgrade.used;
     // Same hardware identity and key, but another agent installation (another DM deviceid).
     const outcome = await bootAgent({ server: stub.url, root: d.root, stateDir: `${d.root}/other-state` });

@@ -48,7 +48,9 @@ async function enrolledDevice(name: string) {
 describe('resume after a power cut', () => {
   it('re-registers with reregister after the answer was lost, consuming no second licence', async () => {
     const d = await enrolledDevice('lost-answer');
-    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({ outcome: 'managed' });
+    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({
+      outcome: 'managed',
+    });
     const used = (await client.licenses(admin, 'C00demo01')).chrome_enterprise_upgrade.used;
 
     // Put the record back to the instant the register request had left but its answer was not handled.
@@ -81,7 +83,9 @@ describe('resume after a power cut', () => {
       history: [],
     });
     await writeFile(`${d.stateDir}/state.json`, '{"version":1,"bootId":"b","histo');
-    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({ outcome: 'managed' });
+    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({
+      outcome: 'managed',
+    });
     expect((await readdir(d.stateDir)).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
   });
 });

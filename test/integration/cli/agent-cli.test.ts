@@ -5,9 +5,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../agent/catalog/index.ts';
+import { materializeDeviceTree } from '../../../simulator/device-tree.ts';
 import { buildSimulatedChromeDevice, preprovisionEntry } from '../../../simulator/devices/chrome.ts';
 import { createStubClient } from '../../../simulator/devices/stub-client.ts';
-import { materializeDeviceTree } from '../../../simulator/device-tree.ts';
 import { chromeDeviceProfile } from '../../../simulator/profiles/chrome-device.ts';
 import { seededRandom } from '../../../simulator/profiles/random.ts';
 import { treeDir } from '../../helpers/identity.ts';
@@ -16,9 +16,13 @@ import { type StartedStub, startStub } from '../../helpers/stub.ts';
 const run = promisify(execFile);
 async function agent(args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'agent/cli/main.ts', ...args], {
-      env: { ...process.env, ZTE_LOG_LEVEL: 'warn' },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'agent/cli/main.ts', ...args],
+      {
+        env: { ...process.env, ZTE_LOG_LEVEL: 'warn' },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -95,20 +99,59 @@ describe('agent identify', () => {
 describe('agent run --ui none', () => {
   it('exits 0 with the outcome line when the device enrolls', async () => {
     const client = createStubClient(stub.url);
-    const profile = chromeDeviceProfile(row('Chromebook HP 14 G7'), seededRandom(11), { manufactureDate: '2021-05-01' });
+    const profile = chromeDeviceProfile(row('Chromebook HP 14 G7'), seededRandom(11), {
+      manufactureDate: '2021-05-01',
+    });
     await buildSimulatedChromeDevice(`${dir}/hp`, profile, client);
-    await client.preprovision({ partnerKey: 'partner-demo-key', customerId: 'C00demo01', token: 'ppt-demo-0001', devices: [preprovisionEntry(profile)] });
-    const { code, stdout } = await agent(['run', '--server', stub.url, '--root', `${dir}/hp`, '--ui', 'none', '--json']);
+    await client.preprovision({
+      partnerKey: 'partner-demo-key',
+      customerId: 'C00demo01',
+      token: 'ppt-demo-0001',
+      devices: [preprovisionEntry(profile)],
+    });
+    const { code, stdout } = await agent([
+      'run',
+      '--server',
+      stub.url,
+      '--root',
+      `${dir}/hp`,
+      '--ui',
+      'none',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const line = JSON.parse(stdout);
-    expect(Object.keys(line)).toEqual(['outcome', 'reason', 'managementDomain', 'orgUnitPath', 'certifiedDeviceId', 'idKind', 'history']);
-    expect(line).toMatchObject({ outcome: 'managed', managementDomain: 'demo.example', certifiedDeviceId: profile.expected.certifiedDeviceId });
+    expect(Object.keys(line)).toEqual([
+      'outcome',
+      'reason',
+      'managementDomain',
+      'orgUnitPath',
+      'certifiedDeviceId',
+      'idKind',
+      'history',
+    ]);
+    expect(line).toMatchObject({
+      outcome: 'managed',
+      managementDomain: 'demo.example',
+      certifiedDeviceId: profile.expected.certifiedDeviceId,
+    });
   });
 
   it('exits 3 on the manual screen and writes its state under the root by default', async () => {
-    const profile = chromeDeviceProfile(row('Chromebook HP 14 G7'), seededRandom(12), { manufactureDate: '2021-05-01' });
+    const profile = chromeDeviceProfile(row('Chromebook HP 14 G7'), seededRandom(12), {
+      manufactureDate: '2021-05-01',
+    });
     await buildSimulatedChromeDevice(`${dir}/hp2`, profile, createStubClient(stub.url));
-    const { code, stdout } = await agent(['run', '--server', stub.url, '--root', `${dir}/hp2`, '--ui', 'none', '--json']);
+    const { code, stdout } = await agent([
+      'run',
+      '--server',
+      stub.url,
+      '--root',
+      `${dir}/hp2`,
+      '--ui',
+      'none',
+      '--json',
+    ]);
     expect(code).toBe(3);
     expect(JSON.parse(stdout)).toMatchObject({ outcome: 'manual', reason: 'not-pre-provisioned' });
     const { stdout: state } = await run('cat', [`${dir}/hp2/var/lib/zte-agent/state.json`]);
@@ -117,11 +160,27 @@ describe('agent run --ui none', () => {
 
   it('exits 4 on the error screen', async () => {
     const client = createStubClient(stub.url);
-    const profile = chromeDeviceProfile(row('Chromebook HP 14 G7'), seededRandom(13), { manufactureDate: '2021-05-01' });
+    const profile = chromeDeviceProfile(row('Chromebook HP 14 G7'), seededRandom(13), {
+      manufactureDate: '2021-05-01',
+    });
     await buildSimulatedChromeDevice(`${dir}/hp3`, profile, client);
-    await client.preprovision({ partnerKey: 'partner-demo-key', customerId: 'C00demo01', token: 'ppt-demo-0001', devices: [preprovisionEntry(profile)] });
+    await client.preprovision({
+      partnerKey: 'partner-demo-key',
+      customerId: 'C00demo01',
+      token: 'ppt-demo-0001',
+      devices: [preprovisionEntry(profile)],
+    });
     await client.injectFaults('certificate_based_register', 402, 1);
-    const { code, stdout } = await agent(['run', '--server', stub.url, '--root', `${dir}/hp3`, '--ui', 'none', '--json']);
+    const { code, stdout } = await agent([
+      'run',
+      '--server',
+      stub.url,
+      '--root',
+      `${dir}/hp3`,
+      '--ui',
+      'none',
+      '--json',
+    ]);
     expect(code).toBe(4);
     expect(JSON.parse(stdout)).toMatchObject({ outcome: 'error', reason: 'missing-licenses' });
   });

@@ -74,7 +74,10 @@ describe('createStub', () => {
     );
     expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
     const badSmart = { smart: { invoices: [{ invoice_id: 'I1' }] } } as unknown as StubSeed;
-    expect(() => createStub({ seed: badSmart })).toThrow(/smart\.invoices\[0\]/);
+    expect(() => createStub({ db: join(dir, 'never2.sqlite'), seed: badSmart })).toThrow(
+      /smart\.invoices\[0\]/,
+    );
+    expect(existsSync(join(dir, 'never2.sqlite'))).toBe(false);
   });
 
   it('owns the tables it declares', async () => {

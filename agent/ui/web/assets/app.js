@@ -385,8 +385,30 @@ document.addEventListener('keydown', (event) => {
   } else if (event.key === 'Escape' && overlayOpen) {
     event.preventDefault();
     void api('/api/diagnostics/close');
+  } else if (event.key === 'Tab' && overlayOpen) {
+    trapFocus(event);
   }
 });
+
+/** Tab and Shift+Tab cycle through the overlay's controls (the page behind is inert). */
+function trapFocus(event) {
+  const overlay = $('diagnostics');
+  const controls = [...overlay.querySelectorAll('button, [href], input, [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.disabled && el.offsetParent !== null,
+  );
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const inside = overlay.contains(active);
+  if (event.shiftKey && (!inside || active === first || active === $('diag-title'))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (!inside || active === last)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 function onModel(m) {
   const wasOpen = overlayOpen;

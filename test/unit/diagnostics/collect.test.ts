@@ -1,0 +1,122 @@
+// The `/api/diagnostics` object: its exact shape, what each part says, from a real machine driven by
+// scripted actors and scripted server answers.
+
+import { describe, expect, it } from 'vitest';
+import { collectDiagnostics } from '../../../agent/diagnostics/index.ts';
+import { happyScript } from '../../helpers/machine-harness.ts';
+import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+
+const options = { agentVersion: '1.2.3' };
+
+describe('collectDiagnostics', () => {
+  it('has exactly the documented fields, in order', async () => {
+    const agent = startScriptedAgent(happyScript());
+    await agent.reach('managed.idle');
+    const { deps } = fakeDiagnosticsDeps({
+      enrollmentState: [{ ok: { initial_enrollment_mode: 2, management_domain: 'demo.example', org_unit_path: '/Classrooms', is_license_packaged_with_device: true } }],
+    });
+    const d = await collectDiagnostics(agent.view, deps, options);
+    expect(Object.keys(d)).toEqual([
+      'agentVersion',
+      'identity',
+      'zteReady',
+      'server',
+      'network',
+      'state',
+      'history',
+      'lastError',
+      'backends',
+    ]);
+    expect(Object.keys(d.server)).toEqual([
+      'reachable',
+      'preProvisioned',
+      'managementDomain',
+      'orgUnitPath',
+      'licensePackaged',
+      'checkedAt',
+      'error',
+    ]);
+    expect(d.agentVersion).toBe('1.2.3');
+    expect(d.identity?.serialNumber).toBe('NXHPVEK0010123456789');
+    expect(d.zteReady).toBe(true);
+    expect(d.server).toMatchObject({
+      reachable: true,
+      preProvisioned: true,
+      managementDomain: 'demo.example',
+      orgUnitPath: '/Classrooms',
+      licensePackaged: true,
+      error: null,
+    });
+    expect(Number.isNaN(Date.parse(d.server.checkedAt ?? ''))).toBe(false);
+    expect(d.network.map((n) => n.name)).toEqual(['eth0', 'wlan0']);
+    expect(d.state).toBe('managed.idle');
+    expect(d.history.map((h) => h.state)).toEqual([
+      'readingIdentity',
+      'automatic.waitingForNetwork',
+      'automatic.determining',
+      'automatic.checkingAttestation',
+      'automatic.registering.checkpoint',
+      'automatic.registering.sending',
+      'managed.fetchingPolicy',
+      'managed.idle',
+    ]);
+    expect(d.lastError).toBeNull();
+    expect(d.backends).toEqual({ 'attestation-file': 'available' });
+    agent.stop();
+  });
+
+  it('gives the last error its code, message and the seed’s advice', async () => {
+    const agent = startScriptedAgent({
+      ...happyScript(),
+      registerDevice: [{ error: { code: 'missing-licenses', httpStatus: 402, message: 'register: no licence left' } }],
+    });
+    await agent.reach('error');
+    const d = await collectDiagnostics(agent.view, fakeDiagnosticsDeps().deps, options);
+    expect(d.lastError).toEqual({
+      code: 'missing-licenses',
+      message: 'register: no licence left',
+      advice: expect.stringContaining('Contact your reseller to buy more Chrome Enterprise Upgrade licences.'),
+    });
+    agent.stop();
+  });
+
+  it('reports each backend as available or unavailable with the reason, even when a probe throws', async () => {
+    const agent = startScriptedAgent(happyScript());
+    await agent.reach('managed.idle');
+    const { deps } = fakeDiagnosticsDeps({ keyStore: { available: false, reason: 'no key at /var/lib/tpm-sim/key.pem' } });
+    const d = await collectDiagnostics(agent.view, deps, {
+      ...options,
+      backends: [
+        { name: 'sysfs', availability: async () => ({ available: true }) },
+        { name: 'hid', availability: async () => ({ available: false, reason: 'libusb-1.0.so.0: cannot open shared object file' }) },
+        {
+          name: 'evdev',
+          availability: async () => {
+            throw new Error('EACCES /dev/input');
+          },
+        },
+      ],
+    });
+    expect(d.backends).toEqual({
+      sysfs: 'available',
+      hid: 'unavailable: libusb-1.0.so.0: cannot open shared object file',
+      evdev: 'unavailable: EACCES /dev/input',
+      'attestation-file': 'unavailable: no key at /var/lib/tpm-sim/key.pem',
+    });
+    agent.stop();
+  });
+
+  it('before the identity is read: no identity, no ZTE mark, and the server is not asked', async () => {
+    const agent = startScriptedAgent({ ...happyScript(), readIdentity: [{ hold: true }] });
+    await agent.reach('readingIdentity');
+    const fake = fakeDiagnosticsDeps();
+    const d = await collectDiagnostics(agent.view, fake.deps, options);
+    expect(d.identity).toBeNull();
+    expect(d.zteReady).toBe(false);
+    expect(d.state).toBe('readingIdentity');
+    expect(d.server).toMatchObject({ reachable: null, preProvisioned: null, checkedAt: null });
+    expect(d.server.error?.code).toBe('identity-unknown');
+    expect(fake.lookups()).toBe(0);
+    agent.stop();
+  });
+});

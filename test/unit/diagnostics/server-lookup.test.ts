@@ -1,0 +1,174 @@
+// The live server answer of the diagnostics: asked once and cached, asked again on refresh, bounded
+// by its own time-out, and each kind of answer (pre-provisioned, not, 410, unreachable) said right.
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createServerLookup } from '../../../agent/diagnostics/index.ts';
+import type { DmClient } from '../../../agent/dm-client/index.ts';
+import type { IdentityReport } from '../../../agent/identity/report.ts';
+import { happyScript } from '../../helpers/machine-harness.ts';
+import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function managedAgent() {
+  const agent = startScriptedAgent(happyScript());
+  await agent.reach('managed.idle');
+  return agent;
+}
+
+describe('server look-up', () => {
+  it('asks once, then answers from the cache until refreshed', async () => {
+    const agent = await managedAgent();
+    const fake = fakeDiagnosticsDeps({
+      enrollmentState: [
+        { ok: { initial_enrollment_mode: 0 } },
+        { ok: { initial_enrollment_mode: 2, management_domain: 'demo.example' } },
+      ],
+    });
+    const lookup = createServerLookup(agent.view, fake.deps);
+    expect(lookup.cached()).toBeNull();
+    expect((await lookup.current()).preProvisioned).toBe(false);
+    expect((await lookup.current()).preProvisioned).toBe(false);
+    expect(fake.lookups()).toBe(1);
+    const refreshed = await lookup.current({ refresh: true });
+    expect(refreshed).toMatchObject({ preProvisioned: true, managementDomain: 'demo.example' });
+    expect(fake.lookups()).toBe(2);
+    expect(lookup.cached()).toEqual(refreshed);
+    agent.stop();
+  });
+
+  it('shares one request between callers asking at the same time', async () => {
+    const agent = await managedAgent();
+    const fake = fakeDiagnosticsDeps();
+    const lookup = createServerLookup(agent.view, fake.deps);
+    await Promise.all([lookup.current(), lookup.current({ refresh: true }), lookup.current()]);
+    expect(fake.lookups()).toBe(1);
+    agent.stop();
+  });
+
+  it('sends the serial, the listed model and the certified ID', async () => {
+    const agent = await managedAgent();
+    const fake = fakeDiagnosticsDeps();
+    const seen: unknown[] = [];
+    const base = fake.deps.createDmClient;
+    fake.deps.createDmClient = (deviceId) => ({
+      ...base(deviceId),
+      initialEnrollmentState: async (request) => {
+        seen.push({ deviceId, request });
+        return { initial_enrollment_mode: 0 };
+      },
+    });
+    await createServerLookup(agent.view, fake.deps).current();
+    expect(seen).toEqual([
+      {
+        deviceId: 'scripted-device-0001',
+        request: {
+          serial_number: 'NXHPVEK0010123456789',
+          model: 'Chromebook Acer 311 (C722/C722T)',
+          attested_device_id: 'NXHPVEK0010123456789',
+        },
+      },
+    ]);
+    agent.stop();
+  });
+
+  it('410 device-not-found: the server answered, and the answer is "not pre-provisioned"', async () => {
+    const agent = await managedAgent();
+    const fake = fakeDiagnosticsDeps({ enrollmentState: [{ error: { code: 'device-not-found', httpStatus: 410 } }] });
+    const answer = await createServerLookup(agent.view, fake.deps).current();
+    expect(answer).toMatchObject({ reachable: true, preProvisioned: false, error: { code: 'device-not-found' } });
+    agent.stop();
+  });
+
+  it('a network failure: unreachable, nothing known', async () => {
+    const agent = await managedAgent();
+    const fake = fakeDiagnosticsDeps({ enrollmentState: [{ error: { code: 'network', message: 'ECONNREFUSED' } }] });
+    const answer = await createServerLookup(agent.view, fake.deps).current();
+    expect(answer).toMatchObject({
+      reachable: false,
+      preProvisioned: null,
+      managementDomain: null,
+      error: { code: 'network', message: 'ECONNREFUSED' },
+    });
+    agent.stop();
+  });
+
+  it('gives up after its own time-out and aborts the request', async () => {
+    const agent = await managedAgent();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const fake = fakeDiagnosticsDeps();
+    let aborted = false;
+    const base = fake.deps.createDmClient;
+    fake.deps.createDmClient = (deviceId): DmClient => ({
+      ...base(deviceId),
+      initialEnrollmentState: (_request, opts) =>
+        new Promise((_resolve, reject) => {
+          opts?.signal?.addEventListener('abort', () => {
+            aborted = true;
+            reject(Object.assign(new Error('aborted'), { code: 'aborted' }));
+          });
+        }),
+    });
+    const pending = createServerLookup(agent.view, fake.deps, { timeoutMs: 3_000 }).current();
+    await vi.advanceTimersByTimeAsync(3_000);
+    const answer = await pending;
+    expect(aborted).toBe(true);
+    expect(answer).toMatchObject({ reachable: false, error: { code: 'timeout', message: 'The server did not answer within 3 s.' } });
+    agent.stop();
+  });
+
+  it('does not cache "identity unknown": once the identity is read, the server is asked', async () => {
+    const agent = startScriptedAgent({ ...happyScript(), readIdentity: [{ hold: true }] });
+    await agent.reach('readingIdentity');
+    const fake = fakeDiagnosticsDeps();
+    const lookup = createServerLookup(agent.view, fake.deps);
+    expect((await lookup.current()).error?.code).toBe('identity-unknown');
+    const ok = happyScript().readIdentity?.[0];
+    if (!ok || !('ok' in ok)) throw new Error('happy script changed');
+    agent.release('readIdentity', ok);
+    await agent.reach('managed.idle');
+    expect((await lookup.current()).reachable).toBe(true);
+    expect(fake.lookups()).toBe(1);
+    agent.stop();
+  });
+
+  it('asks SMART Remote Management for a display, with the model number the display gives', async () => {
+    const display: IdentityReport = {
+      manufacturer: 'SMART Technologies',
+      model: 'SMART Board MX (V2)',
+      deviceClass: 'smart-display',
+      serialNumber: 'SBID1DEMO0001',
+      idKind: 'smart-serial',
+      certifiedDeviceId: 'SBID1DEMO0001',
+      manufactureDate: null,
+      eligible: true,
+      reasons: [],
+      sources: {},
+    };
+    const agent = startScriptedAgent({
+      ...happyScript(),
+      readIdentity: [{ ok: display }],
+      smartCheckin: [{ ok: { assignedDomain: null } }],
+    });
+    await agent.reach('manual.waiting');
+    const fake = fakeDiagnosticsDeps();
+    const bodies: unknown[] = [];
+    fake.deps.enrollmentHttp = {
+      smartCheckin: async (body) => {
+        bodies.push(body);
+        return { assignedDomain: 'demoschool' };
+      },
+    };
+    fake.deps.readIdentity = async () => ({
+      report: display,
+      snapshot: {} as never,
+      smartInfo: { serialNumber: 'SBID1DEMO0001', modelNumber: 'sbid-mx065-v2', firmwareVersion: null, partNumber: null, powerState: 'on' },
+    });
+    const answer = await createServerLookup(agent.view, fake.deps).current();
+    expect(bodies).toEqual([{ serial_number: 'SBID1DEMO0001', model_number: 'sbid-mx065-v2' }]);
+    expect(answer).toMatchObject({ reachable: true, preProvisioned: true, managementDomain: 'demoschool', orgUnitPath: null });
+    agent.stop();
+  });
+});
