@@ -35,8 +35,9 @@ const PEM = /-----BEGIN [^\n]*?-----[\s\S]*?(?:-----END [^\n]*?-----|$)/g;
 // `GoogleLogin auth=…`, `GoogleDMToken token=…`, `GoogleEnrollmentToken token=…`, `Bearer …`, `Basic …`.
 const AUTH_SCHEME = /\b(GoogleLogin\s+auth=|GoogleDMToken\s+token=|GoogleEnrollmentToken\s+token=|Bearer\s+|Basic\s+)[^\s"',;]+/gi;
 // `password=…`, `"token":"…"`, `dm_token: …` inside free text (query strings, quoted JSON, logs).
+// An `Authorization: GoogleDMToken token=…` keeps its scheme (its token is taken by AUTH_SCHEME).
 const KEY_VALUE =
-  /((?:[a-z_-]*token|password|passwd|passphrase|secret|private[_-]?key|authorization|api[_-]?key)\\?["']?\s*[:=]\s*\\?["']?)([^\s"'\\,;&}]+)/gi;
+  /((?:[a-z_-]*token|password|passwd|passphrase|secret|private[_-]?key|authorization|api[_-]?key)\\?["']?\s*[:=]\s*\\?["']?)(?!\[redacted|(?:GoogleLogin|GoogleDMToken|GoogleEnrollmentToken|Bearer|Basic)\s)([^\s"'\\,;&}]+)/gi;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

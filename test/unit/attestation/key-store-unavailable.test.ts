@@ -20,6 +20,7 @@ import {
   pkcs8Pem,
   writeAttestationTree,
 } from './helpers/pki.ts';
+import { openPathTo, runUnprivileged } from '../../helpers/unprivileged.ts';
 
 const good = await makeDevicePki('ADID-0001');
 const p384 = await generateKeys('P-384');
@@ -130,14 +131,14 @@ describe('attestation-file key store, unusable trees', () => {
     expect(availability).toEqual({ available: false, reason: expect.stringMatching(/not a regular file/) });
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable chain file', async () => {
+  it('an unreadable chain file', async () => {
     const root = await writeAttestationTree({ key: good.keyPem, chain: good.chainPem });
+    await chmod(join(root, KEY_FILE), 0o644);
     await chmod(join(root, CHAIN_FILE), 0o000);
-    const availability = await new AttestationFileKeyStore({ root }).availability();
-    expect(availability).toEqual({
-      available: false,
-      reason: expect.stringMatching(/cannot be read \(EACCES\)/),
-    });
+    await openPathTo(join(root, 'var/lib/tpm-sim'), 5);
+    const { uid, result } = await runUnprivileged<unknown>('attestation-availability', [root]);
+    expect(uid).not.toBe(0);
+    expect(result).toEqual({ available: false, reason: expect.stringMatching(/cannot be read \(EACCES\)/) });
   });
 
   it('picks up files provisioned after construction', async () => {

@@ -1,6 +1,7 @@
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPathTo, runUnprivileged } from '../../helpers/unprivileged.ts';
 import { isStateWriteError, StateWriteError, writeFileAtomic } from '../../../agent/persistence/index.ts';
 import { type FaultPoint, faultyFs } from './fault-fs.ts';
 import { tempDir } from './fixtures.ts';
@@ -111,15 +112,15 @@ describe('writeFileAtomic', () => {
     expect(e.message).toContain('ENOSPC');
   });
 
-  // Root ignores permission bits and this sandbox cannot mount a read-only tmpfs, so read-only media
-  // are covered above by the injected EROFS; this real-permission case runs only as a normal user.
-  it.skipIf(process.getuid?.() === 0)('a real directory without write permission gives EACCES', async () => {
+  it('a real directory without write permission gives EACCES and keeps the old file', async () => {
     await writeFile(target, OLD);
-    await chmod(dir, 0o500);
+    await chmod(target, 0o644);
+    await openPathTo(dir);
+    await chmod(dir, 0o555);
     try {
-      const e = await failure(writeFileAtomic(target, NEW));
-      expect(e.errno).toBe('EACCES');
-      expect(e.step).toBe('open');
+      const { uid, result } = await runUnprivileged<{ errno: string; step: string } | null>('write-state', [target]);
+      expect(uid).not.toBe(0);
+      expect(result).toEqual({ errno: 'EACCES', step: 'open' });
       expect(await readFile(target, 'utf8')).toBe(OLD);
       expect(await readdir(dir)).toEqual(['state.json']);
     } finally {

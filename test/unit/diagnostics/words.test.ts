@@ -1,0 +1,60 @@
+// The words a person reads for each code: the seed's advice for DM codes, ours for the others, and
+// the manual screen's reason for every ManualReason.
+
+import { describe, expect, it } from 'vitest';
+import { adviceText, explainError, manualReasonText } from '../../../agent/diagnostics/index.ts';
+import { adviceFor, DM_ERROR_CODES } from '../../../agent/dm-client/index.ts';
+import type { ManualReason } from '../../../agent/machine/types.ts';
+import { eligibleIdentity } from '../../helpers/machine-harness.ts';
+
+describe('explainError', () => {
+  it.each([...DM_ERROR_CODES, 'attestation-unavailable' as const])('uses the DM client’s advice for %s', (code) => {
+    const advice = adviceFor(code);
+    expect(explainError(code)).toEqual({ message: advice.message, steps: advice.steps });
+  });
+
+  it.each(['safeguard-timeout', 'invalid-credentials', 'smart-no-credits', 'smart-domain-not-activated', 'smart-unknown-domain'])(
+    'has its own words for %s',
+    (code) => {
+      const e = explainError(code, 'raw text');
+      expect(e.message).not.toBe('raw text');
+      expect(e.steps.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('falls back to the error’s own message for a code it does not know', () => {
+    expect(explainError('frobnicated', 'The frobnicator broke.').message).toBe('The frobnicator broke.');
+    expect(explainError('frobnicated').message).toBe('Enrollment failed (frobnicated).');
+  });
+
+  it('joins the steps into one paragraph for the diagnostics', () => {
+    expect(adviceText('missing-licenses')).toBe(adviceFor('missing-licenses').steps.join(' '));
+  });
+});
+
+describe('manualReasonText', () => {
+  const reasons: ManualReason[] = [
+    'not-pre-provisioned',
+    'enrollment-enforced',
+    'zero-touch-disabled',
+    'attestation-unavailable',
+    'too-many-attempts',
+    'smart-unassigned',
+    'user-chose-manual',
+  ];
+  it.each(reasons)('words %s', (reason) => {
+    const text = manualReasonText(reason, null);
+    expect(text.length).toBeGreaterThan(20);
+    expect(text).not.toContain(reason);
+  });
+
+  it('quotes the identity’s own sentence for an eligibility reason', () => {
+    const identity = eligibleIdentity({
+      eligible: false,
+      reasons: [{ code: 'made-before-cutoff', message: 'Made on 2019-01-01, before the 2020-06-01 cut-off.' }],
+    });
+    expect(manualReasonText('made-before-cutoff', identity)).toBe(
+      'This device cannot use zero-touch enrollment: Made on 2019-01-01, before the 2020-06-01 cut-off.',
+    );
+  });
+});
