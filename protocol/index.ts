@@ -1,2 +1,3 @@
 export * from './dm.ts';
+export * from './partner.ts';
 export * from './status.ts';

@@ -28,6 +28,16 @@ const LENOVO_MTM = /^[0-9A-Za-z]{4}(?:[0-9A-Za-z]{6})?$/;
 /** ThinkCentre M60q: 1S + origin (C1KS made in China, C1VM made in Viet Nam) + Ethernet MAC. */
 const M60Q_ADID = /^1S(C1KS|C1VM)([0-9A-F]{12})$/;
 
+/** No certified ID: the serial (when known) is still reported, with why the ID is not derivable. */
+function refused(serialNumber: Sourced | null, ...reasons: Reason[]): DerivedId {
+  return { serialNumber, certifiedDeviceId: null, reasons };
+}
+
+/** A derived ID, unless a recorded attested_device_id contradicts it. */
+function accepted(serialNumber: Sourced | null, id: Sourced, mismatch: Reason | null): DerivedId {
+  return mismatch ? refused(serialNumber, mismatch) : { serialNumber, certifiedDeviceId: id, reasons: [] };
+}
+
 /** The hardware serial: VPD `serial_number`, else DMI `product_serial`. */
 function hardwareSerial(snapshot: IdentitySnapshot): Sourced | null {
   return firstSourced(snapshot.vpd.serial_number, snapshot.dmi.product_serial);
@@ -56,7 +66,8 @@ function attestedId(snapshot: IdentitySnapshot): Sourced | null {
   return sourced(snapshot.vpd.attested_device_id);
 }
 
-function mismatchIfAdidDiffers(adid: Sourced | null, expected: string, what: string): Reason | null {
+function mismatchIfAdidDiffers(snapshot: IdentitySnapshot, expected: string, what: string): Reason | null {
+  const adid = attestedId(snapshot);
   if (adid === null || adid.value === expected) return null;
   return reason(
     'identity-mismatch',
@@ -67,8 +78,7 @@ function mismatchIfAdidDiffers(adid: Sourced | null, expected: string, what: str
 function serialNumberKind(snapshot: IdentitySnapshot, entry: CatalogEntry): DerivedId {
   const serial = hardwareSerial(snapshot);
   const problem = serialProblem(snapshot, serial, 'serial number');
-  if (problem || serial === null)
-    return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  if (problem || serial === null) return refused(serial, ...(problem ? [problem] : []));
   const reasons: Reason[] = [];
   if (entry.manufacturer === 'Samsung' && serial.value.length === SAMSUNG_INCOMPLETE_SERIAL_LENGTH) {
     reasons.push(
@@ -78,146 +88,120 @@ function serialNumberKind(snapshot: IdentitySnapshot, entry: CatalogEntry): Deri
       ),
     );
   }
-  const mismatch = mismatchIfAdidDiffers(attestedId(snapshot), serial.value, 'serial number');
+  const mismatch = mismatchIfAdidDiffers(snapshot, serial.value, 'serial number');
   if (mismatch) reasons.push(mismatch);
-  return { serialNumber: serial, certifiedDeviceId: reasons.length === 0 ? serial : null, reasons };
+  return reasons.length > 0 ? refused(serial, ...reasons) : accepted(serial, serial, null);
 }
 
 function serviceTagKind(snapshot: IdentitySnapshot): DerivedId {
   const tag = firstSourced(snapshot.dmi.product_serial, snapshot.vpd.serial_number);
   const problem = serialProblem(snapshot, tag, 'Dell service tag');
-  if (problem || tag === null)
-    return { serialNumber: tag, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  if (problem || tag === null) return refused(tag, ...(problem ? [problem] : []));
   if (!SERVICE_TAG.test(tag.value)) {
-    return {
-      serialNumber: tag,
-      certifiedDeviceId: null,
-      reasons: [
-        reason(
-          'invalid-identifier',
-          `"${tag.value}" is not a Dell service tag (7 letters or digits, 5 on old models).`,
-        ),
-      ],
-    };
+    return refused(
+      tag,
+      reason(
+        'invalid-identifier',
+        `"${tag.value}" is not a Dell service tag (7 letters or digits, 5 on old models).`,
+      ),
+    );
   }
-  const mismatch = mismatchIfAdidDiffers(attestedId(snapshot), tag.value, 'service tag');
-  return { serialNumber: tag, certifiedDeviceId: mismatch ? null : tag, reasons: mismatch ? [mismatch] : [] };
+  return accepted(tag, tag, mismatchIfAdidDiffers(snapshot, tag.value, 'service tag'));
 }
 
 function asusKind(snapshot: IdentitySnapshot): DerivedId {
   const serial = hardwareSerial(snapshot);
   const adid = attestedId(snapshot);
   if (adid === null) {
-    return {
-      serialNumber: serial,
-      certifiedDeviceId: null,
-      reasons: [
-        isMalformed(snapshot.vpd.attested_device_id)
-          ? reason(
-              'invalid-identifier',
-              'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.',
-            )
-          : reason(
-              'missing-attested-device-id',
-              'This ASUS model enrolls with its certified device ID, but VPD attested_device_id is missing.',
-            ),
-      ],
-    };
+    return refused(
+      serial,
+      isMalformed(snapshot.vpd.attested_device_id)
+        ? reason(
+            'invalid-identifier',
+            'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.',
+          )
+        : reason(
+            'missing-attested-device-id',
+            'This ASUS model enrolls with its certified device ID, but VPD attested_device_id is missing.',
+          ),
+    );
   }
   if (!isValidDeviceId(adid.value)) {
-    return {
-      serialNumber: serial,
-      certifiedDeviceId: null,
-      reasons: [
-        reason(
-          'invalid-identifier',
-          `The ASUS certified device ID "${adid.value}" is not 1–64 printable characters without spaces.`,
-        ),
-      ],
-    };
+    return refused(
+      serial,
+      reason(
+        'invalid-identifier',
+        `The ASUS certified device ID "${adid.value}" is not 1–64 printable characters without spaces.`,
+      ),
+    );
   }
-  return { serialNumber: serial, certifiedDeviceId: adid, reasons: [] };
+  return accepted(serial, adid, null);
 }
 
 function lenovoMtmSerialKind(snapshot: IdentitySnapshot): DerivedId {
   const serial = hardwareSerial(snapshot);
   const problem = serialProblem(snapshot, serial, 'serial number');
-  if (problem || serial === null)
-    return { serialNumber: serial, certifiedDeviceId: null, reasons: problem ? [problem] : [] };
+  if (problem || serial === null) return refused(serial, ...(problem ? [problem] : []));
   const mtm = sourced(snapshot.dmi.product_name);
   if (mtm === null || !LENOVO_MTM.test(mtm.value)) {
     const shown = mtm === null ? 'missing' : `"${mtm.value}"`;
-    return {
-      serialNumber: serial,
-      certifiedDeviceId: null,
-      reasons: [
-        reason(
-          'invalid-identifier',
-          `The Lenovo machine type/model (DMI product_name) is ${shown}: the ID is 1S + MTM + serial.`,
-        ),
-      ],
-    };
+    return refused(
+      serial,
+      reason(
+        'invalid-identifier',
+        `The Lenovo machine type/model (DMI product_name) is ${shown}: the ID is 1S + MTM + serial.`,
+      ),
+    );
   }
   const value = `1S${mtm.value}${serial.value}`;
   if (!isValidDeviceId(value)) {
-    return {
-      serialNumber: serial,
-      certifiedDeviceId: null,
-      reasons: [reason('invalid-identifier', `1S + MTM + serial "${value}" is longer than 64 characters.`)],
-    };
+    return refused(
+      serial,
+      reason('invalid-identifier', `1S + MTM + serial "${value}" is longer than 64 characters.`),
+    );
   }
-  const mismatch = mismatchIfAdidDiffers(attestedId(snapshot), value, '1S + MTM + serial');
-  return {
-    serialNumber: serial,
-    certifiedDeviceId: mismatch ? null : { value, source: serial.source },
-    reasons: mismatch ? [mismatch] : [],
-  };
+  return accepted(
+    serial,
+    { value, source: serial.source },
+    mismatchIfAdidDiffers(snapshot, value, '1S + MTM + serial'),
+  );
 }
 
 function lenovoOriginMacKind(snapshot: IdentitySnapshot): DerivedId {
   const serial = hardwareSerial(snapshot);
   const adid = attestedId(snapshot);
   if (adid === null) {
-    return {
-      serialNumber: serial,
-      certifiedDeviceId: null,
-      reasons: [
-        reason(
-          'missing-attested-device-id',
-          'The ThinkCentre M60q enrolls with 1S + C1KS/C1VM + Ethernet MAC from VPD attested_device_id, which is missing.',
-        ),
-      ],
-    };
+    return refused(
+      serial,
+      reason(
+        'missing-attested-device-id',
+        'The ThinkCentre M60q enrolls with 1S + C1KS/C1VM + Ethernet MAC from VPD attested_device_id, which is missing.',
+      ),
+    );
   }
   const match = M60Q_ADID.exec(adid.value);
   if (!match) {
-    return {
-      serialNumber: serial,
-      certifiedDeviceId: null,
-      reasons: [
-        reason(
-          'invalid-identifier',
-          `"${adid.value}" is not 1S + C1KS (made in China) or C1VM (made in Viet Nam) + 12 upper-case hex digits of the Ethernet MAC.`,
-        ),
-      ],
-    };
+    return refused(
+      serial,
+      reason(
+        'invalid-identifier',
+        `"${adid.value}" is not 1S + C1KS (made in China) or C1VM (made in Viet Nam) + 12 upper-case hex digits of the Ethernet MAC.`,
+      ),
+    );
   }
   const adidMac = match[2] ?? '';
   const macs = ethernetInterfaces(snapshot).flatMap((i) => (i.mac ? [compactMac(i.mac)] : []));
   if (!macs.includes(adidMac)) {
     const seen = macs.length > 0 ? macs.join(', ') : 'none';
-    return {
-      serialNumber: serial,
-      certifiedDeviceId: null,
-      reasons: [
-        reason(
-          'identity-mismatch',
-          `The MAC in the attested device ID (${adidMac}) is not one of this device's Ethernet MACs (${seen}): the board was swapped.`,
-        ),
-      ],
-    };
+    return refused(
+      serial,
+      reason(
+        'identity-mismatch',
+        `The MAC in the attested device ID (${adidMac}) is not one of this device's Ethernet MACs (${seen}): the board was swapped.`,
+      ),
+    );
   }
-  return { serialNumber: serial, certifiedDeviceId: adid, reasons: [] };
+  return accepted(serial, adid, null);
 }
 
 /** Derives the certified device ID of a listed Chrome device (SMART displays go through smart.ts). */

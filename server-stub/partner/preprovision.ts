@@ -2,26 +2,12 @@
 // (unknown customer, unknown/revoked/foreign token) and device-level ones (bad identity, duplicate,
 // already managed, claimed by another customer) are reported per device; nothing else is written.
 
+import type { PreprovisionRequest } from '../../protocol/partner.ts';
 import type { StubContext } from '../context.ts';
 import { nowIso } from '../context.ts';
 import type { PartnerRow } from '../db/rows.ts';
 import { modelKey } from '../db/rows.ts';
 import { checkIdentity } from '../rules/identity.ts';
-
-export interface UploadedDevice {
-  device_id: string;
-  id_kind: string;
-  serial_number: string;
-  manufacturer: string;
-  model: string;
-  bundled_license?: boolean;
-}
-
-export interface PreprovisionRequest {
-  customer_id: string;
-  pre_provisioning_token: string;
-  devices: UploadedDevice[];
-}
 
 export type PreprovisionErrorCode =
   | 'CUSTOMER_NOT_FOUND'

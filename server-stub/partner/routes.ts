@@ -1,10 +1,11 @@
 // Partner API: POST /v1/partner/devices:preprovision, and GET /v1/partners (the authorised list).
 
 import type { FastifyInstance } from 'fastify';
+import type { PreprovisionRequest } from '../../protocol/partner.ts';
 import { partnerGuard } from '../auth/guards.ts';
 import type { StubContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
-import { type PreprovisionRequest, preprovision } from './preprovision.ts';
+import { preprovision } from './preprovision.ts';
 
 /** At most this many devices per upload. */
 export const MAX_DEVICES_PER_UPLOAD = 1000;

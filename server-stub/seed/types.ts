@@ -1,6 +1,8 @@
 // The seed format (server-stub/fixtures/demo.json is the default seed). Every field is documented in
 // server-stub/README.md ("Seed format").
 
+import type { PreprovisionDevice } from '../../protocol/partner.ts';
+
 import type { AuthorizedPartner } from '../db/partners.ts';
 import type { CustomerKind, TokenState } from '../db/rows.ts';
 import type { SmartSeed } from '../smart/seed.ts';
@@ -18,13 +20,7 @@ export interface SeedAdmin {
   password: string;
 }
 
-export interface SeedDevice {
-  device_id: string;
-  id_kind: string;
-  serial_number: string;
-  manufacturer: string;
-  model: string;
-  bundled_license?: boolean;
+export interface SeedDevice extends PreprovisionDevice {
   /** Default: the token's org unit, else `/`. */
   org_unit_path?: string;
   /** One of this customer's pre-provisioning tokens (optional). */

@@ -7,18 +7,9 @@ export interface MintedIdentity {
   certificate_chain_pem: string;
 }
 
-export interface PreprovisionDevice {
-  device_id: string;
-  id_kind: string;
-  serial_number: string;
-  manufacturer: string;
-  model: string;
-  bundled_license?: boolean;
-}
+import type { PreprovisionDevice, PreprovisionResult } from '../../protocol/partner.ts';
 
-export type PreprovisionResult =
-  | { device_id: string; status: 'PRE_PROVISIONED' }
-  | { device_id: string; status: 'ERROR'; error_code: string; error_message: string };
+export type { PreprovisionDevice, PreprovisionResult };
 
 export class StubClientError extends Error {
   constructor(

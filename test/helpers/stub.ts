@@ -4,6 +4,7 @@
 
 import type { DeviceManagementRequest, DmRequestType } from '../../protocol/dm.ts';
 import { DM_PATH } from '../../protocol/dm.ts';
+import type { PreprovisionDevice } from '../../protocol/partner.ts';
 import { type CreateStubOptions, createStub, type Stub } from '../../server-stub/app.ts';
 import {
   certificateBasedRegisterBody,
@@ -101,14 +102,7 @@ export const DEMO = {
   unlistedPartnerKey: 'partner-unlisted-key',
 } as const;
 
-export interface TestDevice {
-  device_id: string;
-  id_kind: string;
-  serial_number: string;
-  manufacturer: string;
-  model: string;
-  bundled_license?: boolean;
-}
+export type TestDevice = PreprovisionDevice;
 
 /** A serial-number device of a listed model, unique per `n`. */
 export function acerDevice(n: number | string, extra: Partial<TestDevice> = {}): TestDevice {

@@ -89,9 +89,8 @@ export async function waitFor(page: Page, selector: string, what = selector, tim
     await page.waitForSelector(selector, { state: 'visible', timeout });
   } catch (error) {
     const main = page.locator('#screen');
-    const shown = `screen=${await main.getAttribute('data-screen')} state=${await main.getAttribute('data-state')}: ${(
-      await main.innerText()
-    ).slice(0, 300)}`;
+    const text = ((await main.textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 300);
+    const shown = `screen=${await main.getAttribute('data-screen')} state=${await main.getAttribute('data-state')}: ${text}`;
     throw new Error(`waited for ${what}; the page shows ${shown}`, { cause: error });
   }
 }

@@ -1,0 +1,22 @@
+// Wire types of the partner pre-provisioning API (`POST /v1/partner/devices:preprovision`, issue 3),
+// shared by the stub that serves it and the simulator and tests that call it.
+
+/** One device a partner uploads: its certified device ID (DESIGN §4) and the listed model name. */
+export interface PreprovisionDevice {
+  device_id: string;
+  id_kind: string;
+  serial_number: string;
+  manufacturer: string;
+  model: string;
+  bundled_license?: boolean;
+}
+
+export interface PreprovisionRequest {
+  customer_id: string;
+  pre_provisioning_token: string;
+  devices: PreprovisionDevice[];
+}
+
+export type PreprovisionResult =
+  | { device_id: string; status: 'PRE_PROVISIONED' }
+  | { device_id: string; status: 'ERROR'; error_code: string; error_message: string };
