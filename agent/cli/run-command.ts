@@ -86,13 +86,15 @@ async function parseRunArgs(argv: string[]) {
   if (!(UI_KINDS as readonly string[]).includes(ui))
     throw new UsageError(`--ui ${ui}: must be one of ${UI_KINDS.join(', ')}`);
   const root = await requireDirectory('--root', values.root ?? '/');
+  const uiPort = positiveInteger('--ui-port', values['ui-port']);
+  if (uiPort !== undefined && uiPort > 65_535) throw new UsageError(`--ui-port ${uiPort}: not a TCP port (0–65535)`);
   return {
     server: values.server,
     root,
     ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
     ...(values['smart-serial'] !== undefined ? { smartSerial: values['smart-serial'] } : {}),
     ui: ui as (typeof UI_KINDS)[number],
-    uiPort: positiveInteger('--ui-port', values['ui-port']),
+    uiPort,
     maxBootAttempts: positiveInteger('--max-boot-attempts', values['max-boot-attempts']),
     json: values.json ?? false,
   };

@@ -20,6 +20,14 @@ const RETRY = 'Press Retry to try again.';
 const ADVICE_CODES = new Set<string>([...DM_ERROR_CODES, 'attestation-unavailable']);
 
 const OTHER: Readonly<Record<string, Explanation>> = {
+  clock: {
+    message: 'The device’s date and time are wrong, so it cannot talk securely to the enrollment server.',
+    steps: [
+      'Set the correct date and time, or connect to a network that provides them; the device checks again by itself.',
+      RETRY,
+      MANUAL,
+    ],
+  },
   'safeguard-timeout': {
     message: 'The automatic enrollment check took too long and was stopped.',
     steps: [
@@ -73,6 +81,8 @@ export function explainError(code: string, fallback = ''): Explanation {
     return { message: advice.message, steps: advice.steps };
   }
   const known = OTHER[code];
+  // The clock check's own sentence names the wrong time: more useful than ours.
+  if (known && code === 'clock' && fallback.trim() !== '') return { message: fallback, steps: known.steps };
   if (known) return known;
   return {
     message: fallback.trim() === '' ? `Enrollment failed (${code}).` : fallback,

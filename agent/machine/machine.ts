@@ -7,7 +7,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import { InitialEnrollmentMode } from '../../protocol/dm.ts';
 import { retryDelayMs } from '../dm-client/index.ts';
 import { classifyCode, toErrorInfo } from './classify.ts';
-import { LINK_POLL_MS, RETRY_BASE_MS, RETRY_CAP_MS, SAFEGUARD_MS } from './delays.ts';
+import { clockMessage, judgeClock } from './clock.ts';
+import { CLOCK_POLL_MS, LINK_POLL_MS, RETRY_BASE_MS, RETRY_CAP_MS, SAFEGUARD_MS } from './delays.ts';
 import type {
   ActorContracts,
   AgentContext,
@@ -37,6 +38,11 @@ export const agentMachine = setup({
   actors: {
     readIdentity: contract('readIdentity'),
     checkLink: contract('checkLink'),
+    // A real default: the system clock, no server reference. The runtime provides one that also
+    // compares with the server's Date header.
+    checkClock: fromPromise<ActorContracts['checkClock']['output'], ActorContracts['checkClock']['input']>(
+      async () => judgeClock(new Date(), null),
+    ),
     checkAttestation: contract('checkAttestation'),
     fetchEnrollmentState: contract('fetchEnrollmentState'),
     registerDevice: contract('registerDevice'),
@@ -49,6 +55,7 @@ export const agentMachine = setup({
   delays: {
     SAFEGUARD: SAFEGUARD_MS,
     LINK_POLL: LINK_POLL_MS,
+    CLOCK_POLL: CLOCK_POLL_MS,
     RETRY_DELAY: ({ context }) => context.retry.delayMs,
   },
   guards: {
@@ -138,8 +145,35 @@ export const agentMachine = setup({
                 manualReason: ({ context }) => context.identity?.reasons[0]?.code ?? 'model-not-listed',
               }),
             },
-            { target: 'automatic' },
+            { target: 'checkingClock' },
           ],
+        },
+        checkingClock: {
+          invoke: {
+            src: 'checkClock',
+            onDone: [
+              { guard: ({ event }) => event.output.ok, target: 'automatic' },
+              {
+                target: 'clockWrong',
+                actions: assign({
+                  lastError: ({ event }) => ({
+                    code: 'clock',
+                    message: event.output.ok ? '' : clockMessage(event.output),
+                  }),
+                }),
+              },
+            ],
+            // A check that cannot run must not block enrollment: TLS will tell if the clock is off.
+            onError: { target: 'automatic', actions: 'recordError' },
+          },
+        },
+        // The distinct clock screen: re-checks on its own, so it recovers once the clock is right.
+        clockWrong: {
+          after: { CLOCK_POLL: 'checkingClock' },
+          on: {
+            RETRY: 'checkingClock',
+            ENROLL_MANUALLY: { target: 'manual', actions: { type: 'toManual', params: 'user-chose-manual' } },
+          },
         },
         automatic: {
           initial: 'waitingForNetwork',

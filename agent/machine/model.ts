@@ -50,6 +50,7 @@ export type BootEventType =
 /** Outcomes that are an actor rejecting: each stands for one representative error code. */
 export type ErrorOutcomeType =
   | 'IDENTITY_FAILED'
+  | 'CLOCK_CHECK_FAILED'
   | 'LINK_CHECK_FAILED'
   | 'STATE_NOT_FOUND'
   | 'STATE_RETRYABLE'
@@ -71,6 +72,8 @@ export type DoneOutcomeType =
   | 'IDENTITY_ELIGIBLE'
   | 'IDENTITY_NOT_ELIGIBLE'
   | 'IDENTITY_SMART'
+  | 'CLOCK_OK'
+  | 'CLOCK_WRONG'
   | 'LINK_UP'
   | 'LINK_DOWN'
   | 'STATE_ZTE'
@@ -89,7 +92,11 @@ export type DoneOutcomeType =
   | 'MANUAL_SMART_OK';
 
 /** Timers of the real machine firing. */
-export type TimerEventType = 'LINK_POLL_ELAPSED' | 'BACKOFF_ELAPSED' | 'SAFEGUARD_ELAPSED';
+export type TimerEventType =
+  | 'LINK_POLL_ELAPSED'
+  | 'BACKOFF_ELAPSED'
+  | 'SAFEGUARD_ELAPSED'
+  | 'CLOCK_POLL_ELAPSED';
 
 /** Events the platform or a person sends the real machine. */
 export type UserEventType = 'NETWORK_UP' | 'RETRY' | 'ENROLL_MANUALLY' | 'MANUAL_ENROLL';
@@ -108,6 +115,7 @@ export type ModelEvent = { type: ModelEventType };
  */
 export const OUTCOME_ERROR_CODES: Readonly<Record<ErrorOutcomeType, string>> = {
   IDENTITY_FAILED: 'identity-read-failed',
+  CLOCK_CHECK_FAILED: 'internal',
   LINK_CHECK_FAILED: 'link-check-failed',
   STATE_NOT_FOUND: 'device-not-found',
   STATE_RETRYABLE: 'network',
@@ -147,6 +155,8 @@ export const REAL_FLOW_STATE = {
   'managed.idle': 'managed.idle',
   'manual.waiting': 'manual.waiting',
   'manual.enrolling': 'manual.enrolling',
+  checkingClock: 'checkingClock',
+  clockWrong: 'clockWrong',
   error: 'error',
 } as const satisfies Record<string, string | null>;
 
@@ -229,13 +239,32 @@ export const agentModel = setup({
     },
     readingIdentity: {
       on: {
-        IDENTITY_ELIGIBLE: { target: 'automatic', actions: assign({ isSmart: false }) },
-        IDENTITY_SMART: { target: 'automatic', actions: assign({ isSmart: true }) },
+        IDENTITY_ELIGIBLE: { target: 'checkingClock', actions: assign({ isSmart: false }) },
+        IDENTITY_SMART: { target: 'checkingClock', actions: assign({ isSmart: true }) },
         IDENTITY_NOT_ELIGIBLE: {
           target: 'manual',
           actions: [assign({ isSmart: false }), { type: 'toManual', params: NOT_ELIGIBLE_REASON }],
         },
         IDENTITY_FAILED: { target: 'error', actions: { type: 'failed', params: 'IDENTITY_FAILED' } },
+      },
+    },
+    checkingClock: {
+      on: {
+        CLOCK_OK: 'automatic',
+        CLOCK_WRONG: { target: 'clockWrong', actions: assign({ lastErrorCode: 'clock' }) },
+        // A check that cannot run does not block enrollment.
+        CLOCK_CHECK_FAILED: {
+          target: 'automatic',
+          actions: { type: 'failed', params: 'CLOCK_CHECK_FAILED' },
+        },
+      },
+    },
+    // The distinct clock screen: re-checks on its own until the clock is right.
+    clockWrong: {
+      on: {
+        CLOCK_POLL_ELAPSED: 'checkingClock',
+        RETRY: 'checkingClock',
+        ENROLL_MANUALLY: { target: 'manual', actions: { type: 'toManual', params: 'user-chose-manual' } },
       },
     },
     automatic: {

@@ -7,6 +7,7 @@ import type {
 } from '../../protocol/dm.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { BootPlan } from '../persistence/restart-policy.ts';
+import type { ClockVerdict } from './clock.ts';
 
 /** Why the device ends on the manual enrollment screen. Stable codes; the UI words them. */
 export type ManualReason =
@@ -90,6 +91,7 @@ export interface AgentContext {
 export interface ActorContracts {
   readIdentity: { input: undefined; output: IdentityReport };
   checkLink: { input: undefined; output: { up: boolean } };
+  checkClock: { input: undefined; output: ClockVerdict };
   checkAttestation: { input: undefined; output: { available: true } | { available: false; reason: string } };
   fetchEnrollmentState: { input: { identity: IdentityReport }; output: EnrollmentState };
   registerDevice: {

@@ -6,6 +6,7 @@ import { type DeviceRegisterRequest, REGISTER_TYPE_DEVICE, RegisterFlavor } from
 import { buildCertificateBasedRegisterRequest } from '../attestation/index.ts';
 import type { DmClient } from '../dm-client/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
+import { judgeClock } from '../machine/clock.ts';
 import type { ActorContracts, Enrollment } from '../machine/types.ts';
 import type { AgentDeps } from './deps.ts';
 import { linkLooksUp } from './link-state.ts';
@@ -73,6 +74,9 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
   return {
     readIdentity: actor<'readIdentity'>(readIdentity),
     checkLink: actor<'checkLink'>(async () => ({ up: linkLooksUp(await deps.network.listInterfaces()) })),
+    checkClock: actor<'checkClock'>(async ({ signal }) =>
+      judgeClock(deps.now(), await deps.enrollmentHttp.serverTime(signal)),
+    ),
     checkAttestation: actor<'checkAttestation'>(async () => deps.keyStore.availability()),
     checkpoint: actor<'checkpoint'>(async ({ input }) => {
       await hooks.checkpointRegistration(input.reregister);

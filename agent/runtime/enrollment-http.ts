@@ -50,7 +50,12 @@ export interface EnrollmentHttp {
   ): Promise<void>;
   /** Admin login for manual enrollment: the token goes into `GoogleLogin auth=`. */
   login(email: string, password: string, signal?: AbortSignal): Promise<string>;
+  /** The server's clock (its `Date` header), or null when it cannot be had right now. Never throws. */
+  serverTime(signal?: AbortSignal): Promise<Date | null>;
 }
+
+/** The clock check must not hold the boot up: a server that does not answer quickly is skipped. */
+const SERVER_TIME_TIMEOUT_MS = 3_000;
 
 export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
   const http = got.extend(dmGotOptions(DEFAULT_DM_TIMEOUTS, DEFAULT_USER_AGENT));
@@ -114,6 +119,18 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
     },
     async smartEnroll(body, signal) {
       await post('/smart/v1/displays/enroll', body, signal);
+    },
+    async serverTime(signal) {
+      try {
+        const res = await http.get(`${base}/`, {
+          timeout: { request: SERVER_TIME_TIMEOUT_MS },
+          ...(signal ? { signal } : {}),
+        });
+        const date = Date.parse(String(res.headers.date ?? ''));
+        return Number.isNaN(date) ? null : new Date(date);
+      } catch {
+        return null;
+      }
     },
     async login(email, password, signal) {
       const answer = await post('/v1/auth/login', { email, password }, signal);

@@ -16,7 +16,7 @@ export interface Outcome {
 }
 
 /** Flow states a person (or `--ui none`) waits on: the boot has its answer. */
-const SETTLED = new Set(['managed.idle', 'manual.waiting', 'error']);
+const SETTLED = new Set(['managed.idle', 'manual.waiting', 'error', 'clockWrong']);
 
 export function isSettled(flowState: string): boolean {
   return SETTLED.has(flowState);

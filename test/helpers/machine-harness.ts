@@ -44,6 +44,7 @@ export const happyScript = (): Script => ({
   ],
   fetchPolicy: [{ ok: { policy_type: 'google/chromeos/device', management_domain: 'demo.example', org_unit_path: '/', policy_value: {}, timestamp: 0 } }],
   checkpoint: [{ ok: undefined }],
+  checkClock: [{ ok: { ok: true } }],
 });
 
 export interface Harness {
@@ -78,6 +79,7 @@ export function startHarness(script: Script, boot: BootPlan = { kind: 'fresh-che
     actors: {
       readIdentity: scripted('readIdentity'),
       checkLink: scripted('checkLink'),
+      ...(script.checkClock ? { checkClock: scripted('checkClock') } : {}),
       checkAttestation: scripted('checkAttestation'),
       fetchEnrollmentState: scripted('fetchEnrollmentState'),
       registerDevice: scripted('registerDevice'),

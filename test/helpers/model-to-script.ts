@@ -9,7 +9,13 @@
 
 import { type Actor, createActor, fromPromise, SimulatedClock, type SnapshotFrom } from 'xstate';
 import { retryDelayMs } from '../../agent/dm-client/index.ts';
-import { LINK_POLL_MS, RETRY_BASE_MS, RETRY_CAP_MS, SAFEGUARD_MS } from '../../agent/machine/delays.ts';
+import {
+  CLOCK_POLL_MS,
+  LINK_POLL_MS,
+  RETRY_BASE_MS,
+  RETRY_CAP_MS,
+  SAFEGUARD_MS,
+} from '../../agent/machine/delays.ts';
 import { agentMachine } from '../../agent/machine/machine.ts';
 import {
   type agentModel,
@@ -44,6 +50,8 @@ export function backoffDelayMs(attempt: number): number {
 export const WAITING_ON: Readonly<Record<ModelState, ActorName | null>> = {
   booting: null,
   readingIdentity: 'readIdentity',
+  checkingClock: 'checkClock',
+  clockWrong: null,
   'automatic.waitingForNetwork': 'checkLink',
   'automatic.offline': null,
   'automatic.determining': 'fetchEnrollmentState',
@@ -121,6 +129,16 @@ const REALIZE: Readonly<Record<ModelEventType, Realization>> = {
   IDENTITY_SMART: ok('readIdentity', smartDisplay),
   IDENTITY_NOT_ELIGIBLE: ok('readIdentity', ineligible),
   IDENTITY_FAILED: fail('readIdentity', 'IDENTITY_FAILED'),
+
+  CLOCK_OK: ok('checkClock', { ok: true }),
+  CLOCK_WRONG: ok('checkClock', {
+    ok: false,
+    reason: 'before-release',
+    deviceTime: '1970-01-01T00:00:00.000Z',
+    serverTime: null,
+  }),
+  CLOCK_CHECK_FAILED: fail('checkClock', 'CLOCK_CHECK_FAILED'),
+  CLOCK_POLL_ELAPSED: { kind: 'timer', timer: 'CLOCK_POLL_ELAPSED' },
 
   LINK_UP: ok('checkLink', { up: true }),
   LINK_DOWN: ok('checkLink', { up: false }),
@@ -255,6 +273,12 @@ export function planPath(
         break;
       }
       case 'timer': {
+        // The clock screen's own poll runs outside the automatic check and its safeguard.
+        if (how.timer === 'CLOCK_POLL_ELAPSED') {
+          now += CLOCK_POLL_MS;
+          stimulus = { kind: 'advance', ms: CLOCK_POLL_MS };
+          break;
+        }
         if (deadline === null) throw new Error(`${event.type} outside the automatic check (${from})`);
         const ms =
           how.timer === 'SAFEGUARD_ELAPSED'
@@ -321,6 +345,7 @@ function startRun(boot: BootPlan): RealRun {
     actors: {
       readIdentity: deferred('readIdentity'),
       checkLink: deferred('checkLink'),
+      checkClock: deferred('checkClock'),
       checkAttestation: deferred('checkAttestation'),
       fetchEnrollmentState: deferred('fetchEnrollmentState'),
       registerDevice: deferred('registerDevice'),

@@ -8,7 +8,6 @@ import type { AgentView, DiagnosticsDeps } from '../../agent/diagnostics/index.t
 import type { DmClient } from '../../agent/dm-client/index.ts';
 import { agentMachine } from '../../agent/machine/machine.ts';
 import type { ActorContracts, BootPlan, EnrollmentState } from '../../agent/machine/types.ts';
-import type { EnrollmentHttp } from '../../agent/runtime/enrollment-http.ts';
 import { flowStateOf } from '../../agent/runtime/outcome.ts';
 import type { Availability, NetworkInterfaceInfo } from '../../hal/interface.ts';
 
@@ -163,10 +162,8 @@ export function fakeDiagnosticsDeps(options: FakeDepsOptions = {}): FakeDeps {
     policy: unused,
     unregister: unused,
   });
-  const enrollmentHttp: EnrollmentHttp = {
+  const enrollmentHttp: DiagnosticsDeps['enrollmentHttp'] = {
     smartCheckin: () => take(checkins, { ok: { assignedDomain: null } }),
-    smartEnroll: unused,
-    login: unused,
   };
   return {
     deps: {

@@ -28,8 +28,14 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Null when the request may proceed; otherwise why it is refused (answered 403). */
-export function refusalFor(request: { method: string; headers: IncomingHttpHeaders }, port: number): Refusal | null {
+/**
+ * Null when the request may proceed; otherwise why it is refused (answered 403). `url` is the request
+ * path: the API refuses even reads that a browser marks as coming from another site.
+ */
+export function refusalFor(
+  request: { method: string; url?: string; headers: IncomingHttpHeaders },
+  port: number,
+): Refusal | null {
   const host = single(request.headers.host)?.toLowerCase();
   if (port <= 0 || host === undefined || !allowedHosts(port).includes(host)) {
     return { reason: 'bad-host', message: 'This server answers only to 127.0.0.1 and localhost on its own port.' };
@@ -38,11 +44,13 @@ export function refusalFor(request: { method: string; headers: IncomingHttpHeade
   if (origin !== undefined && !allowedOrigins(port).includes(origin.toLowerCase())) {
     return { reason: 'bad-origin', message: 'Requests from other origins are refused.' };
   }
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const site = single(request.headers['sec-fetch-site']);
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+  const foreignSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+  const safe = SAFE_METHODS.has(request.method.toUpperCase());
+  if (foreignSite && (!safe || (request.url ?? '').startsWith('/api/'))) {
     return { reason: 'cross-site', message: 'Cross-site requests are refused.' };
   }
+  if (safe) return null;
   const type = single(request.headers['content-type'])?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
     return { reason: 'not-json', message: 'State-changing requests must be JSON (Content-Type: application/json).' };

@@ -41,6 +41,7 @@ const CHECKING_STEPS: Readonly<Record<string, string>> = {
   booting: 'Starting…',
   readingIdentity: 'Reading this device’s identity…',
   checkingEligibility: 'Checking that this device supports zero-touch enrollment…',
+  checkingClock: 'Checking the device’s date and time…',
   'automatic.waitingForNetwork': 'Checking the network connection…',
   'automatic.routing': 'Checking the network connection…',
   'automatic.determining': 'Asking the enrollment server whether this device is pre-provisioned…',
@@ -48,8 +49,11 @@ const CHECKING_STEPS: Readonly<Record<string, string>> = {
   'automatic.resuming': 'Trying again…',
 };
 
+/** Flow states that show the error screen (Retry and "Enroll manually"): the error, and a wrong clock. */
+export const ERROR_STATES: ReadonlySet<string> = new Set(['error', 'clockWrong']);
+
 function screenOf(state: string): ScreenName {
-  if (state === 'error') return 'error';
+  if (ERROR_STATES.has(state)) return 'error';
   if (state === 'automatic.offline') return 'offline';
   if (state.startsWith('managed')) return 'enrolled';
   if (state === 'manual.enrolling') return 'enrolling';
@@ -98,12 +102,14 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
       if (state === 'automatic.backoff') {
         const seconds = Math.max(1, Math.round(ctx.retry.delayMs / 1000));
         const last = ctx.lastError;
+        const error = last ? screenError(last.code, last.message) : null;
+        const lead = error ? `${error.message} ` : '';
         return {
           ...base,
           title: `Getting this ${thing} ready`,
-          message: `The enrollment server could not be reached. Trying again in ${seconds} s (attempt ${ctx.retry.attempt}).`,
+          message: `${lead}Trying again in ${seconds} s (attempt ${ctx.retry.attempt}).`,
           detail: 'Nothing needs to be done while the device retries.',
-          error: last ? screenError(last.code, last.message) : null,
+          error,
         };
       }
       return {
@@ -141,7 +147,8 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
     case 'error': {
       const last = ctx.lastError ?? { code: 'internal', message: '' };
       const error = screenError(last.code, last.message);
-      return { ...base, title: 'Enrollment failed', message: error.message, error };
+      const title = state === 'clockWrong' ? 'Check the date and time' : 'Enrollment failed';
+      return { ...base, title, message: error.message, error };
     }
     case 'manual': {
       const methods: ManualMethod[] =

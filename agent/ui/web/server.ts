@@ -16,7 +16,7 @@ import {
 import type { AgentView } from '../../diagnostics/types.ts';
 import { refusalFor } from './guard.ts';
 import { parseManualRequest } from './manual-request.ts';
-import { type ScreenModel, screenModelOf } from './screen-model.ts';
+import { ERROR_STATES, type ScreenModel, screenModelOf } from './screen-model.ts';
 
 export interface WebUiOptions {
   /** The running agent (an AgentHandle, or a test's scripted actor). */
@@ -108,7 +108,7 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const refusal = refusalFor({ method: request.method, headers: request.headers }, port);
+    const refusal = refusalFor({ method: request.method, url: request.url, headers: request.headers }, port);
     if (refusal) {
       reply.code(403).headers(SECURITY_HEADERS).send({ error: 'forbidden', reason: refusal.reason, message: refusal.message });
       return reply;
@@ -161,12 +161,14 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   // ---- what a person can do ----
   const flow = () => model().state;
   app.post('/api/retry', (_request, reply) => {
-    if (flow() !== 'error') return conflict(reply, 'Retry is only possible on the error screen.', flow());
+    if (!ERROR_STATES.has(flow())) return conflict(reply, 'Retry is only possible on the error screen.', flow());
     handle.actor.send({ type: 'RETRY' });
     return reply.code(202).send({ ok: true, state: flow() });
   });
   app.post('/api/enroll-manually', (_request, reply) => {
-    if (flow() !== 'error') return conflict(reply, 'Manual enrollment is offered from the error screen.', flow());
+    if (!ERROR_STATES.has(flow())) {
+      return conflict(reply, 'Manual enrollment is offered from the error screen.', flow());
+    }
     handle.actor.send({ type: 'ENROLL_MANUALLY' });
     return reply.code(202).send({ ok: true, state: flow() });
   });

@@ -22,6 +22,13 @@ describe('explainError', () => {
     },
   );
 
+  it('keeps the clock check’s own sentence (it names the wrong time), with our steps', () => {
+    const e = explainError('clock', 'The device clock says 1970-01-01T00:00:00.000Z, which cannot be right.');
+    expect(e.message).toBe('The device clock says 1970-01-01T00:00:00.000Z, which cannot be right.');
+    expect(e.steps[0]).toContain('date and time');
+    expect(explainError('clock').message).toContain('date and time are wrong');
+  });
+
   it('falls back to the error’s own message for a code it does not know', () => {
     expect(explainError('frobnicated', 'The frobnicator broke.').message).toBe('The frobnicator broke.');
     expect(explainError('frobnicated').message).toBe('Enrollment failed (frobnicated).');

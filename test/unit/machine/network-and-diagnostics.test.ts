@@ -4,7 +4,10 @@ import { happyScript, startHarness } from '../../helpers/machine-harness.ts';
 
 describe('offline screen', () => {
   it('waits offline while the link is down, re-polls on its own, and goes on when it comes up', async () => {
-    const h = startHarness({ ...happyScript(), checkLink: [{ ok: { up: false } }, { ok: { up: false } }, { ok: { up: true } }] });
+    const h = startHarness({
+      ...happyScript(),
+      checkLink: [{ ok: { up: false } }, { ok: { up: false } }, { ok: { up: true } }],
+    });
     await h.settle();
     expect(h.flowState()).toBe('automatic.offline');
     await h.advance(LINK_POLL_MS);

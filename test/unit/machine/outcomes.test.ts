@@ -29,7 +29,10 @@ describe('agent machine outcomes', () => {
     [1, 'enrollment-enforced'],
     [3, 'zero-touch-disabled'],
   ] as const)('initial enrollment mode %i → manual (%s)', async (mode, reason) => {
-    const h = startHarness({ ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: mode } }] });
+    const h = startHarness({
+      ...happyScript(),
+      fetchEnrollmentState: [{ ok: { initial_enrollment_mode: mode } }],
+    });
     await h.settle();
     expect(h.flowState()).toBe('manual.waiting');
     expect(h.actor.getSnapshot().context.manualReason).toBe(reason);
@@ -37,21 +40,27 @@ describe('agent machine outcomes', () => {
   });
 
   it('treats 410 device-not-found as "not pre-provisioned" (manual), not as an error', async () => {
-    const h = startHarness({ ...happyScript(), fetchEnrollmentState: [{ error: { code: 'device-not-found', httpStatus: 410 } }] });
+    const h = startHarness({
+      ...happyScript(),
+      fetchEnrollmentState: [{ error: { code: 'device-not-found', httpStatus: 410 } }],
+    });
     await h.settle();
     expect(h.flowState()).toBe('manual.waiting');
     expect(h.actor.getSnapshot().context.manualReason).toBe('not-pre-provisioned');
   });
 
-  it.each(['missing-licenses', 'management-not-supported', 'domain-mismatch', 'device-id-conflict', 'deprovisioned'])(
-    'an actionable register failure (%s) ends on the error screen with its code',
-    async (code) => {
-      const h = startHarness({ ...happyScript(), registerDevice: [{ error: { code } }] });
-      await h.settle();
-      expect(h.flowState()).toBe('error');
-      expect(h.actor.getSnapshot().context.lastError?.code).toBe(code);
-    },
-  );
+  it.each([
+    'missing-licenses',
+    'management-not-supported',
+    'domain-mismatch',
+    'device-id-conflict',
+    'deprovisioned',
+  ])('an actionable register failure (%s) ends on the error screen with its code', async (code) => {
+    const h = startHarness({ ...happyScript(), registerDevice: [{ error: { code } }] });
+    await h.settle();
+    expect(h.flowState()).toBe('error');
+    expect(h.actor.getSnapshot().context.lastError?.code).toBe(code);
+  });
 
   it('offers Retry and "Enroll manually" on the error screen', async () => {
     const h = startHarness({
@@ -75,15 +84,26 @@ describe('agent machine outcomes', () => {
   });
 
   it('keeps the manual path open when the attestation key is unusable', async () => {
-    const h = startHarness({ ...happyScript(), checkAttestation: [{ ok: { available: false, reason: 'no key file' } }] });
+    const h = startHarness({
+      ...happyScript(),
+      checkAttestation: [{ ok: { available: false, reason: 'no key file' } }],
+    });
     await h.settle();
     expect(h.flowState()).toBe('manual.waiting');
     expect(h.actor.getSnapshot().context.manualReason).toBe('attestation-unavailable');
-    expect(h.actor.getSnapshot().context.lastError).toEqual({ code: 'attestation-unavailable', message: 'no key file' });
+    expect(h.actor.getSnapshot().context.lastError).toEqual({
+      code: 'attestation-unavailable',
+      message: 'no key file',
+    });
   });
 
   it('a managed boot only fetches policy', async () => {
-    const managed = { managementDomain: 'demo.example', orgUnitPath: '/', dmToken: 'kept', enrolledAt: '2026-01-01T00:00:00.000Z' };
+    const managed = {
+      managementDomain: 'demo.example',
+      orgUnitPath: '/',
+      dmToken: 'kept',
+      enrolledAt: '2026-01-01T00:00:00.000Z',
+    };
     const h = startHarness(happyScript(), { kind: 'managed', managed });
     await h.settle();
     expect(h.flowState()).toBe('managed.idle');
@@ -100,14 +120,23 @@ describe('agent machine outcomes', () => {
   });
 
   it('completes manual enrollment from the manual screen, and stays there with the error when it fails', async () => {
-    const enrollment = { managementDomain: 'demo.example', orgUnitPath: '/', dmToken: 'm', licenseConsumed: true, bundledLicense: false };
+    const enrollment = {
+      managementDomain: 'demo.example',
+      orgUnitPath: '/',
+      dmToken: 'm',
+      licenseConsumed: true,
+      bundledLicense: false,
+    };
     const h = startHarness({
       ...happyScript(),
       fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }],
       manualEnroll: [{ error: { code: 'token-invalid' } }, { ok: enrollment }],
     });
     await h.settle();
-    h.actor.send({ type: 'MANUAL_ENROLL', request: { method: 'credentials', email: 'a@b.c', password: 'x' } });
+    h.actor.send({
+      type: 'MANUAL_ENROLL',
+      request: { method: 'credentials', email: 'a@b.c', password: 'x' },
+    });
     await h.settle();
     expect(h.flowState()).toBe('manual.waiting');
     expect(h.actor.getSnapshot().context.manualEnrollError?.code).toBe('token-invalid');

@@ -45,7 +45,10 @@ describe('retries on the simulated clock', () => {
   });
 
   it('ends on the error screen with safeguard-timeout when the server never recovers', async () => {
-    const h = startHarness({ ...happyScript(), fetchEnrollmentState: [{ error: { code: 'temporarily-unavailable' } }] });
+    const h = startHarness({
+      ...happyScript(),
+      fetchEnrollmentState: [{ error: { code: 'temporarily-unavailable' } }],
+    });
     await h.settle();
     let elapsed = 0;
     while (h.flowState() !== 'error' && elapsed <= SAFEGUARD_MS) {
@@ -115,4 +118,3 @@ describe('NETWORK_UP during a backoff', () => {
     expect(h.calls.fetchEnrollmentState).toHaveLength(1);
   });
 });
-

@@ -56,7 +56,11 @@ describe('refusalFor', () => {
     expect(refusalFor({ method: 'POST', headers: { ...ok, 'content-type': 'application/json; charset=utf-8' } }, PORT)).toBeNull();
   });
 
-  it.each(['cross-site', 'same-site'])('refuses a POST the browser marks %s', (site) => {
-    expect(refusalFor({ method: 'POST', headers: { ...ok, ...json, 'sec-fetch-site': site } }, PORT)?.reason).toBe('cross-site');
+  it.each(['cross-site', 'same-site'])('refuses a POST, or an API read, the browser marks %s', (site) => {
+    const headers = { ...ok, 'sec-fetch-site': site };
+    expect(refusalFor({ method: 'POST', url: '/api/retry', headers: { ...headers, ...json } }, PORT)?.reason).toBe('cross-site');
+    expect(refusalFor({ method: 'GET', url: '/api/diagnostics?refresh=1', headers }, PORT)?.reason).toBe('cross-site');
+    // A link from elsewhere may still open the page itself.
+    expect(refusalFor({ method: 'GET', url: '/', headers }, PORT)).toBeNull();
   });
 });

@@ -39,7 +39,7 @@ async function api(path, body) {
 
 let model = null;
 let renderedKey = '';
-/** What was typed in the manual forms (never the password), kept across screens (a failed attempt comes back). */
+/** What was typed in the manual forms (never a password or token), kept across screens (a failed attempt comes back). */
 const typed = {};
 
 function spinner() {
@@ -196,7 +196,9 @@ function renderScreen(m) {
   const screenChanged = !model || model.screen !== m.screen;
   renderedKey = key;
   const main = $('screen');
-  for (const input of main.querySelectorAll('input')) if (input.type !== 'password') typed[input.id] = input.value;
+  for (const input of main.querySelectorAll('input')) {
+    if (input.type !== 'password' && input.name !== 'token') typed[input.id] = input.value;
+  }
   const hadFocus = main.contains(document.activeElement) ? document.activeElement.id : null;
   main.replaceChildren(...SCREENS[m.screen](m).flat().filter(Boolean));
   main.dataset.screen = m.screen;

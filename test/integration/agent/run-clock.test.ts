@@ -1,0 +1,68 @@
+// A wrong device clock at first boot (issue 7): a distinct `clock` screen, judged against the real
+// stub's Date header, before any enrollment request.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG } from '../../../agent/catalog/index.ts';
+import { startAgent } from '../../../agent/runtime/agent.ts';
+import { createDeviceDeps } from '../../../agent/runtime/create-deps.ts';
+import { buildSimulatedChromeDevice, preprovisionEntry } from '../../../simulator/devices/chrome.ts';
+import { createStubClient } from '../../../simulator/devices/stub-client.ts';
+import { chromeDeviceProfile } from '../../../simulator/profiles/chrome-device.ts';
+import { seededRandom } from '../../../simulator/profiles/random.ts';
+import { treeDir } from '../../helpers/identity.ts';
+import { type StartedStub, startStub } from '../../helpers/stub.ts';
+
+let stub: StartedStub;
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  stub = await startStub();
+  ({ dir, cleanup } = await treeDir('zte-clock-'));
+});
+afterAll(async () => {
+  await stub.close();
+  await cleanup();
+});
+
+async function bootWithClock(name: string, now: () => Date) {
+  const entry = CATALOG.find((e) => e.name === 'Chromebook Acer 311 (C722/C722T)');
+  if (!entry) throw new Error('row missing');
+  const client = createStubClient(stub.url);
+  const profile = chromeDeviceProfile(entry, seededRandom(name.length * 31));
+  const root = `${dir}/${name}`;
+  await buildSimulatedChromeDevice(root, profile, client);
+  await client.preprovision({
+    partnerKey: 'partner-demo-key',
+    customerId: 'C00demo01',
+    token: 'ppt-demo-0001',
+    devices: [preprovisionEntry(profile)],
+  });
+  const agent = await startAgent({
+    ...createDeviceDeps({ server: stub.url, root, stateDir: `${root}/state` }),
+    now,
+  });
+  const outcome = await agent.settled;
+  await agent.stop();
+  return outcome;
+}
+
+describe('device clock', () => {
+  it('a clock at 1970 ends on the clock screen (exit 4, reason clock) without asking for enrollment', async () => {
+    const outcome = await bootWithClock('epoch', () => new Date(0));
+    expect(outcome).toMatchObject({ outcome: 'error', reason: 'clock' });
+    expect(outcome.history.map((h) => h.state)).not.toContain('automatic.determining');
+  });
+
+  it("a clock years ahead of the server's is refused too", async () => {
+    expect(
+      await bootWithClock('ahead', () => new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000)),
+    ).toMatchObject({
+      outcome: 'error',
+      reason: 'clock',
+    });
+  });
+
+  it('a right clock enrolls', async () => {
+    expect(await bootWithClock('right', () => new Date())).toMatchObject({ outcome: 'managed' });
+  });
+});

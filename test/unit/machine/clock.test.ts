@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { EARLIEST_PLAUSIBLE_TIME, judgeClock, MAX_CLOCK_SKEW_MS } from '../../../agent/machine/clock.ts';
+import { CLOCK_POLL_MS } from '../../../agent/machine/delays.ts';
+import { happyScript, startHarness } from '../../helpers/machine-harness.ts';
+
+const server = new Date('2026-11-22T10:00:00Z');
+
+describe('judgeClock', () => {
+  it('refuses a clock before this release (a dead RTC at 1970)', () => {
+    expect(judgeClock(new Date(0), null)).toMatchObject({ ok: false, reason: 'before-release' });
+    expect(judgeClock(new Date(EARLIEST_PLAUSIBLE_TIME - 1), server)).toMatchObject({
+      ok: false,
+      reason: 'before-release',
+    });
+    expect(judgeClock(new Date(Number.NaN), null)).toMatchObject({
+      ok: false,
+      reason: 'before-release',
+      deviceTime: 'an invalid date',
+    });
+  });
+
+  it("refuses a clock more than a day away from the server's, either way", () => {
+    expect(judgeClock(new Date('2031-11-22T10:00:00Z'), server)).toMatchObject({
+      ok: false,
+      reason: 'skewed',
+    });
+    expect(judgeClock(new Date(server.getTime() - MAX_CLOCK_SKEW_MS - 1), server)).toMatchObject({
+      ok: false,
+      reason: 'skewed',
+    });
+    expect(judgeClock(new Date(server.getTime() + MAX_CLOCK_SKEW_MS), server)).toEqual({ ok: true });
+  });
+
+  it('accepts a plausible clock when the server cannot be asked', () => {
+    expect(judgeClock(new Date('2031-01-01T00:00:00Z'), null)).toEqual({ ok: true });
+  });
+});
+
+describe('clock screen', () => {
+  const wrong = {
+    ok: false as const,
+    reason: 'before-release' as const,
+    deviceTime: '1970-01-01T00:00:00.000Z',
+    serverTime: null,
+  };
+
+  it('shows the clock screen, re-checks on its own and recovers once the clock is right', async () => {
+    const h = startHarness({
+      ...happyScript(),
+      checkClock: [{ ok: wrong }, { ok: wrong }, { ok: { ok: true } }],
+    });
+    await h.settle();
+    expect(h.flowState()).toBe('clockWrong');
+    expect(h.actor.getSnapshot().context.lastError?.code).toBe('clock');
+    expect(h.calls.fetchEnrollmentState).toBeUndefined();
+    await h.advance(CLOCK_POLL_MS);
+    expect(h.flowState()).toBe('clockWrong');
+    await h.advance(CLOCK_POLL_MS);
+    expect(h.flowState()).toBe('managed.idle');
+    expect(h.calls.checkClock).toHaveLength(3);
+  });
+
+  it('lets the technician choose manual enrollment from the clock screen', async () => {
+    const h = startHarness({ ...happyScript(), checkClock: [{ ok: wrong }] });
+    await h.settle();
+    h.actor.send({ type: 'ENROLL_MANUALLY' });
+    expect(h.flowState()).toBe('manual.waiting');
+  });
+});
