@@ -1,0 +1,65 @@
+// `npm run -s bench -- [--json] [--quick]`: performance figures against floors measured in the same run
+// (issue 8). Prints a readable table, or one JSON line with --json. Never used as a test assertion.
+
+import { parseArgs } from 'node:util';
+import { measureColdStart } from './cold-start.ts';
+import { measureDecision } from './decision.ts';
+import { startBenchStub } from './fixtures.ts';
+import { measureFleet } from './fleet.ts';
+import { round } from './stats.ts';
+import { measureStubThroughput } from './stub-throughput.ts';
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } },
+});
+const quick = values.quick ?? false;
+const log = (line: string) => {
+  if (!values.json) process.stderr.write(`${line}\n`);
+};
+
+const bench = await startBenchStub();
+let figures: Record<string, unknown>;
+try {
+  log('decision time against the floor…');
+  const decision = await measureDecision(bench, quick ? 10 : 40);
+  log('cold start and memory…');
+  const cold = await measureColdStart(bench, quick ? 3 : 10);
+  log('stub raw throughput (autocannon)…');
+  const stubRawRequestsPerSecond = await measureStubThroughput(quick ? 2 : 5);
+  log('fleet throughput…');
+  const fleet = await measureFleet(quick ? 100 : 1000);
+  figures = {
+    decisionMs: { p50: round(decision.decisionMs.p50), p95: round(decision.decisionMs.p95) },
+    floorMs: { p50: round(decision.floorMs.p50) },
+    decisionOverFloor: round(decision.decisionMs.p50 / decision.floorMs.p50),
+    coldStartMs: { p50: round(cold.coldStartMs.p50) },
+    nodeBaselineMs: { p50: round(cold.nodeBaselineMs.p50) },
+    coldOverBaseline: round(cold.coldStartMs.p50 / cold.nodeBaselineMs.p50),
+    agentPeakRssMb: round(cold.agentPeakRssMb),
+    nodeBaselineRssMb: round(cold.nodeBaselineRssMb),
+    rssOverBaseline: round(cold.agentPeakRssMb / cold.nodeBaselineRssMb),
+    fleetDevicesPerSecond: round(fleet.devicesPerSecond),
+    requestsPerDevice: round(fleet.requestsPerDevice),
+    stubRawRequestsPerSecond: round(stubRawRequestsPerSecond),
+    fleetUtilisation: round((fleet.devicesPerSecond * fleet.requestsPerDevice) / stubRawRequestsPerSecond),
+  };
+} finally {
+  await bench.stub.close();
+}
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+} else {
+  const targets: Record<string, string> = {
+    decisionOverFloor: '≤ 3',
+    coldOverBaseline: '≤ 4',
+    rssOverBaseline: '≤ 1.6',
+    fleetUtilisation: '≥ 0.5',
+  };
+  for (const [key, value] of Object.entries(figures)) {
+    const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    process.stdout.write(
+      `${key.padEnd(26)} ${shown.padEnd(28)} ${targets[key] ? `target ${targets[key]}` : ''}\n`,
+    );
+  }
+}

@@ -1,0 +1,299 @@
+// Chrome device scenarios: what the compatibility table, the partner's upload, the customer's licences
+// and tokens, and the device's own identity decide. Each expectation follows what the agent does
+// (agent/machine/machine.ts, agent/identity/) against what the stub answers (server-stub/dm/).
+
+import type { CatalogEntry } from '../../agent/catalog/types.ts';
+import { dayBefore } from '../profiles/chrome-device.ts';
+import { randomMac, randomString } from '../profiles/random.ts';
+import {
+  addDays,
+  basePlan,
+  CHROME_ROWS,
+  CPU_N200,
+  CPU_N305,
+  FOOTNOTE4_ROWS,
+  type GenuineChrome,
+  genuineChrome,
+  MANAGED_MAIN,
+  type PlanContext,
+  pick,
+  upload,
+  weighted,
+  wireModelName,
+} from './build.ts';
+import type { DevicePlan, FleetToken } from './types.ts';
+import { CUSTOMERS } from './world.ts';
+
+const ROWS_WITH_CUTOFF = CHROME_ROWS.filter((e) => e.eligibleFrom !== null);
+const SERIAL_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'serial-number' && e.manufacturer !== 'Samsung');
+const SAMSUNG_CUTOFF_ROWS = CHROME_ROWS.filter((e) => e.manufacturer === 'Samsung' && e.eligibleFrom !== null);
+const SAMSUNG_ROWS = CHROME_ROWS.filter((e) => e.manufacturer === 'Samsung');
+const ASUS_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'asus-certified-id');
+const DELL_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'service-tag');
+const LENOVO_MTM_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'lenovo-1s-mtm-serial');
+const M60Q_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'lenovo-1s-origin-mac');
+
+const anyToken = (ctx: PlanContext): FleetToken => (ctx.random() < 0.8 ? 'main' : 'classrooms');
+
+/** A genuine, eligible, pre-provisioned device of `entry`: it must enroll. */
+export function happyChrome(ctx: PlanContext, entry: CatalogEntry, scenario: DevicePlan['scenario'] = 'all-models'): DevicePlan {
+  const g = genuineChrome(entry, ctx.random);
+  const plan = basePlan(ctx, scenario, 'pre-provisioned', entry, g.hardware, MANAGED_MAIN, 'Listed, eligible and pre-provisioned by an authorised partner: zero-touch enrollment.');
+  plan.preprovision = upload(g, anyToken(ctx));
+  return plan;
+}
+
+export function notPreProvisioned(ctx: PlanContext): DevicePlan {
+  const expected = { outcome: 'manual', reason: 'not-pre-provisioned' } as const;
+  if (ctx.random() < 0.5) {
+    const entry = pick(ctx.random, CHROME_ROWS);
+    const g = genuineChrome(entry, ctx.random);
+    return basePlan(ctx, 'not-pre-provisioned', 'never-uploaded', entry, g.hardware, expected,
+      'No partner uploaded this device: the server answers mode NONE, the manual screen says so.');
+  }
+  // Serial-number rows: the mistyped upload is still a well-formed one the partner API accepts.
+  const entry = pick(ctx.random, SERIAL_ROWS);
+  const g = genuineChrome(entry, ctx.random);
+  const plan = basePlan(ctx, 'not-pre-provisioned', 'typo-in-upload', entry, g.hardware, expected,
+    'The partner uploaded a mistyped ID and serial: nothing matches this device, so it is not pre-provisioned.');
+  const typo = `${randomString(ctx.random, 4)}TYPO${randomString(ctx.random, 6)}`;
+  plan.preprovision = upload(g, 'main', { deviceId: typo, serialNumber: typo });
+  return plan;
+}
+
+export function noLicences(ctx: PlanContext): DevicePlan {
+  const entry = pick(ctx.random, CHROME_ROWS);
+  const g = genuineChrome(entry, ctx.random);
+  const plan = basePlan(ctx, 'no-licences', 'customer-out-of-licences', entry, g.hardware,
+    { outcome: 'error', reason: 'missing-licenses' },
+    'Pre-provisioned for a customer with no Chrome Enterprise Upgrade left: 402, the error screen advises buying more.');
+  plan.preprovision = upload(g, 'no-licences');
+  return plan;
+}
+
+export function bundled(ctx: PlanContext): DevicePlan {
+  const entry = pick(ctx.random, CHROME_ROWS);
+  const g = genuineChrome(entry, ctx.random);
+  if (ctx.random() < 0.5) {
+    const plan = basePlan(ctx, 'bundled', 'bundled-licence', entry, g.hardware, MANAGED_MAIN,
+      'Sold with a bundled Chrome Enterprise Upgrade: enrolls on its own licence.');
+    plan.preprovision = upload(g, 'main', { bundled: true });
+    return plan;
+  }
+  const plan = basePlan(ctx, 'bundled', 'bundled-customer-without-licences', entry, g.hardware,
+    { outcome: 'managed', reason: 'enrolled', managementDomain: CUSTOMERS['no-licences'].domain },
+    'Bundled licence, customer with none left: the bundled licence is enough (seed 000).');
+  plan.preprovision = upload(g, 'no-licences', { bundled: true });
+  return plan;
+}
+
+export function revokedToken(ctx: PlanContext): DevicePlan {
+  const entry = pick(ctx.random, CHROME_ROWS);
+  const g = genuineChrome(entry, ctx.random);
+  const plan = basePlan(ctx, 'revoked-token', 'token-revoked-after-upload', entry, g.hardware,
+    { outcome: 'error', reason: 'management-not-supported' },
+    'Uploaded with a pre-provisioning token the admin revoked since: the register is refused with 403.');
+  plan.preprovision = upload(g, 'revocable');
+  return plan;
+}
+
+export function wrongModelName(ctx: PlanContext): DevicePlan {
+  const expected = { outcome: 'manual', reason: 'not-pre-provisioned' } as const;
+  const variant = weighted(ctx.random, [
+    ['n305-uploaded-as-14e-gen3', 2],
+    ['n200-uploaded-as-15w', 1],
+    ['uploaded-under-another-model', 1],
+  ] as const);
+  if (variant === 'uploaded-under-another-model') {
+    const entry = pick(ctx.random, CHROME_ROWS);
+    const g = genuineChrome(entry, ctx.random);
+    let other = pick(ctx.random, CHROME_ROWS);
+    while (other === entry) other = pick(ctx.random, CHROME_ROWS);
+    const plan = basePlan(ctx, 'wrong-model-name', variant, entry, g.hardware, expected,
+      `Uploaded as "${other.name}": a record for another model is not this device.`);
+    plan.preprovision = upload(g, 'main', { model: other.name });
+    return plan;
+  }
+  const entry = pick(ctx.random, FOOTNOTE4_ROWS);
+  const n305 = variant === 'n305-uploaded-as-14e-gen3';
+  const g = genuineChrome(entry, ctx.random, { cpuModel: n305 ? CPU_N305 : CPU_N200 });
+  const uploadedAs = n305 ? entry.name : wireModelName(entry, CPU_N305);
+  const plan = basePlan(ctx, 'wrong-model-name', variant, entry, g.hardware, expected,
+    `Footnote 4: an ${n305 ? 'N305' : 'N200'} 14e Gen 3 is "${g.wireModel}", but the partner uploaded "${uploadedAs}".`);
+  plan.preprovision = upload(g, 'main', { model: uploadedAs });
+  return plan;
+}
+
+export function beforeCutoff(ctx: PlanContext): DevicePlan {
+  const expected = { outcome: 'manual', reason: 'made-before-cutoff' } as const;
+  if (ctx.random() < 0.25) {
+    const entry = pick(ctx.random, SAMSUNG_CUTOFF_ROWS);
+    const date = addDays(entry.eligibleFrom ?? '', -(1 + Math.floor(ctx.random() * 300)));
+    const g = genuineChrome(entry, ctx.random, { manufactureDate: date, samsungSerialLength: 14 });
+    // The partner API refuses 14-character Samsung serials (SERIAL_INCOMPLETE): nothing to upload.
+    return basePlan(ctx, 'before-cutoff', 'samsung-14-character-serial', entry, g.hardware, expected,
+      `Footnote 2: made ${date}, before ${entry.eligibleFrom}, with the 14-character serial; the date is the first reason.`);
+  }
+  const entry = pick(ctx.random, ROWS_WITH_CUTOFF);
+  const date = ctx.random() < 0.3 ? dayBefore(entry.eligibleFrom ?? '') : addDays(entry.eligibleFrom ?? '', -(1 + Math.floor(ctx.random() * 700)));
+  const g = genuineChrome(entry, ctx.random, { manufactureDate: date });
+  const plan = basePlan(ctx, 'before-cutoff', 'made-before-cutoff', entry, g.hardware, expected,
+    `Made ${date}; the row is compatible from ${entry.eligibleFrom}: manual screen without asking the server.`);
+  plan.preprovision = upload(g, 'main');
+  return plan;
+}
+
+const PLACEHOLDER = 'To be filled by O.E.M.';
+
+/** Chrome identity faults (the SMART ones are in smart-scenarios.ts). */
+export const CHROME_IDENTITY_FAULTS = [
+  'placeholder-serial',
+  'blank-serial',
+  'whitespace-padded-serial',
+  'non-ascii-serial',
+  'm60q-board-swapped',
+  'lenovo-adid-mismatch',
+  'asus-missing-adid',
+  'dell-short-service-tag',
+  'samsung-14-character-serial',
+  'missing-manufacture-date',
+  'unlisted-model',
+  'no-attestation-key',
+] as const;
+export type ChromeIdentityFault = (typeof CHROME_IDENTITY_FAULTS)[number];
+
+export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault): DevicePlan {
+  const manual = (reason: string) => ({ outcome: 'manual', reason }) as const;
+  const make = (entry: CatalogEntry, g: GenuineChrome, expected: DevicePlan['expected'], why: string, uploaded = true) => {
+    const plan = basePlan(ctx, 'identity-faults', fault, entry, g.hardware, expected, why);
+    if (uploaded) plan.preprovision = upload(g, 'main');
+    return plan;
+  };
+  switch (fault) {
+    case 'placeholder-serial': {
+      const entry = pick(ctx.random, SERIAL_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const { vpd, dmi } = g.hardware.spec;
+      if (vpd) vpd.serial_number = PLACEHOLDER;
+      if (dmi) dmi.product_serial = PLACEHOLDER;
+      return make(entry, g, manual('missing-serial'), `VPD and DMI say "${PLACEHOLDER}", a placeholder: no serial.`);
+    }
+    case 'blank-serial': {
+      const entry = pick(ctx.random, SERIAL_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const { vpd, dmi } = g.hardware.spec;
+      if (vpd) vpd.serial_number = '';
+      if (dmi) dmi.product_serial = ' ';
+      return make(entry, g, manual('missing-serial'), 'VPD serial_number is empty and DMI product_serial blank.');
+    }
+    case 'whitespace-padded-serial': {
+      const entry = pick(ctx.random, SERIAL_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const serial = g.hardware.identity.serialNumber;
+      const { vpd, dmi } = g.hardware.spec;
+      if (vpd) vpd.serial_number = `  ${serial}\t `;
+      if (dmi) dmi.product_serial = ` ${serial}   `;
+      return make(entry, g, MANAGED_MAIN, 'Padding around the serial is trimmed (DESIGN §3): the identity is intact, it enrolls.');
+    }
+    case 'non-ascii-serial': {
+      const entry = pick(ctx.random, SERIAL_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const bad = `${g.hardware.identity.serialNumber.slice(0, 4)}\u00c9\u00df${g.hardware.identity.serialNumber.slice(4)}`;
+      const { vpd, dmi } = g.hardware.spec;
+      if (vpd) vpd.serial_number = bad;
+      if (dmi) dmi.product_serial = bad;
+      return make(entry, g, manual('invalid-identifier'), 'The serial holds bytes outside printable ASCII: not a usable identifier.');
+    }
+    case 'm60q-board-swapped': {
+      const entry = pick(ctx.random, M60Q_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const eth = g.hardware.spec.net?.find((n) => n.name === 'eth0');
+      if (eth) eth.address = randomMac(ctx.random);
+      return make(entry, g, manual('identity-mismatch'), 'The mainboard was swapped: the MAC in the M60q ADID is not an Ethernet MAC of this device.');
+    }
+    case 'lenovo-adid-mismatch': {
+      const entry = pick(ctx.random, LENOVO_MTM_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const { vpd } = g.hardware.spec;
+      if (vpd) vpd.attested_device_id = `1S${randomString(ctx.random, 10)}${g.hardware.identity.serialNumber}`;
+      return make(entry, g, manual('identity-mismatch'), 'VPD attested_device_id differs from 1S + MTM + serial: the board or its VPD was changed.');
+    }
+    case 'asus-missing-adid': {
+      const entry = pick(ctx.random, ASUS_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      if (g.hardware.spec.vpd) delete g.hardware.spec.vpd.attested_device_id;
+      return make(entry, g, manual('missing-attested-device-id'), 'An ASUS model that enrolls by certified ID with no VPD attested_device_id.');
+    }
+    case 'dell-short-service-tag': {
+      const entry = pick(ctx.random, DELL_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const short = g.hardware.identity.serialNumber.slice(0, 6);
+      const { vpd, dmi } = g.hardware.spec;
+      if (vpd) vpd.serial_number = short;
+      if (dmi) dmi.product_serial = short;
+      return make(entry, g, manual('invalid-identifier'), `"${short}" is not a Dell service tag (7 characters, 5 on old models).`);
+    }
+    case 'samsung-14-character-serial': {
+      const entry = pick(ctx.random, SAMSUNG_ROWS);
+      const g = genuineChrome(entry, ctx.random, { samsungSerialLength: 14 });
+      return make(entry, g, manual('serial-incomplete'), 'Footnote 2: a 14-character Samsung serial is never eligible.', false);
+    }
+    case 'missing-manufacture-date': {
+      const entry = pick(ctx.random, ROWS_WITH_CUTOFF);
+      const g = genuineChrome(entry, ctx.random);
+      if (g.hardware.spec.vpd) delete g.hardware.spec.vpd.mfg_date;
+      return make(entry, g, manual('manufacture-date-unknown'), `Compatible only from ${entry.eligibleFrom}, and VPD mfg_date is missing.`);
+    }
+    case 'unlisted-model': {
+      const g = genuineChrome(pick(ctx.random, SERIAL_ROWS), ctx.random);
+      const name = `Chromebook Contoso ${10 + Math.floor(ctx.random() * 80)} (CTS${randomString(ctx.random, 3, '0123456789')}Q)`;
+      const { vpd, dmi } = g.hardware.spec;
+      if (vpd) vpd.model_name = name;
+      if (dmi) {
+        dmi.sys_vendor = 'Contoso';
+        delete dmi.product_sku;
+      }
+      const entry = { name, manufacturer: 'Contoso', deviceClass: 'chromebook' as const };
+      const plan = basePlan(ctx, 'identity-faults', fault, entry, g.hardware, manual('model-not-listed'), 'Not in the compatible-device table.');
+      return plan;
+    }
+    case 'no-attestation-key': {
+      const entry = pick(ctx.random, CHROME_ROWS);
+      const g = genuineChrome(entry, ctx.random);
+      const plan = make(entry, g, manual('attestation-unavailable'), 'Pre-provisioned, but the TPM holds no attestation key: the manual path stays open.');
+      plan.key = { kind: 'none' };
+      return plan;
+    }
+  }
+}
+
+export function spoofedDevice(ctx: PlanContext): DevicePlan {
+  const entry = pick(ctx.random, CHROME_ROWS);
+  const victim = genuineChrome(entry, ctx.random);
+  const rogue = ctx.random() < 0.5;
+  const plan = basePlan(ctx, 'spoofed-device', rogue ? 'copied-identity-rogue-ca' : 'certificate-of-another-device', entry, victim.hardware,
+    { outcome: 'error', reason: 'management-not-supported' },
+    rogue
+      ? 'Serial and ADID copied from a pre-provisioned device, key certified by a CA the server does not trust: 403 attestation failed.'
+      : 'Serial and ADID copied, with a genuine certificate of another device: its serialNumber differs, 403 attestation failed.');
+  plan.preprovision = upload(victim, 'main');
+  plan.key = rogue ? { kind: 'rogue-ca' } : { kind: 'other-device', attestedDeviceId: `OTHER${randomString(ctx.random, 12)}` };
+  return plan;
+}
+
+export function clockSkew(ctx: PlanContext): DevicePlan {
+  const entry = pick(ctx.random, CHROME_ROWS);
+  const g = genuineChrome(entry, ctx.random);
+  const variant = pick(ctx.random, ['rtc-reset-to-1970', 'clock-years-ahead', 'clock-years-behind'] as const);
+  // The agent has no clock check yet (issue 7 adds a `clock` error screen): nothing it sends is
+  // time-stamped by the device and the server checks certificates against its own clock, so today a
+  // device with a wrong clock enrolls. When issue 7 lands, this expectation changes.
+  const plan = basePlan(ctx, 'clock-skew', variant, entry, g.hardware, MANAGED_MAIN,
+    'A wrong device clock: the agent has no clock check yet, and the server trusts only its own clock, so it enrolls (issue 7 will add a clock screen).');
+  plan.preprovision = upload(g, anyToken(ctx));
+  plan.clock =
+    variant === 'rtc-reset-to-1970'
+      ? { startsAt: '1970-01-01T00:00:00.000Z' }
+      : { offsetMs: (variant === 'clock-years-ahead' ? 1 : -1) * (2 + Math.floor(ctx.random() * 8)) * 365 * 86_400_000 };
+  return plan;
+}
