@@ -12,7 +12,7 @@ import type { StubContext } from './context.ts';
 import { MEMORY, openDatabase } from './db/open.ts';
 import { createStores, type Stores } from './db/stores.ts';
 import { registerDmRoute } from './dm/route.ts';
-import { installErrorHandlers } from './http/error-handler.ts';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-parser.ts';
 import { registerPartnerRoutes } from './partner/routes.ts';
 import { applySeed } from './seed/apply.ts';
@@ -83,6 +83,9 @@ export function createStub(options: CreateStubOptions = {}): Stub {
     logger: options.logger === true ? { level: 'info', stream: process.stderr } : false,
     bodyLimit: GLOBAL_BODY_LIMIT,
     routerOptions: { maxParamLength: 512 },
+    // Malformed URLs and unparsable HTTP get the stub's error body too (http/error-handler.ts).
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false },
     },

@@ -66,7 +66,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: StubContext): vo
 
   app.delete<{ Params: CidDevice }>(
     '/v1/customers/:cid/devices/:device_id',
-    { schema: { params: deviceParams } },
+    { schema: { params: deviceParams }, bodyLimit: ADMIN_BODY_LIMIT },
     async (request) => {
       const { cid, device_id } = request.params;
       const run = db.transaction(() => {

@@ -2,7 +2,9 @@
 // wrongly typed payload is a 4xx naming the field; only a bug (or an injected fault) is a 5xx.
 // On the DM endpoint the answer carries `dm_status` (DESIGN §5), elsewhere `error_code`.
 
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DmErrorBody } from '../../protocol/dm.ts';
 import { DM_PATH } from '../../protocol/dm.ts';
 import { dmStatusForHttp } from '../../protocol/status.ts';
@@ -122,7 +124,13 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, c: Class
   return reply.code(c.status).send(body);
 }
 
+/** The request target last routed on each connection (for a framing error in its body). */
+const routedTargets = new WeakMap<object, string>();
+
 export function installErrorHandlers(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    routedTargets.set(request.raw.socket, request.raw.url ?? '');
+  });
   app.setErrorHandler((err, request, reply) => {
     const c = classifyError(err);
     if (c.status >= 500 && !(err instanceof DmError)) request.log.error({ err }, 'unexpected error');
@@ -135,4 +143,72 @@ export function installErrorHandlers(app: FastifyInstance): void {
     };
     return reply.code(404).send(body);
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors of the router itself, before any route runs — a path
+ * that is not valid percent-encoding (FST_ERR_BAD_URL) or a path parameter longer than
+ * `maxParamLength` (FST_ERR_MAX_PARAM_LENGTH, which fastify would answer 414). Both are malformed
+ * requests: 400 with the usual `{error_message, error_code}` body.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'url: a path parameter is longer than the server accepts'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'url: the path is not valid percent-encoding'
+        : `url: ${error.message}`;
+  const body: ApiErrorBody = { error_message: message, error_code: 'INVALID_REQUEST' };
+  void reply.code(400).send(body);
+}
+
+/**
+ * Does the unparsable request target the DM endpoint? Its request line is in the raw bytes when the
+ * headers could not be parsed; when the body could not (broken chunked encoding), it was routed.
+ */
+function targetsDm(raw: unknown, socket: Socket): boolean {
+  const line = Buffer.isBuffer(raw) ? raw.subarray(0, 256).toString('latin1') : '';
+  const fromLine = /^[A-Z]+ (\S+) HTTP\//.exec(line)?.[1];
+  const target = fromLine ?? routedTargets.get(socket) ?? '';
+  return target === DM_PATH || target.startsWith(`${DM_PATH}?`);
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: the request could not even be parsed as HTTP (a control
+ * byte in a header, conflicting content lengths, broken chunked encoding, headers too large). No
+ * route ran; the answer still has the stub's error shape (`dm_status` when the request line named the
+ * DM endpoint), then the connection is closed as the HTTP parser cannot go on.
+ */
+export function clientErrorHandler(err: ConnectionError, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  // Typed as its JSON form by fastify, but a Buffer at run time (Node's HPE_* parse errors).
+  const dm = targetsDm((err as { rawPacket?: unknown }).rawPacket, socket);
+  const http = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  // The DM table has neither 408 nor 431: there, as in sendError, they are plain invalid requests.
+  const status = dm && dmStatusForHttp(http) === null ? 400 : http;
+  const message =
+    http === 431
+      ? 'headers are larger than the server accepts'
+      : http === 408
+        ? 'request timed out'
+        : `malformed HTTP request: ${err.message}`;
+  const body = JSON.stringify(
+    dm
+      ? { error_message: message, dm_status: dmStatusForHttp(status) ?? 'DM_STATUS_REQUEST_INVALID' }
+      : {
+          error_message: message,
+          error_code: status === 400 ? 'INVALID_REQUEST' : (DEFAULT_CODE[status] ?? 'INVALID_REQUEST'),
+        },
+  );
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

@@ -51,8 +51,21 @@ interface FaultBody {
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** `YYYY-MM-DD` names a day of the calendar (JavaScript would turn 2025-02-30 into March 2). */
+function isCalendarDate(iso: string): boolean {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(2000, m - 1, d));
+  probe.setUTCFullYear(y);
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
 export function parseInstant(now: string | number): Date {
-  const d = typeof now === 'number' ? new Date(now) : ISO.test(now) ? new Date(now) : new Date(Number.NaN);
+  const d =
+    typeof now === 'number'
+      ? new Date(now)
+      : ISO.test(now) && isCalendarDate(now)
+        ? new Date(now)
+        : new Date(Number.NaN);
   if (Number.isNaN(d.getTime()))
     throw badRequest('body.now must be an ISO 8601 date-time or epoch milliseconds');
   return d;
