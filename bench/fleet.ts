@@ -1,11 +1,29 @@
-// fleetDevicesPerSecond and requestsPerDevice: a `mixed` fleet through the fleet runner.
-// Wired to simulator/fleet once the runner lands (issue 6); until then this measures nothing and says so.
+// fleetDevicesPerSecond and requestsPerDevice: a `mixed` fleet through the fleet runner (issue 6),
+// timed by the runner itself. Also the scaling curve (issue 8 item 3).
+
+import { DEFAULT_CONCURRENCY, runFleet } from '../simulator/fleet/run.ts';
 
 export interface FleetFigures {
+  devices: number;
   devicesPerSecond: number;
   requestsPerDevice: number;
+  decisionMsP95: number;
+  durationMs: number;
+  /** Peak resident memory of this process over the run (the fleet's workers are threads in it). */
+  peakRssMb: number;
+  passed: number;
 }
 
-export async function measureFleet(_devices: number): Promise<FleetFigures> {
-  return { devicesPerSecond: Number.NaN, requestsPerDevice: Number.NaN };
+export async function measureFleet(devices: number, seed = 1): Promise<FleetFigures> {
+  const run = await runFleet({ scenario: 'mixed', devices, seed, concurrency: DEFAULT_CONCURRENCY });
+  if (run.summary.failed > 0) throw new Error(`the bench fleet had ${run.summary.failed} failures: its figures would mislead`);
+  return {
+    devices,
+    devicesPerSecond: run.summary.devicesPerSecond,
+    requestsPerDevice: run.meta.figures.requestsPerDevice,
+    decisionMsP95: run.meta.figures.decisionMsP95,
+    durationMs: run.summary.durationMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    passed: run.summary.passed,
+  };
 }

@@ -284,16 +284,36 @@ export function spoofedDevice(ctx: PlanContext): DevicePlan {
 export function clockSkew(ctx: PlanContext): DevicePlan {
   const entry = pick(ctx.random, CHROME_ROWS);
   const g = genuineChrome(entry, ctx.random);
-  const variant = pick(ctx.random, ['rtc-reset-to-1970', 'clock-years-ahead', 'clock-years-behind'] as const);
-  // The agent has no clock check yet (issue 7 adds a `clock` error screen): nothing it sends is
-  // time-stamped by the device and the server checks certificates against its own clock, so today a
-  // device with a wrong clock enrolls. When issue 7 lands, this expectation changes.
-  const plan = basePlan(ctx, 'clock-skew', variant, entry, g.hardware, MANAGED_MAIN,
-    'A wrong device clock: the agent has no clock check yet, and the server trusts only its own clock, so it enrolls (issue 7 will add a clock screen).');
+  const variant = weighted(ctx.random, [
+    ['rtc-reset-to-1970', 2],
+    ['clock-years-ahead', 2],
+    ['clock-years-behind', 1],
+    ['clock-hours-off', 2],
+  ] as const);
+  // The agent checks its clock before any enrollment request (agent/machine/clock.ts): a time before
+  // its release, or more than a day off the server's Date header, ends on the distinct `clock` screen
+  // (outcome error, reason `clock`). A few hours off is tolerated and enrolls.
+  const hours = variant === 'clock-hours-off';
+  const plan = basePlan(ctx, 'clock-skew', variant, entry, g.hardware, hours ? MANAGED_MAIN : { outcome: 'error', reason: 'clock' },
+    hours
+      ? 'The device clock is a few hours off: within the day the agent tolerates, it enrolls.'
+      : 'The device clock is impossible (1970) or years off the server\'s Date header: the clock screen, no enrollment request.');
   plan.preprovision = upload(g, anyToken(ctx));
-  plan.clock =
-    variant === 'rtc-reset-to-1970'
-      ? { startsAt: '1970-01-01T00:00:00.000Z' }
-      : { offsetMs: (variant === 'clock-years-ahead' ? 1 : -1) * (2 + Math.floor(ctx.random() * 8)) * 365 * 86_400_000 };
+  const sign = ctx.random() < 0.5 ? 1 : -1;
+  const day = 86_400_000;
+  switch (variant) {
+    case 'rtc-reset-to-1970':
+      plan.clock = { startsAt: '1970-01-01T00:00:00.000Z' };
+      break;
+    case 'clock-years-ahead':
+      plan.clock = { offsetMs: (2 + Math.floor(ctx.random() * 8)) * 365 * day };
+      break;
+    case 'clock-years-behind':
+      plan.clock = { offsetMs: -(2 + Math.floor(ctx.random() * 8)) * 365 * day };
+      break;
+    case 'clock-hours-off':
+      plan.clock = { offsetMs: sign * (1 + Math.floor(ctx.random() * 6)) * 3_600_000 };
+      break;
+  }
   return plan;
 }

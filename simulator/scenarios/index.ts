@@ -54,7 +54,7 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
   'smart-unassigned': 'display on no invoice or an unredeemed one: manual/smart-unassigned',
   'smart-trial-expired': 'domain past its trial: managed with included credits, else error/smart-no-credits',
   'smart-claim-expired': 'product key older than a year cannot be redeemed: manual/smart-unassigned',
-  'clock-skew': 'device clock at 1970 or years off: managed (no clock check yet, see issue 7)',
+  'clock-skew': 'device clock at 1970 or years off: error/clock (the clock screen); a few hours off: managed',
 };
 
 /** The order `all-models` walks through: every seed row and SMART series, shuffled by the fleet seed. */

@@ -1,0 +1,262 @@
+// One planned device: materialise its filesystem root and TPM-sim key (prepareDevice), then boot the
+// real agent in-process against the server (bootInProcess): real sysfs reads, real attestation files,
+// real HTTP, a SMART display behind @serialport/binding-mock. Runs inside a fleet worker thread, and in
+// the main thread for `replay`.
+
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDmClient, type DmClient, isDmError } from '../../agent/dm-client/index.ts';
+import type { IdentityReport } from '../../agent/identity/report.ts';
+import { startAgent } from '../../agent/runtime/agent.ts';
+import { createDeviceDeps } from '../../agent/runtime/create-deps.ts';
+import type { AgentDeps } from '../../agent/runtime/deps.ts';
+import type { EnrollmentHttp } from '../../agent/runtime/enrollment-http.ts';
+import type { Outcome } from '../../agent/runtime/outcome.ts';
+import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
+import { createManufacturerCa, type ManufacturerCa } from '../../server-stub/attestation/ca.ts';
+import { mintDeviceIdentity } from '../../server-stub/attestation/mint.ts';
+import { materializeDeviceTree } from '../device-tree.ts';
+import { createStubClient } from '../devices/stub-client.ts';
+import { writeAttestationMaterial } from '../devices/tpm-sim.ts';
+import { seededRandom } from '../profiles/random.ts';
+import { type MockDisplayPort, createMockDisplayPort } from '../smart-display/mock-binding.ts';
+import { type DevicePlan, describeExpected, matchesExpected } from '../scenarios/types.ts';
+import type { ActualOutcome, BootEnv, DeviceResult, RequestRecord } from './types.ts';
+
+/** A device that has not settled by then is stuck (the agent's own safeguard is 90 s). */
+export const DEVICE_WATCHDOG_MS = 150_000;
+/** Response time-out of flaky Chrome devices, so that a stalled answer costs seconds, not 20 s. */
+export const FLAKY_RESPONSE_TIMEOUT_MS = 1_500;
+
+export interface PreparedDevice {
+  root: string;
+  stateDir: string;
+  prepareMs: number;
+  cleanup(): Promise<void>;
+}
+
+let rogueCa: Promise<ManufacturerCa> | null = null;
+
+async function mintFor(env: BootEnv, attestedDeviceId: string, manufacturer: string) {
+  const ca = env.cas?.[caKeyFor(manufacturer)];
+  if (ca !== undefined) {
+    const id = await mintDeviceIdentity(ca, { attestedDeviceId, manufacturer });
+    return { privateKeyPem: id.private_key_pem, certificateChainPem: id.certificate_chain_pem };
+  }
+  const minted = await createStubClient(env.serverUrl).mintDevice(attestedDeviceId, manufacturer);
+  return { privateKeyPem: minted.private_key_pem, certificateChainPem: minted.certificate_chain_pem };
+}
+
+/** The device's root: its sysfs tree and, for Chrome devices, the key its plan says the TPM holds. */
+export async function prepareDevice(plan: DevicePlan, env: BootEnv): Promise<PreparedDevice> {
+  const started = performance.now();
+  const root = join(env.workDir, 'devices', plan.id);
+  await rm(root, { recursive: true, force: true });
+  await materializeDeviceTree(root, plan.hardware.spec);
+  if (plan.hardware.kind === 'chrome') {
+    const id = plan.hardware.identity.certifiedDeviceId;
+    switch (plan.key.kind) {
+      case 'genuine':
+        await writeAttestationMaterial(root, await mintFor(env, id, plan.manufacturer));
+        break;
+      case 'other-device':
+        await writeAttestationMaterial(root, await mintFor(env, plan.key.attestedDeviceId, plan.manufacturer));
+        break;
+      case 'rogue-ca': {
+        rogueCa ??= createManufacturerCa(`${plan.manufacturer} Clone Factory CA`);
+        const minted = await mintDeviceIdentity(await rogueCa, { attestedDeviceId: id, manufacturer: plan.manufacturer });
+        await writeAttestationMaterial(root, { privateKeyPem: minted.private_key_pem, certificateChainPem: minted.certificate_chain_pem });
+        break;
+      }
+      case 'none':
+        break;
+    }
+  }
+  return {
+    root,
+    stateDir: join(root, 'var/lib/zte-agent'),
+    prepareMs: performance.now() - started,
+    cleanup: () => (env.keepRoots ? Promise.resolve() : rm(root, { recursive: true, force: true })),
+  };
+}
+
+/** The URL a device talks to: the fault proxy's per-device prefix when it has network faults. */
+export function serverUrlFor(plan: DevicePlan, env: BootEnv): string {
+  if (plan.network.proxyFaults.length > 0 && env.proxyUrl !== null) return `${env.proxyUrl}/d/${plan.index}`;
+  return env.serverUrl;
+}
+
+function statusOf(error: unknown): number | string {
+  const e = error as { httpStatus?: unknown; code?: unknown };
+  if (typeof e.httpStatus === 'number') return e.httpStatus;
+  return typeof e.code === 'string' ? e.code : 'error';
+}
+
+/** Records every request the agent makes (for the report, requestsPerDevice and the herd chart). */
+function recorder(env: BootEnv, requests: RequestRecord[], onError: (status: number | string) => void) {
+  return <A extends unknown[], R>(type: string, call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const t0 = Date.now();
+      try {
+        const answer = await call(...args);
+        requests.push({ type, at: t0 - env.fleetStart, ms: Date.now() - t0, status: 200 });
+        return answer;
+      } catch (error) {
+        const status = statusOf(error);
+        requests.push({ type, at: t0 - env.fleetStart, ms: Date.now() - t0, status });
+        if (status !== 'aborted') onError(status);
+        throw error;
+      }
+    };
+}
+
+function recordingDmClient(inner: DmClient, record: ReturnType<typeof recorder>): DmClient {
+  return {
+    serverUrl: inner.serverUrl,
+    deviceId: inner.deviceId,
+    initialEnrollmentState: record('device_initial_enrollment_state', inner.initialEnrollmentState.bind(inner)),
+    certificateBasedRegister: record('certificate_based_register', inner.certificateBasedRegister.bind(inner)),
+    register: record('register', inner.register.bind(inner)),
+    tokenBasedRegister: record('token_based_register', inner.tokenBasedRegister.bind(inner)),
+    policy: record('policy', inner.policy.bind(inner)),
+    unregister: record('unregister', inner.unregister.bind(inner)),
+  };
+}
+
+function recordingEnrollmentHttp(inner: EnrollmentHttp, record: ReturnType<typeof recorder>): EnrollmentHttp {
+  return {
+    smartCheckin: record('smart/displays/checkin', inner.smartCheckin.bind(inner)),
+    smartEnroll: record('smart/displays/enroll', inner.smartEnroll.bind(inner)),
+    login: record('auth/login', inner.login.bind(inner)),
+    // Never throws: null when the server's Date header could not be read.
+    serverTime: record('server-time', inner.serverTime.bind(inner)),
+  };
+}
+
+function deviceClock(plan: DevicePlan): () => Date {
+  const clock = plan.clock;
+  if (clock === null) return () => new Date();
+  if ('offsetMs' in clock) return () => new Date(Date.now() + clock.offsetMs);
+  const origin = Date.now();
+  const start = Date.parse(clock.startsAt);
+  return () => new Date(start + (Date.now() - origin));
+}
+
+export interface BootHooks {
+  /** The first failed request of the device (the runner waits for the outage herd to have met the outage). */
+  onFirstError?: (index: number, status: number | string) => void;
+}
+
+export function actualOf(outcome: Outcome): ActualOutcome {
+  return {
+    outcome: outcome.outcome,
+    reason: outcome.reason,
+    managementDomain: outcome.managementDomain,
+    orgUnitPath: outcome.orgUnitPath,
+    certifiedDeviceId: outcome.certifiedDeviceId,
+    idKind: outcome.idKind,
+  };
+}
+
+export function judge(plan: DevicePlan, actual: ActualOutcome | null): boolean {
+  return actual !== null && matchesExpected(plan.expected, actual);
+}
+
+/** Prepares the device, boots the agent in-process until it settles, and says whether it met its plan. */
+export async function bootInProcess(plan: DevicePlan, env: BootEnv, hooks: BootHooks = {}): Promise<DeviceResult> {
+  const startedAt = Date.now() - env.fleetStart;
+  const t0 = performance.now();
+  const log: string[] = [`${plan.id} ${plan.scenario}/${plan.variant} ${plan.model}: expect ${describeExpected(plan.expected)}`];
+  const requests: RequestRecord[] = [];
+  const timeline: DeviceResult['timeline'] = [];
+  let prepared: PreparedDevice | null = null;
+  let port: MockDisplayPort | null = null;
+  const result = (fields: Partial<DeviceResult>): DeviceResult => ({
+    index: plan.index,
+    id: plan.id,
+    actual: null,
+    passed: false,
+    identity: null,
+    timeline,
+    timings: { startedAt, prepareMs: prepared?.prepareMs ?? 0, decisionMs: 0, totalMs: performance.now() - t0 },
+    requests,
+    boots: [],
+    log,
+    ...fields,
+  });
+
+  try {
+    prepared = await prepareDevice(plan, env);
+    const url = serverUrlFor(plan, env);
+    if (plan.hardware.kind === 'smart') {
+      port = createMockDisplayPort({ ...plan.hardware.responder, path: `/dev/ttySMART-${plan.id}` });
+    }
+    let firstError = true;
+    const record = recorder(env, requests, (status) => {
+      log.push(`  request failed: ${status}`);
+      if (firstError) {
+        firstError = false;
+        hooks.onFirstError?.(plan.index, status);
+      }
+    });
+    const base = createDeviceDeps({
+      server: url,
+      root: prepared.root,
+      stateDir: prepared.stateDir,
+      ...(port ? { smartSerial: port.path, smartBinding: port.binding } : {}),
+    });
+    const stalls = plan.network.proxyFaults.includes('stall');
+    const deps: AgentDeps = {
+      ...base,
+      createDmClient: (deviceId) =>
+        recordingDmClient(
+          stalls
+            ? createDmClient({ serverUrl: url, deviceId, timeouts: { response: FLAKY_RESPONSE_TIMEOUT_MS, request: FLAKY_RESPONSE_TIMEOUT_MS * 2 } })
+            : base.createDmClient(deviceId),
+          record,
+        ),
+      enrollmentHttp: recordingEnrollmentHttp(base.enrollmentHttp, record),
+      now: deviceClock(plan),
+    };
+    const bootStart = performance.now();
+    const agent = await startAgent(deps, {
+      random: seededRandom(plan.jitterSeed),
+      onTransition: (state, snapshot) => {
+        const atMs = performance.now() - bootStart;
+        timeline.push({ state, atMs });
+        const err = snapshot.context.lastError;
+        log.push(`  +${atMs.toFixed(0)}ms ${state}${err && state !== 'booting' ? ` (last error ${err.code})` : ''}`);
+      },
+    });
+    let watchdog: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      watchdog = setTimeout(() => resolve('timeout'), DEVICE_WATCHDOG_MS);
+    });
+    const settled = await Promise.race([agent.settled, timedOut]);
+    clearTimeout(watchdog);
+    const decisionMs = performance.now() - bootStart;
+    const identity: IdentityReport | null = agent.actor.getSnapshot().context.identity;
+    await agent.stop();
+    if (settled === 'timeout') {
+      log.push(`  did not settle within ${DEVICE_WATCHDOG_MS} ms`);
+      return result({ identity, error: 'fleet-watchdog', timings: { startedAt, prepareMs: prepared.prepareMs, decisionMs, totalMs: performance.now() - t0 } });
+    }
+    const actual = actualOf(settled);
+    if (settled.internalError !== undefined) log.push(`  internal error: ${settled.internalError}`);
+    log.push(`  settled ${actual.outcome}/${actual.reason ?? '-'}${actual.managementDomain ? `@${actual.managementDomain}` : ''} in ${decisionMs.toFixed(0)} ms`);
+    return result({
+      actual,
+      passed: judge(plan, actual),
+      identity,
+      boots: [{ boot: 1, killAfterStateWrites: null, killed: false, exitCode: null, ms: decisionMs }],
+      timings: { startedAt, prepareMs: prepared.prepareMs, decisionMs, totalMs: performance.now() - t0 },
+    });
+  } catch (error) {
+    const message = isDmError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    log.push(`  fleet error: ${message}`);
+    return result({ error: message });
+  } finally {
+    port?.unplug();
+    await prepared?.cleanup().catch(() => undefined);
+  }
+}

@@ -1,0 +1,367 @@
+// The fleet runner: plans the fleet, starts the stub in-process (unless `server` is given), sets the
+// scenarios up through the stub's API, boots every device (in-process agents on worker_threads; child
+// processes for power-loss), checks the server agrees, and returns one report per device.
+
+import { access, constants, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStub, type Stub } from '../../server-stub/app.ts';
+import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
+import type { ManufacturerCa } from '../../server-stub/attestation/ca.ts';
+import { createStubClient } from '../devices/stub-client.ts';
+import { inShard, planFleet, type ShardSpec } from '../scenarios/index.ts';
+import { type SetupReport, setupFleet } from '../scenarios/setup.ts';
+import { fleetStubSeed } from '../scenarios/stub-seed.ts';
+import type { DevicePlan, ScenarioName } from '../scenarios/types.ts';
+import { CUSTOMERS, SMART_DOMAINS } from '../scenarios/world.ts';
+import { bootWithPowerLoss, buildAgentBundle } from './child-boot.ts';
+export { DEFAULT_CONCURRENCY } from './defaults.ts';
+import { type FaultProxy, startFaultProxy } from './proxy.ts';
+import { WorkerPool } from './pool.ts';
+import { type FleetSummary, percentile, summarize } from './summary.ts';
+import type { BootEnv, DeviceReport, DeviceResult } from './types.ts';
+
+export interface FleetOptions {
+  scenario: ScenarioName;
+  devices: number;
+  seed: number;
+  /** Agents booting at once (in-process). */
+  concurrency: number;
+  shard?: ShardSpec | null;
+  /** An enrollment server already running (with test hooks, seeded with `fleet stub-seed`). */
+  server?: string | null;
+  /** worker_threads (default: one per core, at most 4). */
+  workers?: number;
+  /** Child-process power-loss devices booting at once (default 2). */
+  childConcurrency?: number;
+  /** Where device roots and the stub database go (default a temp dir, in /dev/shm when there is one). */
+  workDir?: string;
+  keep?: boolean;
+  /** Replaces the planned fleet (tests: a device with a deliberately wrong expectation). */
+  plans?: DevicePlan[];
+  onResult?: (result: DeviceResult, done: number, total: number) => void;
+  /** Told the work directory as soon as it exists (the CLI removes it if interrupted). */
+  onWorkDir?: (dir: string) => void;
+  log?: (line: string) => void;
+}
+
+export interface FleetMeta {
+  scenario: ScenarioName;
+  seed: number;
+  /** Size of the whole fleet (all shards). */
+  fleetDevices: number;
+  shard: ShardSpec | null;
+  server: string;
+  concurrency: number;
+  workers: number;
+  startedAt: string;
+  phasesMs: Record<string, number>;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string };
+  proxyFaultsPlayed: Record<string, number> | null;
+  /** Figures for benchmarks (issue 8): requests per in-process device (agent-side count), server-side total. */
+  figures: { requestsPerDevice: number; serverRequests: number | null; decisionMsP50: number; decisionMsP95: number };
+  /** A merged report: the shards it was made of. */
+  mergedFrom?: Array<{ shard: ShardSpec | null; startedAt: string; durationMs: number; devices: number }>;
+  /** A merged report: shards of `shard.count` that were not given. */
+  missingShards?: number[];
+}
+
+export interface RequestRate {
+  bucketMs: number;
+  /** Requests the server answered per bucket, from the fleet's start (`source` says who counted). */
+  counts: number[];
+  errors: number[];
+  source: 'stub' | 'agents';
+}
+
+export interface FleetRun {
+  meta: FleetMeta;
+  summary: FleetSummary;
+  setup: SetupReport;
+  requestRate: RequestRate;
+  devices: DeviceReport[];
+}
+
+
+async function defaultWorkBase(): Promise<string> {
+  try {
+    await access('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at once. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return out;
+}
+
+async function postJson(url: string, method: string, path: string, body?: unknown): Promise<number> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+function bucketize(times: readonly number[], statuses: readonly number[], durationMs: number, source: RequestRate['source']): RequestRate {
+  const bucketMs = Math.max(100, Math.ceil(durationMs / 300 / 100) * 100);
+  const n = Math.max(1, Math.ceil(durationMs / bucketMs));
+  const counts = new Array<number>(n).fill(0);
+  const errors = new Array<number>(n).fill(0);
+  times.forEach((t, i) => {
+    const b = Math.min(n - 1, Math.max(0, Math.floor(t / bucketMs)));
+    counts[b] = (counts[b] ?? 0) + 1;
+    if ((statuses[i] ?? 200) >= 400) errors[b] = (errors[b] ?? 0) + 1;
+  });
+  return { bucketMs, counts, errors, source };
+}
+
+export async function runFleet(options: FleetOptions): Promise<FleetRun> {
+  const log = options.log ?? (() => undefined);
+  const fleetStart = Date.now();
+  const t0 = performance.now();
+  const phasesMs: Record<string, number> = {};
+  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phasesMs[name] = Math.round(performance.now() - started);
+    }
+  };
+  const shard = options.shard ?? null;
+  const allPlans = options.plans ?? planFleet({ scenario: options.scenario, seed: options.seed, devices: options.devices });
+  const plans = allPlans.filter((p) => inShard(p.index, shard));
+  const workDir = options.workDir ?? (await mkdtemp(join(await defaultWorkBase(), 'zte-fleet-')));
+  await mkdir(join(workDir, 'devices'), { recursive: true });
+  options.onWorkDir?.(workDir);
+
+  // Assigned inside closures: held in one object so that the `finally` sees them.
+  const live: { stub: Stub | null; proxy: FaultProxy | null; pool: WorkerPool | null } = { stub: null, proxy: null, pool: null };
+  const hitTimes: number[] = [];
+  const hitStatuses: number[] = [];
+  try {
+    let serverUrl: string;
+    if (options.server) {
+      serverUrl = options.server.replace(/\/+$/, '');
+    } else {
+      serverUrl = await phase('stub', async () => {
+        const s = createStub({ db: join(workDir, 'stub.db'), seed: fleetStubSeed(allPlans), testHooks: true });
+        live.stub = s;
+        s.app.addHook('onResponse', async (_request, reply) => {
+          hitTimes.push(Date.now() - fleetStart);
+          hitStatuses.push(reply.statusCode);
+        });
+        return s.listen(0);
+      });
+    }
+    log(`fleet: ${plans.length} device(s) of ${options.scenario} (seed ${options.seed}${shard ? `, shard ${shard.index}/${shard.count}` : ''}) against ${options.server ? serverUrl : `an in-process stub at ${serverUrl}`}`);
+    // The device bundle of power-loss devices builds while the scenarios are set up.
+    const childPlans = plans.filter((p) => p.power !== null);
+    const building = childPlans.length > 0 ? phase('bundle', () => buildAgentBundle(join(workDir, 'bundle'))) : Promise.resolve(null);
+    building.catch(() => undefined);
+    const setup = await phase('setup', () => setupFleet(serverUrl, plans));
+    if (setup.refused.length > 0) log(`fleet: the partner API refused ${setup.refused.length} upload(s)`);
+    for (const problem of setup.problems) log(`fleet: setup: ${problem}`);
+
+    // Keys are minted in the workers with the in-process stub's own manufacturer CAs (no HTTP, no
+    // main-thread CPU); against another server they come from its factory test hook.
+    let cas: Record<string, ManufacturerCa> | null = null;
+    const inProcessStub = live.stub;
+    if (inProcessStub !== null) {
+      const makers = [...new Set(plans.filter((p) => p.hardware.kind === 'chrome').map((p) => p.manufacturer))];
+      cas = Object.fromEntries(await Promise.all(makers.map(async (m) => [caKeyFor(m), await inProcessStub.cas.ensure(m)] as const)));
+    }
+    if (plans.some((p) => p.network.proxyFaults.length > 0)) live.proxy = await startFaultProxy(serverUrl, plans);
+    const proxy = live.proxy;
+    const bundle = await building;
+
+    const env: BootEnv = { serverUrl, proxyUrl: proxy?.url ?? null, workDir, cas, keepRoots: options.keep ?? false, fleetStart };
+    const inProcess = plans.filter((p) => p.power === null);
+    const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), inProcess.length || 1));
+    const results = new Map<number, DeviceResult>();
+    let done = 0;
+    const finished = (r: DeviceResult) => {
+      results.set(r.index, r);
+      done += 1;
+      options.onResult?.(r, done, plans.length);
+    };
+    const crashed = (plan: DevicePlan, error: unknown): DeviceResult => ({
+      index: plan.index,
+      id: plan.id,
+      actual: null,
+      passed: false,
+      identity: null,
+      timeline: [],
+      timings: { startedAt: Date.now() - fleetStart, prepareMs: 0, decisionMs: 0, totalMs: 0 },
+      requests: [],
+      boots: [],
+      log: [`${plan.id}: ${String(error)}`],
+      error: String(error),
+    });
+
+    await phase('boot', async () => {
+      const p = inProcess.length > 0 ? new WorkerPool(workers, env) : null;
+      live.pool = p;
+      const bootOne = async (plan: DevicePlan) => {
+        const r = await (p as WorkerPool).boot(plan).catch((e: unknown) => crashed(plan, e));
+        finished(r);
+      };
+
+      // The herd: every server-outage device boots while the server answers 503, and the outage
+      // ends once each of them has met it; they then all come back within their jittered backoff.
+      const herd = inProcess.filter((plan) => plan.network.outage);
+      const rest = inProcess.filter((plan) => !plan.network.outage);
+      let herdDone: Promise<unknown> = Promise.resolve();
+      if (herd.length > 0 && p !== null) {
+        const status = await postJson(serverUrl, 'POST', '/v1/test/faults', { request_type: 'device_initial_enrollment_state', status: 503, count: 1_000_000 });
+        if (status !== 200) log(`fleet: cannot start the outage (POST /v1/test/faults → ${status}); the herd boots normally`);
+        const waiting = new Set(herd.map((plan) => plan.index));
+        let release: () => void = () => undefined;
+        const allMet = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        p.onFirstError((index) => {
+          waiting.delete(index);
+          if (waiting.size === 0) release();
+        });
+        const outageStart = performance.now();
+        herdDone = Promise.all(herd.map(bootOne));
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([allMet, herdDone, new Promise((resolve) => { timer = setTimeout(resolve, 10_000); })]);
+        clearTimeout(timer);
+        await postJson(serverUrl, 'DELETE', '/v1/test/faults');
+        phasesMs.outage = Math.round(performance.now() - outageStart);
+        log(`fleet: outage over after ${phasesMs.outage} ms (${herd.length - waiting.size}/${herd.length} devices met it)`);
+      }
+
+      // Flaky network: a 5xx burst and 429s with Retry-After from the stub itself, fleet-wide (whoever
+      // asks next gets them; retryable for everyone), on top of each flaky device's own proxy faults.
+      const flaky = plans.filter((plan) => plan.network.proxyFaults.length > 0).length;
+      if (flaky > 0) {
+        await postJson(serverUrl, 'POST', '/v1/test/faults', { request_type: 'device_initial_enrollment_state', status: 503, count: Math.ceil(flaky / 3) });
+        await postJson(serverUrl, 'POST', '/v1/test/faults', { request_type: 'certificate_based_register', status: 429, count: Math.ceil(flaky / 4), retry_after_seconds: 1 });
+      }
+      const children =
+        bundle === null
+          ? Promise.resolve()
+          : mapLimit(childPlans, options.childConcurrency ?? 2, async (plan) =>
+              finished(await bootWithPowerLoss(plan, env, bundle).catch((e: unknown) => crashed(plan, e))),
+            );
+      await Promise.all([herdDone, mapLimit(rest, options.concurrency, bootOne), children]);
+    });
+
+    const refused = new Map(setup.refused.map((r) => [r.device, r]));
+    const devices: DeviceReport[] = plans.map((plan) => {
+      const result = results.get(plan.index) ?? crashed(plan, 'no result');
+      const r = refused.get(plan.id);
+      if (r !== undefined) result.log.push(`  setup: the partner API refused its upload: ${r.code} ${r.message}`);
+      return { plan, expected: plan.expected, result };
+    });
+    await phase('server-check', () =>
+      checkServer(serverUrl, devices).catch((error: unknown) => log(`fleet: server check skipped: ${String(error)}`)),
+    );
+    const durationMs = performance.now() - t0;
+    const requestRate =
+      live.stub !== null
+        ? bucketize(hitTimes, hitStatuses, durationMs, 'stub')
+        : bucketize(
+            devices.flatMap((d) => d.result.requests.map((r) => r.at)),
+            devices.flatMap((d) => d.result.requests.map((r) => (typeof r.status === 'number' ? r.status : 599))),
+            durationMs,
+            'agents',
+          );
+    const cpu = cpus()[0];
+    const counted = devices.filter((d) => d.plan.power === null);
+    const decisions = devices.map((d) => d.result.timings.decisionMs);
+    return {
+      meta: {
+        scenario: options.scenario,
+        seed: options.seed,
+        fleetDevices: options.plans?.length ?? options.devices,
+        shard,
+        server: options.server ? serverUrl : 'in-process',
+        concurrency: options.concurrency,
+        workers,
+        startedAt: new Date(fleetStart).toISOString(),
+        phasesMs,
+        machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpu?.model ?? 'unknown' },
+        proxyFaultsPlayed: proxy === null ? null : proxy.played(),
+        figures: {
+          requestsPerDevice: counted.length === 0 ? 0 : Math.round((counted.reduce((n, d) => n + d.result.requests.length, 0) / counted.length) * 100) / 100,
+          serverRequests: live.stub === null ? null : hitTimes.length,
+          decisionMsP50: Math.round(percentile(decisions, 50)),
+          decisionMsP95: Math.round(percentile(decisions, 95)),
+        },
+      },
+      summary: summarize(devices, durationMs),
+      setup,
+      requestRate,
+      devices,
+    };
+  } finally {
+    await live.pool?.close();
+    await live.proxy?.close();
+    await live.stub?.close();
+    if (options.keep) log(`fleet: kept the device roots and the stub database in ${workDir}`);
+    else if (options.workDir === undefined) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Nobody enrolled where they don't belong: the server's own records must agree with every verdict. A
+ * Chrome device expected managed is MANAGED on the server, any other is not; a SMART display expected
+ * managed is among its domain's devices, any other display in none.
+ */
+async function checkServer(url: string, devices: DeviceReport[]): Promise<void> {
+  const stub = createStubClient(url);
+  const managed = new Set<string>();
+  for (const c of Object.values(CUSTOMERS)) {
+    const token = (await stub.login(c.admin.email, c.admin.password)).token;
+    for (const d of await stub.devices(token, c.id, 'MANAGED')) managed.add(String(d.device_id));
+  }
+  const enrolledIn = new Map<string, string>();
+  if (devices.some((d) => d.plan.hardware.kind === 'smart')) {
+    for (const domain of Object.values(SMART_DOMAINS)) {
+      const login = await fetch(`${url}/smart/v1/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: domain.email, password: domain.password, domain: domain.name }),
+      });
+      if (login.status !== 200) continue;
+      const { token } = (await login.json()) as { token: string };
+      const list = await fetch(`${url}/smart/v1/domains/${domain.name}/devices`, { headers: { authorization: `Bearer ${token}` } });
+      const { devices: enrolled } = (await list.json()) as { devices: Array<{ serial_number: string }> };
+      for (const e of enrolled) enrolledIn.set(e.serial_number, domain.name);
+    }
+  }
+  for (const d of devices) {
+    const { plan, result } = d;
+    const expectManaged = plan.expected.outcome === 'managed';
+    let problem: string | null = null;
+    if (plan.hardware.kind === 'chrome') {
+      const onServer = managed.has(plan.hardware.identity.certifiedDeviceId);
+      if (onServer !== expectManaged) problem = `the server ${onServer ? 'has' : 'does not have'} ${plan.hardware.identity.certifiedDeviceId} MANAGED`;
+    } else {
+      const domain = enrolledIn.get(plan.hardware.identity.serialNumber) ?? null;
+      const want = expectManaged ? (plan.expected.managementDomain ?? null) : null;
+      if (domain !== want) problem = `SRM has the display enrolled in ${domain ?? 'no domain'}, expected ${want ?? 'none'}`;
+    }
+    if (problem !== null) {
+      result.log.push(`  server check: ${problem}`);
+      result.passed = false;
+    }
+  }
+}
