@@ -16,7 +16,8 @@ export interface FleetFigures {
 
 export async function measureFleet(devices: number, seed = 1): Promise<FleetFigures> {
   const run = await runFleet({ scenario: 'mixed', devices, seed, concurrency: DEFAULT_CONCURRENCY });
-  if (run.summary.failed > 0) throw new Error(`the bench fleet had ${run.summary.failed} failures: its figures would mislead`);
+  if (run.summary.failed > 0)
+    throw new Error(`the bench fleet had ${run.summary.failed} failures: its figures would mislead`);
   return {
     devices,
     devicesPerSecond: run.summary.devicesPerSecond,

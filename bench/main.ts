@@ -6,12 +6,35 @@ import { measureColdStart } from './cold-start.ts';
 import { measureDecision } from './decision.ts';
 import { startBenchStub } from './fixtures.ts';
 import { measureFleet } from './fleet.ts';
+import { measureScaling, writeScalingReport } from './scaling.ts';
 import { round } from './stats.ts';
 import { measureStubThroughput } from './stub-throughput.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } },
+  options: {
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    scaling: { type: 'string' },
+    report: { type: 'string', default: 'bench-report' },
+  },
 });
+
+if (values.scaling !== undefined) {
+  // `--scaling 100,1000,10000`: the scaling curve only (issue 8 item 3), a chart in --report DIR.
+  const sizes = values.scaling.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    process.stderr.write(`bench: --scaling ${values.scaling}: expected sizes like 100,1000,10000\n`);
+    process.exit(2);
+  }
+  const points = await measureScaling(sizes);
+  const chart = await writeScalingReport(values.report ?? 'bench-report', points);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify({ scaling: points })}\n`
+      : `${JSON.stringify(points, null, 2)}\nchart: ${chart}\n`,
+  );
+  process.exit(0);
+}
 const quick = values.quick ?? false;
 const log = (line: string) => {
   if (!values.json) process.stderr.write(`${line}\n`);

@@ -21,7 +21,7 @@ const COLOURS: Record<(typeof OUTCOMES)[number] | 'none', string> = {
 const MAX_TABLE_ROWS = 5000;
 
 let chartJs: string | null = null;
-function chartJsSource(): string {
+export function chartJsSource(): string {
   if (chartJs === null) {
     const main = createRequire(import.meta.url).resolve('chart.js');
     chartJs = readFileSync(join(dirname(main), 'chart.umd.js'), 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
