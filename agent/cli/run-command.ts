@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { startAgent } from '../runtime/agent.ts';
+import pino, { type Logger } from 'pino';
+import { type AgentHandle, startAgent } from '../runtime/agent.ts';
 import { createDeviceDeps, defaultStateDir } from '../runtime/create-deps.ts';
+import type { AgentDeps } from '../runtime/deps.ts';
 import { exitCodeOf } from '../runtime/outcome.ts';
 import { requireDirectory } from './backends.ts';
 import type { CliIo } from './identify-command.ts';
+import { serveUntilSignal } from './serve-ui.ts';
+import { startTerminalUiFor } from './terminal-ui.ts';
 import { UsageError } from './usage-error.ts';
+import { startWebUiFor } from './web-ui.ts';
 
 export const RUN_USAGE =
   'usage: agent run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--smart-serial PATH] [--max-boot-attempts N] [--json]';
@@ -18,12 +22,12 @@ const UI_KINDS = ['web', 'terminal', 'none'] as const;
  */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const options = await parseRunArgs(argv);
-  if (options.ui === 'terminal') {
-    throw new UsageError(
-      '--ui terminal: the terminal UI is not part of this build yet; use --ui web or --ui none',
-    );
-  }
-  const logger = pino({ name: 'zte-agent', level: process.env.ZTE_LOG_LEVEL ?? 'info' }, pino.destination(2));
+  // A person reads the terminal UI: only warnings go to stderr beside it, unless asked otherwise.
+  const defaultLevel = options.ui === 'terminal' ? 'warn' : 'info';
+  const logger = pino(
+    { name: 'zte-agent', level: process.env.ZTE_LOG_LEVEL ?? defaultLevel },
+    pino.destination(2),
+  );
   const deps = createDeviceDeps(options);
   const agent = await startAgent(deps, {
     ...(options.maxBootAttempts !== undefined ? { maxBootAttempts: options.maxBootAttempts } : {}),
@@ -38,20 +42,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       'state file was unusable and was moved aside',
     );
   }
-  // With the web UI a person is using the device: serve it until SIGINT/SIGTERM.
-  const outcome =
-    options.ui === 'web'
-      ? await (await import('./web-ui.ts')).serveWebUiUntilSignal(
-          agent,
-          deps,
-          {
-            port: options.uiPort ?? 0,
-            stateDir: options.stateDir ?? defaultStateDir(options.root),
-            root: options.root,
-          },
-          logger,
-        )
-      : await agent.settled;
+  const outcome = options.ui === 'none' ? await agent.settled : await serveUis(agent, deps, options, logger);
   await agent.stop();
   const writeError = agent.persistenceError();
   if (writeError)
@@ -63,6 +54,30 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (outcome.internalError !== undefined) io.stderr(`agent run: internal error: ${outcome.internalError}\n`);
   return exitCodeOf(outcome);
+}
+
+/** Web and terminal UIs: a person is using the device, so serve until SIGINT/SIGTERM. */
+async function serveUis(
+  agent: AgentHandle,
+  deps: AgentDeps,
+  options: Awaited<ReturnType<typeof parseRunArgs>>,
+  logger: Logger,
+) {
+  if (options.ui === 'web') {
+    const ui = await startWebUiFor(agent, deps, {
+      port: options.uiPort ?? 0,
+      stateDir: options.stateDir ?? defaultStateDir(options.root),
+      root: options.root,
+    });
+    logger.info({ url: ui.url }, 'web UI listening');
+    return serveUntilSignal(agent, [ui], logger);
+  }
+  // The screen goes to stdout, unless stdout is kept for the --json line.
+  const ui = await startTerminalUiFor(agent, deps, {
+    root: options.root,
+    output: options.json ? process.stderr : process.stdout,
+  });
+  return serveUntilSignal(agent, [ui], logger);
 }
 
 async function parseRunArgs(argv: string[]) {
@@ -87,7 +102,8 @@ async function parseRunArgs(argv: string[]) {
     throw new UsageError(`--ui ${ui}: must be one of ${UI_KINDS.join(', ')}`);
   const root = await requireDirectory('--root', values.root ?? '/');
   const uiPort = positiveInteger('--ui-port', values['ui-port']);
-  if (uiPort !== undefined && uiPort > 65_535) throw new UsageError(`--ui-port ${uiPort}: not a TCP port (0–65535)`);
+  if (uiPort !== undefined && uiPort > 65_535)
+    throw new UsageError(`--ui-port ${uiPort}: not a TCP port (0–65535)`);
   return {
     server: values.server,
     root,

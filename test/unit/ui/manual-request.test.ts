@@ -5,7 +5,9 @@ import { parseManualRequest } from '../../../agent/ui/web/index.ts';
 
 describe('parseManualRequest', () => {
   it('accepts each method', () => {
-    expect(parseManualRequest({ method: 'credentials', email: ' admin@demo.example ', password: ' p w ' })).toEqual({
+    expect(
+      parseManualRequest({ method: 'credentials', email: ' admin@demo.example ', password: ' p w ' }),
+    ).toEqual({
       ok: true,
       request: { method: 'credentials', email: 'admin@demo.example', password: ' p w ' },
     });

@@ -22,7 +22,11 @@ describe('screenModelOf', () => {
     ['automatic.registering.sending', { ...happyScript(), registerDevice: [{ hold: true }] }, 'enrolling'],
     ['managed.fetchingPolicy', { ...happyScript(), fetchPolicy: [{ hold: true }] }, 'enrolled'],
     ['managed.idle', happyScript(), 'enrolled'],
-    ['manual.waiting', { ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] }, 'manual'],
+    [
+      'manual.waiting',
+      { ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] },
+      'manual',
+    ],
     ['error', { ...happyScript(), registerDevice: [{ error: { code: 'domain-mismatch' } }] }, 'error'],
   ])('%s → %s', async (state, script, screen) => {
     const model = await modelAt(script, state);
@@ -39,9 +43,14 @@ describe('screenModelOf', () => {
   });
 
   it('error: code, plain message and the seed’s steps', async () => {
-    const model = await modelAt({ ...happyScript(), registerDevice: [{ error: { code: 'missing-licenses' } }] }, 'error');
+    const model = await modelAt(
+      { ...happyScript(), registerDevice: [{ error: { code: 'missing-licenses' } }] },
+      'error',
+    );
     expect(model.error?.code).toBe('missing-licenses');
-    expect(model.error?.steps[0]).toBe('Contact your reseller to buy more Chrome Enterprise Upgrade licences.');
+    expect(model.error?.steps[0]).toBe(
+      'Contact your reseller to buy more Chrome Enterprise Upgrade licences.',
+    );
   });
 
   it('backoff: still checking, says when it tries again and why', async () => {
@@ -55,8 +64,14 @@ describe('screenModelOf', () => {
   });
 
   it('manual: Chrome devices get the account and the token, with the reason', async () => {
-    const model = await modelAt({ ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] }, 'manual.waiting');
-    expect(model.manual).toMatchObject({ reason: 'not-pre-provisioned', methods: ['credentials', 'enrollment-token'] });
+    const model = await modelAt(
+      { ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] },
+      'manual.waiting',
+    );
+    expect(model.manual).toMatchObject({
+      reason: 'not-pre-provisioned',
+      methods: ['credentials', 'enrollment-token'],
+    });
   });
 
   it('follows the diagnostics region', async () => {
