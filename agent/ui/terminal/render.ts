@@ -10,7 +10,7 @@ export function renderScreen(model: ScreenModel, prompt: string | null): string 
   if (model.detail) lines.push(model.detail);
   if (model.error) {
     lines.push('', `Error code: ${model.error.code}`, model.error.message);
-    model.error.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
+    for (const [i, step] of model.error.steps.entries()) lines.push(`  ${i + 1}. ${step}`);
   }
   if (model.manual && model.manual.reasonText !== model.message)
     lines.push('', `Why: ${model.manual.reasonText}`);
