@@ -21,7 +21,11 @@
 //  4. Otherwise check from scratch: { kind: 'fresh-check' }. No manual outcome is cached across
 //     boots; in particular "not pre-provisioned" (manual reason 'not-pre-provisioned') is always
 //     asked again, since an administrator may have pre-provisioned the device since.
-// No record at all (fresh device, or a file that was moved aside) is rule 4 with a new record.
+// No record at all (a fresh device) is rule 4 with a new record. A record that existed but was
+// unusable (corrupt, truncated, unreadable: moved aside by the store, `previousUnusable`) may have
+// hidden a registration that reached the server — of an enrolled device, say — so it is treated as
+// rule 3: retried with `reregister` (the server keeps the licence the device holds; a device that
+// was never pre-provisioned still gets 410 → the manual screen).
 // The returned `next` record keeps the identity, last error and history of the previous boots and
 // appends a BOOT_PHASE entry to the history.
 
@@ -55,6 +59,8 @@ export interface PlanBootOptions {
   /** The id of the boot that starts. */
   bootId: string;
   now: Date;
+  /** A record existed but could not be used (moved aside): an earlier registration may have landed. */
+  previousUnusable?: boolean;
 }
 
 export function planBoot(loaded: PersistedAgentState | null, options: PlanBootOptions): BootDecision {
@@ -72,6 +78,7 @@ export function planBoot(loaded: PersistedAgentState | null, options: PlanBootOp
   const previousAttempts = loaded === null || loaded.manual !== undefined ? 0 : loaded.bootAttempts;
   const next: PersistedAgentState = { ...base, bootAttempts: previousAttempts + 1 };
   if (loaded?.registration?.inFlight === true) next.registration = { ...loaded.registration };
+  else if (loaded === null && options.previousUnusable === true) next.registration = { inFlight: true };
 
   if (previousAttempts >= max) {
     next.manual = { reason: TOO_MANY_ATTEMPTS_REASON };

@@ -51,6 +51,7 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
   const { plan, next } = planBoot(previous, {
     bootId: randomUUID(),
     now: deps.now(),
+    previousUnusable: loaded.kind === 'recovered',
     ...(options.maxBootAttempts !== undefined ? { maxBootAttempts: options.maxBootAttempts } : {}),
   });
 

@@ -68,6 +68,11 @@ export class SmartConversation {
     });
   }
 
+  /** The next command starts with a bare CR / `>` exchange (after a reply that made no sense). */
+  resynchronise(): void {
+    this.needsSync = true;
+  }
+
   onAsyncMessage(listener: (line: string) => void): () => void {
     this.listeners.add(listener);
     return () => {

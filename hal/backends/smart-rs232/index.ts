@@ -108,8 +108,8 @@ export class SmartRs232Display implements SmartDisplayControl {
   }
 
   async readInfo(): Promise<SmartDisplayInfo> {
-    const serialNumber = await this.get('serialnum');
-    const modelNumber = await this.get('modelnum');
+    const serialNumber = await this.getAgain('serialnum');
+    const modelNumber = await this.getAgain('modelnum');
     const firmwareVersion = await this.optional('fwversion');
     const partNumber = await this.optional('partnum');
     const powerState = await this.optional('powerstate');
@@ -124,13 +124,32 @@ export class SmartRs232Display implements SmartDisplayControl {
     return this.conversation.close();
   }
 
-  /** A field an older firmware may not know: `invalid cmd=` or an empty value reads as null. */
+  /**
+   * `get`, asked once more after resynchronising on a fresh prompt when the reply is not `<field>=…`:
+   * power-on garbage holding a `>` can pass for the first prompt and glue itself to the next reply,
+   * and line noise can garble one answer.
+   */
+  private async getAgain(field: SmartQuery): Promise<string> {
+    try {
+      return await this.get(field);
+    } catch (error) {
+      if (!isSmartDisplayError(error, 'malformed-reply')) throw error;
+      this.conversation.resynchronise();
+      return this.get(field);
+    }
+  }
+
+  /**
+   * A field an older firmware may not know, and that the identity does not need: `invalid cmd=`, an
+   * empty value or an answer that stays garbled reads as null.
+   */
   private async optional(field: SmartQuery): Promise<string | null> {
     try {
-      const value = await this.get(field);
+      const value = await this.getAgain(field);
       return value === '' ? null : value;
     } catch (error) {
-      if (isSmartDisplayError(error, 'invalid-command')) return null;
+      if (isSmartDisplayError(error, 'invalid-command') || isSmartDisplayError(error, 'malformed-reply'))
+        return null;
       throw error;
     }
   }
