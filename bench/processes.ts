@@ -3,10 +3,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { AGENT_PRELOAD, preloadReport } from '../simulator/lib/preload.ts';
 
-const MAXRSS_PRELOAD = resolve(import.meta.dirname, 'report-maxrss.mjs');
+const MAXRSS_PRELOAD = AGENT_PRELOAD;
 
 export async function buildBundle(): Promise<string> {
   const outdir = await mkdtemp(join(tmpdir(), 'zte-bench-bundle-'));
@@ -35,8 +36,7 @@ export function timedNode(args: string[]): Promise<TimedRun> {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      const match = /zte-bench-maxrss-kb=(\d+)/.exec(stderr);
-      resolvePromise({ ms, code, maxRssKb: match ? Number(match[1]) : Number.NaN });
+      resolvePromise({ ms, code, maxRssKb: preloadReport(stderr)?.maxRssKb ?? Number.NaN });
     });
   });
 }

@@ -6,10 +6,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chartJsSource } from '../simulator/fleet/report/html.ts';
+import { AGENT_PRELOAD, preloadReport } from '../simulator/lib/preload.ts';
 import type { FleetFigures } from './fleet.ts';
 import { round } from './stats.ts';
-
-const MAXRSS_PRELOAD = resolve(import.meta.dirname, 'report-maxrss.mjs');
 
 export interface ScalingPoint {
   devices: number;
@@ -26,7 +25,7 @@ export async function measureScaling(sizes: readonly number[]): Promise<ScalingP
       process.execPath,
       [
         '--import',
-        MAXRSS_PRELOAD,
+        AGENT_PRELOAD,
         '--import',
         'tsx',
         resolve(import.meta.dirname, 'fleet-once.ts'),
@@ -35,7 +34,7 @@ export async function measureScaling(sizes: readonly number[]): Promise<ScalingP
       { maxBuffer: 64 * 1024 * 1024 },
     );
     const figures = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as FleetFigures;
-    const rssKb = Number(/zte-bench-maxrss-kb=(\d+)/.exec(stderr)?.[1]);
+    const rssKb = preloadReport(stderr)?.maxRssKb ?? Number.NaN;
     points.push({
       devices,
       devicesPerSecond: round(figures.devicesPerSecond),

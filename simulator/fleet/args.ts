@@ -64,19 +64,33 @@ export interface StubSeedArgs {
   seed: number;
 }
 
-export type FleetArgs = RunArgs | MergeArgs | ReplayArgs | StubSeedArgs | { command: 'help' } | { command: 'scenarios' };
+export type FleetArgs =
+  | RunArgs
+  | MergeArgs
+  | ReplayArgs
+  | StubSeedArgs
+  | { command: 'help' }
+  | { command: 'scenarios' };
 
-function integer(flag: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function integer(
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} ${value}: not a whole number`);
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} ${value}: must be from ${min} to ${max}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} ${value}: must be from ${min} to ${max}`);
   return n;
 }
 
 function scenario(value: string | undefined): ScenarioName {
   if (value === undefined) return 'mixed';
-  if (!isScenarioName(value)) throw new UsageError(`--scenario ${value}: unknown scenario (one of ${SCENARIO_NAMES.join(', ')})`);
+  if (!isScenarioName(value))
+    throw new UsageError(`--scenario ${value}: unknown scenario (one of ${SCENARIO_NAMES.join(', ')})`);
   return value;
 }
 
@@ -98,7 +112,8 @@ function serverUrl(value: string | undefined): string | null {
   } catch {
     throw new UsageError(`--server ${value}: not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--server ${value}: must be http or https`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--server ${value}: must be http or https`);
   return value.replace(/\/+$/, '');
 }
 
@@ -136,7 +151,12 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
         allowPositionals: true,
       } as const);
       if (positionals.length === 0) throw new UsageError('merge: give at least one report directory');
-      return { command: 'merge', dirs: positionals, report: values.report ?? null, json: values.json === true };
+      return {
+        command: 'merge',
+        dirs: positionals,
+        report: values.report ?? null,
+        json: values.json === true,
+      };
     }
     case 'replay': {
       const { values, positionals } = parse({
@@ -146,8 +166,10 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
         allowPositionals: true,
       } as const);
       const [bundle, ...extra] = positionals;
-      if (bundle === undefined) throw new UsageError('replay: give the diagnostics bundle (diagnostics-….json)');
-      if (extra.length > 0) throw new UsageError(`replay: one bundle at a time (unexpected ${extra.join(' ')})`);
+      if (bundle === undefined)
+        throw new UsageError('replay: give the diagnostics bundle (diagnostics-….json)');
+      if (extra.length > 0)
+        throw new UsageError(`replay: one bundle at a time (unexpected ${extra.join(' ')})`);
       return { command: 'replay', bundle, server: serverUrl(values.server), json: values.json === true };
     }
     case 'stub-seed': {
@@ -172,9 +194,17 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
       return { command: 'help' };
     default: {
       const args = first === 'run' ? rest : argv;
-      const { values, positionals } = parse({ args, options: RUN_OPTIONS, strict: true, allowPositionals: true } as const);
+      const { values, positionals } = parse({
+        args,
+        options: RUN_OPTIONS,
+        strict: true,
+        allowPositionals: true,
+      } as const);
       if (values.help === true) return { command: 'help' };
-      if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]} (commands: run, merge, replay, stub-seed, scenarios)`);
+      if (positionals.length > 0)
+        throw new UsageError(
+          `unexpected argument ${positionals[0]} (commands: run, merge, replay, stub-seed, scenarios)`,
+        );
       return {
         command: 'run',
         devices: integer('--devices', values.devices, DEFAULT_DEVICES, 1, 1_000_000),

@@ -7,11 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { AGENT_PRELOAD } from '../lib/preload.ts';
 import { type DevicePlan, describeExpected } from '../scenarios/types.ts';
 import { judge, prepareDevice } from './device.ts';
 import type { ActualOutcome, BootEnv, BootRecord, DeviceResult } from './types.ts';
 
-const PRELOAD = fileURLToPath(new URL('./kill-after-state-writes.mjs', import.meta.url));
+const PRELOAD = AGENT_PRELOAD;
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** More boots than this is a loop the agent's own boot counter should have stopped. */
 const MAX_BOOTS = 12;
@@ -19,7 +20,9 @@ const CHILD_TIMEOUT_MS = 150_000;
 
 /** Builds the device bundle (scripts/build.mjs) into `outdir`; returns its entry point. */
 export async function buildAgentBundle(outdir: string): Promise<string> {
-  await promisify(execFile)(process.execPath, [join(REPO, 'scripts/build.mjs'), '--outdir', outdir], { cwd: REPO });
+  await promisify(execFile)(process.execPath, [join(REPO, 'scripts/build.mjs'), '--outdir', outdir], {
+    cwd: REPO,
+  });
   return join(outdir, 'main.js');
 }
 
@@ -35,7 +38,10 @@ function runChild(entry: string, args: string[], killAfter: number | null): Prom
   delete env.ZTE_KILL_AFTER_STATE_WRITES;
   if (killAfter !== null) env.ZTE_KILL_AFTER_STATE_WRITES = String(killAfter);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', PRELOAD, entry, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', PRELOAD, entry, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
@@ -67,14 +73,31 @@ async function readState(stateDir: string): Promise<StateFile | null> {
   }
 }
 
-export async function bootWithPowerLoss(plan: DevicePlan, env: BootEnv, bundle: string): Promise<DeviceResult> {
+export async function bootWithPowerLoss(
+  plan: DevicePlan,
+  env: BootEnv,
+  bundle: string,
+): Promise<DeviceResult> {
   const startedAt = Date.now() - env.fleetStart;
   const t0 = performance.now();
-  const log: string[] = [`${plan.id} ${plan.scenario}/${plan.variant} ${plan.model}: expect ${describeExpected(plan.expected)}`];
+  const log: string[] = [
+    `${plan.id} ${plan.scenario}/${plan.variant} ${plan.model}: expect ${describeExpected(plan.expected)}`,
+  ];
   const boots: BootRecord[] = [];
   const kills = plan.power?.killAfterStateWrites ?? [];
   const prepared = await prepareDevice(plan, env);
-  const args = ['run', '--server', env.serverUrl, '--root', prepared.root, '--state-dir', prepared.stateDir, '--ui', 'none', '--json'];
+  const args = [
+    'run',
+    '--server',
+    env.serverUrl,
+    '--root',
+    prepared.root,
+    '--state-dir',
+    prepared.stateDir,
+    '--ui',
+    'none',
+    '--json',
+  ];
   let actual: ActualOutcome | null = null;
   let error: string | undefined;
   const firstBootEpoch = Date.now();
@@ -85,13 +108,23 @@ export async function bootWithPowerLoss(plan: DevicePlan, env: BootEnv, bundle: 
       const started = performance.now();
       const run = await runChild(bundle, args, killAfter);
       const killed = run.signal === 'SIGKILL';
-      boots.push({ boot: boot + 1, killAfterStateWrites: killAfter, killed, exitCode: run.code, ms: performance.now() - started });
+      boots.push({
+        boot: boot + 1,
+        killAfterStateWrites: killAfter,
+        killed,
+        exitCode: run.code,
+        ms: performance.now() - started,
+      });
       if (killed) {
         const state = await readState(prepared.stateDir);
-        log.push(`  boot ${boot + 1}: SIGKILL after state write ${killAfter} (persisted phase ${state?.phase ?? 'none'})`);
+        log.push(
+          `  boot ${boot + 1}: SIGKILL after state write ${killAfter} (persisted phase ${state?.phase ?? 'none'})`,
+        );
         continue;
       }
-      log.push(`  boot ${boot + 1}: exit ${run.code}${killAfter !== null ? ` (kill after write ${killAfter} never came)` : ''}`);
+      log.push(
+        `  boot ${boot + 1}: exit ${run.code}${killAfter !== null ? ` (kill after write ${killAfter} never came)` : ''}`,
+      );
       const line = run.stdout.trim().split('\n').pop() ?? '';
       try {
         const parsed = JSON.parse(line) as ActualOutcome;
@@ -112,8 +145,14 @@ export async function bootWithPowerLoss(plan: DevicePlan, env: BootEnv, bundle: 
     if (actual === null && error === undefined) error = `still not settled after ${MAX_BOOTS} boots`;
     const state = await readState(prepared.stateDir);
     const decisionMs = performance.now() - bootStart;
-    const timeline = (state?.history ?? []).map((h) => ({ state: h.state, atMs: Date.parse(h.at) - firstBootEpoch }));
-    if (actual) log.push(`  settled ${actual.outcome}/${actual.reason ?? '-'} after ${boots.length} boot(s), ${decisionMs.toFixed(0)} ms`);
+    const timeline = (state?.history ?? []).map((h) => ({
+      state: h.state,
+      atMs: Date.parse(h.at) - firstBootEpoch,
+    }));
+    if (actual)
+      log.push(
+        `  settled ${actual.outcome}/${actual.reason ?? '-'} after ${boots.length} boot(s), ${decisionMs.toFixed(0)} ms`,
+      );
     return {
       index: plan.index,
       id: plan.id,

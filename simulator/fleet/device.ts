@@ -12,15 +12,15 @@ import { createDeviceDeps } from '../../agent/runtime/create-deps.ts';
 import type { AgentDeps } from '../../agent/runtime/deps.ts';
 import type { EnrollmentHttp } from '../../agent/runtime/enrollment-http.ts';
 import type { Outcome } from '../../agent/runtime/outcome.ts';
-import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
 import { createManufacturerCa, type ManufacturerCa } from '../../server-stub/attestation/ca.ts';
+import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
 import { mintDeviceIdentity } from '../../server-stub/attestation/mint.ts';
 import { materializeDeviceTree } from '../device-tree.ts';
 import { createStubClient } from '../devices/stub-client.ts';
 import { writeAttestationMaterial } from '../devices/tpm-sim.ts';
 import { seededRandom } from '../profiles/random.ts';
-import { type MockDisplayPort, createMockDisplayPort } from '../smart-display/mock-binding.ts';
 import { type DevicePlan, describeExpected, matchesExpected } from '../scenarios/types.ts';
+import { createMockDisplayPort, type MockDisplayPort } from '../smart-display/mock-binding.ts';
 import type { ActualOutcome, BootEnv, DeviceResult, RequestRecord } from './types.ts';
 
 /** A device that has not settled by then is stuck (the agent's own safeguard is 90 s). */
@@ -60,12 +60,21 @@ export async function prepareDevice(plan: DevicePlan, env: BootEnv): Promise<Pre
         await writeAttestationMaterial(root, await mintFor(env, id, plan.manufacturer));
         break;
       case 'other-device':
-        await writeAttestationMaterial(root, await mintFor(env, plan.key.attestedDeviceId, plan.manufacturer));
+        await writeAttestationMaterial(
+          root,
+          await mintFor(env, plan.key.attestedDeviceId, plan.manufacturer),
+        );
         break;
       case 'rogue-ca': {
         rogueCa ??= createManufacturerCa(`${plan.manufacturer} Clone Factory CA`);
-        const minted = await mintDeviceIdentity(await rogueCa, { attestedDeviceId: id, manufacturer: plan.manufacturer });
-        await writeAttestationMaterial(root, { privateKeyPem: minted.private_key_pem, certificateChainPem: minted.certificate_chain_pem });
+        const minted = await mintDeviceIdentity(await rogueCa, {
+          attestedDeviceId: id,
+          manufacturer: plan.manufacturer,
+        });
+        await writeAttestationMaterial(root, {
+          privateKeyPem: minted.private_key_pem,
+          certificateChainPem: minted.certificate_chain_pem,
+        });
         break;
       }
       case 'none':
@@ -114,8 +123,14 @@ function recordingDmClient(inner: DmClient, record: ReturnType<typeof recorder>)
   return {
     serverUrl: inner.serverUrl,
     deviceId: inner.deviceId,
-    initialEnrollmentState: record('device_initial_enrollment_state', inner.initialEnrollmentState.bind(inner)),
-    certificateBasedRegister: record('certificate_based_register', inner.certificateBasedRegister.bind(inner)),
+    initialEnrollmentState: record(
+      'device_initial_enrollment_state',
+      inner.initialEnrollmentState.bind(inner),
+    ),
+    certificateBasedRegister: record(
+      'certificate_based_register',
+      inner.certificateBasedRegister.bind(inner),
+    ),
     register: record('register', inner.register.bind(inner)),
     tokenBasedRegister: record('token_based_register', inner.tokenBasedRegister.bind(inner)),
     policy: record('policy', inner.policy.bind(inner)),
@@ -163,10 +178,16 @@ export function judge(plan: DevicePlan, actual: ActualOutcome | null): boolean {
 }
 
 /** Prepares the device, boots the agent in-process until it settles, and says whether it met its plan. */
-export async function bootInProcess(plan: DevicePlan, env: BootEnv, hooks: BootHooks = {}): Promise<DeviceResult> {
+export async function bootInProcess(
+  plan: DevicePlan,
+  env: BootEnv,
+  hooks: BootHooks = {},
+): Promise<DeviceResult> {
   const startedAt = Date.now() - env.fleetStart;
   const t0 = performance.now();
-  const log: string[] = [`${plan.id} ${plan.scenario}/${plan.variant} ${plan.model}: expect ${describeExpected(plan.expected)}`];
+  const log: string[] = [
+    `${plan.id} ${plan.scenario}/${plan.variant} ${plan.model}: expect ${describeExpected(plan.expected)}`,
+  ];
   const requests: RequestRecord[] = [];
   const timeline: DeviceResult['timeline'] = [];
   let prepared: PreparedDevice | null = null;
@@ -178,7 +199,12 @@ export async function bootInProcess(plan: DevicePlan, env: BootEnv, hooks: BootH
     passed: false,
     identity: null,
     timeline,
-    timings: { startedAt, prepareMs: prepared?.prepareMs ?? 0, decisionMs: 0, totalMs: performance.now() - t0 },
+    timings: {
+      startedAt,
+      prepareMs: prepared?.prepareMs ?? 0,
+      decisionMs: 0,
+      totalMs: performance.now() - t0,
+    },
     requests,
     boots: [],
     log,
@@ -211,7 +237,11 @@ export async function bootInProcess(plan: DevicePlan, env: BootEnv, hooks: BootH
       createDmClient: (deviceId) =>
         recordingDmClient(
           stalls
-            ? createDmClient({ serverUrl: url, deviceId, timeouts: { response: FLAKY_RESPONSE_TIMEOUT_MS, request: FLAKY_RESPONSE_TIMEOUT_MS * 2 } })
+            ? createDmClient({
+                serverUrl: url,
+                deviceId,
+                timeouts: { response: FLAKY_RESPONSE_TIMEOUT_MS, request: FLAKY_RESPONSE_TIMEOUT_MS * 2 },
+              })
             : base.createDmClient(deviceId),
           record,
         ),
@@ -225,7 +255,9 @@ export async function bootInProcess(plan: DevicePlan, env: BootEnv, hooks: BootH
         const atMs = performance.now() - bootStart;
         timeline.push({ state, atMs });
         const err = snapshot.context.lastError;
-        log.push(`  +${atMs.toFixed(0)}ms ${state}${err && state !== 'booting' ? ` (last error ${err.code})` : ''}`);
+        log.push(
+          `  +${atMs.toFixed(0)}ms ${state}${err && state !== 'booting' ? ` (last error ${err.code})` : ''}`,
+        );
       },
     });
     let watchdog: NodeJS.Timeout | undefined;
@@ -239,11 +271,17 @@ export async function bootInProcess(plan: DevicePlan, env: BootEnv, hooks: BootH
     await agent.stop();
     if (settled === 'timeout') {
       log.push(`  did not settle within ${DEVICE_WATCHDOG_MS} ms`);
-      return result({ identity, error: 'fleet-watchdog', timings: { startedAt, prepareMs: prepared.prepareMs, decisionMs, totalMs: performance.now() - t0 } });
+      return result({
+        identity,
+        error: 'fleet-watchdog',
+        timings: { startedAt, prepareMs: prepared.prepareMs, decisionMs, totalMs: performance.now() - t0 },
+      });
     }
     const actual = actualOf(settled);
     if (settled.internalError !== undefined) log.push(`  internal error: ${settled.internalError}`);
-    log.push(`  settled ${actual.outcome}/${actual.reason ?? '-'}${actual.managementDomain ? `@${actual.managementDomain}` : ''} in ${decisionMs.toFixed(0)} ms`);
+    log.push(
+      `  settled ${actual.outcome}/${actual.reason ?? '-'}${actual.managementDomain ? `@${actual.managementDomain}` : ''} in ${decisionMs.toFixed(0)} ms`,
+    );
     return result({
       actual,
       passed: judge(plan, actual),
@@ -252,7 +290,11 @@ export async function bootInProcess(plan: DevicePlan, env: BootEnv, hooks: BootH
       timings: { startedAt, prepareMs: prepared.prepareMs, decisionMs, totalMs: performance.now() - t0 },
     });
   } catch (error) {
-    const message = isDmError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    const message = isDmError(error)
+      ? `${error.code}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
     log.push(`  fleet error: ${message}`);
     return result({ error: message });
   } finally {

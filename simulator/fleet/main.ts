@@ -19,13 +19,21 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 function printHuman(summary: FleetSummary, reportDir: string | null): void {
-  out(`${summary.failed === 0 ? 'PASS' : 'FAIL'}: ${summary.passed}/${summary.devices} devices met their expectation in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.devicesPerSecond} devices/s)`);
-  out(`outcomes: ${summary.byOutcome.managed} managed, ${summary.byOutcome.manual} manual, ${summary.byOutcome.error} error`);
+  out(
+    `${summary.failed === 0 ? 'PASS' : 'FAIL'}: ${summary.passed}/${summary.devices} devices met their expectation in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.devicesPerSecond} devices/s)`,
+  );
+  out(
+    `outcomes: ${summary.byOutcome.managed} managed, ${summary.byOutcome.manual} manual, ${summary.byOutcome.error} error`,
+  );
   for (const [scenario, c] of Object.entries(summary.byScenario)) {
-    out(`  ${scenario.padEnd(22)} ${String(c.devices).padStart(6)} devices  ${c.failed === 0 ? 'ok' : `${c.failed} FAILED`}`);
+    out(
+      `  ${scenario.padEnd(22)} ${String(c.devices).padStart(6)} devices  ${c.failed === 0 ? 'ok' : `${c.failed} FAILED`}`,
+    );
   }
   for (const f of summary.failures.slice(0, 20)) {
-    out(`\n${f.device} ${f.model}: expected ${describeExpected(f.expected)}, got ${f.actual ? `${f.actual.outcome}/${f.actual.reason ?? '-'}` : 'no outcome'}\n${f.log}`);
+    out(
+      `\n${f.device} ${f.model}: expected ${describeExpected(f.expected)}, got ${f.actual ? `${f.actual.outcome}/${f.actual.reason ?? '-'}` : 'no outcome'}\n${f.log}`,
+    );
   }
   if (summary.failures.length > 20) out(`… and ${summary.failed - 20} more failures (see the report)`);
   if (reportDir !== null) out(`reports: ${reportDir}/report.html, junit.xml, report.json`);
@@ -58,7 +66,9 @@ async function main(args: FleetArgs): Promise<number> {
       const merged = await mergeReports(args.dirs);
       if (args.report !== null) await writeReports(args.report, merged);
       if (merged.meta.missingShards && merged.meta.missingShards.length > 0) {
-        err(`fleet merge: shard(s) ${merged.meta.missingShards.join(', ')} of ${merged.meta.mergedFrom?.[0]?.shard?.count ?? '?'} missing: the fleet is incomplete`);
+        err(
+          `fleet merge: shard(s) ${merged.meta.missingShards.join(', ')} of ${merged.meta.mergedFrom?.[0]?.shard?.count ?? '?'} missing: the fleet is incomplete`,
+        );
       }
       emit(merged, args.json, args.report);
       return merged.summary.failed === 0 && (merged.meta.missingShards?.length ?? 0) === 0 ? 0 : 1;
@@ -69,9 +79,20 @@ async function main(args: FleetArgs): Promise<number> {
       const device = result.run.devices[0];
       const actual = device?.result.actual ?? null;
       if (args.json) {
-        out(JSON.stringify({ bundle: result.bundle, reproduced: result.reproduced, expected: result.expected, actual, notes: result.notes, log: device?.result.log ?? [] }));
+        out(
+          JSON.stringify({
+            bundle: result.bundle,
+            reproduced: result.reproduced,
+            expected: result.expected,
+            actual,
+            notes: result.notes,
+            log: device?.result.log ?? [],
+          }),
+        );
       } else {
-        out(`${result.reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: the field device ended ${result.expected ? describeExpected(result.expected) : 'mid-way (no settled screen in the bundle)'}; the replayed device ended ${actual ? `${actual.outcome}/${actual.reason ?? '-'}` : 'with no outcome'}`);
+        out(
+          `${result.reproduced ? 'REPRODUCED' : 'NOT REPRODUCED'}: the field device ended ${result.expected ? describeExpected(result.expected) : 'mid-way (no settled screen in the bundle)'}; the replayed device ended ${actual ? `${actual.outcome}/${actual.reason ?? '-'}` : 'with no outcome'}`,
+        );
         for (const note of result.notes) out(`note: ${note}`);
         for (const line of device?.result.log ?? []) out(line);
       }
@@ -81,7 +102,9 @@ async function main(args: FleetArgs): Promise<number> {
       const { runFleet } = await import('./run.ts');
       const { createProgress } = await import('./progress.ts');
       const { toReportFile, writeReports } = await import('./report/index.ts');
-      const total = args.shard ? Math.ceil((args.devices - (args.shard.index - 1)) / args.shard.count) : args.devices;
+      const total = args.shard
+        ? Math.ceil((args.devices - (args.shard.index - 1)) / args.shard.count)
+        : args.devices;
       const progress = createProgress(Math.max(0, total));
       let run: Awaited<ReturnType<typeof runFleet>>;
       try {

@@ -4,9 +4,9 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { percentile, summarize } from './summary.ts';
 import { fromReportDevice, REPORT_FILES, REPORT_KIND, type ReportFile } from './report/index.ts';
 import type { RequestRate } from './run.ts';
+import { percentile, summarize } from './summary.ts';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -21,7 +21,8 @@ async function readReport(dir: string): Promise<ReportFile> {
     throw new MergeError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const report = parsed as Partial<ReportFile>;
-  if (report.kind !== REPORT_KIND || !Array.isArray(report.devices)) throw new MergeError(`${path}: not a fleet report`);
+  if (report.kind !== REPORT_KIND || !Array.isArray(report.devices))
+    throw new MergeError(`${path}: not a fleet report`);
   return report as ReportFile;
 }
 
@@ -51,7 +52,11 @@ export async function mergeReports(dirs: readonly string[]): Promise<ReportFile>
   const first = reports[0];
   if (first === undefined) throw new MergeError('nothing to merge');
   for (const r of reports) {
-    if (r.meta.scenario !== first.meta.scenario || r.meta.seed !== first.meta.seed || r.meta.fleetDevices !== first.meta.fleetDevices) {
+    if (
+      r.meta.scenario !== first.meta.scenario ||
+      r.meta.seed !== first.meta.seed ||
+      r.meta.fleetDevices !== first.meta.fleetDevices
+    ) {
       throw new MergeError(
         `reports of different fleets: ${first.meta.scenario}/seed ${first.meta.seed}/${first.meta.fleetDevices} devices vs ${r.meta.scenario}/seed ${r.meta.seed}/${r.meta.fleetDevices}`,
       );
@@ -60,7 +65,8 @@ export async function mergeReports(dirs: readonly string[]): Promise<ReportFile>
   const byIndex = new Map<number, ReportFile['devices'][number]>();
   for (const r of reports) {
     for (const d of r.devices) {
-      if (byIndex.has(d.index)) throw new MergeError(`device ${d.id} is in more than one report (the same shard twice?)`);
+      if (byIndex.has(d.index))
+        throw new MergeError(`device ${d.id} is in more than one report (the same shard twice?)`);
       byIndex.set(d.index, d);
     }
   }
@@ -78,15 +84,30 @@ export async function mergeReports(dirs: readonly string[]): Promise<ReportFile>
       startedAt: reports.map((r) => r.meta.startedAt).sort()[0] ?? first.meta.startedAt,
       phasesMs: {},
       proxyFaultsPlayed: null,
-      mergedFrom: reports.map((r) => ({ shard: r.meta.shard, startedAt: r.meta.startedAt, durationMs: r.summary.durationMs, devices: r.devices.length })),
+      mergedFrom: reports.map((r) => ({
+        shard: r.meta.shard,
+        startedAt: r.meta.startedAt,
+        durationMs: r.summary.durationMs,
+        devices: r.devices.length,
+      })),
       missingShards,
       figures: {
         requestsPerDevice: requestsPerDevice(devices),
         serverRequests: reports.every((r) => r.meta.figures?.serverRequests != null)
           ? reports.reduce((n, r) => n + (r.meta.figures?.serverRequests ?? 0), 0)
           : null,
-        decisionMsP50: Math.round(percentile(devices.map((d) => d.timings.decisionMs), 50)),
-        decisionMsP95: Math.round(percentile(devices.map((d) => d.timings.decisionMs), 95)),
+        decisionMsP50: Math.round(
+          percentile(
+            devices.map((d) => d.timings.decisionMs),
+            50,
+          ),
+        ),
+        decisionMsP95: Math.round(
+          percentile(
+            devices.map((d) => d.timings.decisionMs),
+            95,
+          ),
+        ),
       },
     },
     summary: summarize(devices.map(fromReportDevice), durationMs),

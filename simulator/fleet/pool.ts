@@ -21,7 +21,10 @@ interface Slot {
 export class WorkerPool {
   readonly size: number;
   private readonly slots: Slot[];
-  private readonly pending = new Map<number, { resolve: (r: DeviceResult) => void; reject: (e: Error) => void; slot: Slot }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: DeviceResult) => void; reject: (e: Error) => void; slot: Slot }
+  >();
   private firstErrorListener: (index: number, status: number | string) => void = () => undefined;
 
   constructor(size: number, env: BootEnv) {
@@ -44,8 +47,12 @@ export class WorkerPool {
   /** Boots one device on the least busy worker. */
   boot(plan: DevicePlan): Promise<DeviceResult> {
     const live = this.slots.filter((s) => s.dead === null);
-    const slot = live.reduce<Slot | null>((best, s) => (best === null || s.inFlight < best.inFlight ? s : best), null);
-    if (slot === null) return Promise.reject(new Error(`every worker thread died (${this.slots[0]?.dead?.message ?? ''})`));
+    const slot = live.reduce<Slot | null>(
+      (best, s) => (best === null || s.inFlight < best.inFlight ? s : best),
+      null,
+    );
+    if (slot === null)
+      return Promise.reject(new Error(`every worker thread died (${this.slots[0]?.dead?.message ?? ''})`));
     slot.inFlight += 1;
     return new Promise((resolve, reject) => {
       this.pending.set(plan.index, { resolve, reject, slot });
@@ -60,7 +67,9 @@ export class WorkerPool {
 
   private closing = false;
 
-  private settle(index: number): { resolve: (r: DeviceResult) => void; reject: (e: Error) => void } | undefined {
+  private settle(
+    index: number,
+  ): { resolve: (r: DeviceResult) => void; reject: (e: Error) => void } | undefined {
     const entry = this.pending.get(index);
     if (entry === undefined) return undefined;
     this.pending.delete(index);
@@ -77,7 +86,9 @@ export class WorkerPool {
         this.firstErrorListener(message.index, message.status);
         break;
       case 'crash':
-        this.settle(message.index)?.reject(new Error(`worker crashed on device ${message.index}: ${message.message}`));
+        this.settle(message.index)?.reject(
+          new Error(`worker crashed on device ${message.index}: ${message.message}`),
+        );
         break;
     }
   }

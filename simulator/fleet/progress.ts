@@ -20,7 +20,8 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'fleet |{bar}| {value}/{total} devices | {passed} passed, {failed} failed | {rate}/s | {duration_formatted}',
+        format:
+          'fleet |{bar}| {value}/{total} devices | {passed} passed, {failed} failed | {rate}/s | {duration_formatted}',
         hideCursor: true,
         clearOnComplete: false,
       },
@@ -46,9 +47,14 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       if (result.passed) passed += 1;
       else {
         failed += 1;
-        stream.write(`fleet: ${result.id} did not meet its expectation (${result.actual ? `${result.actual.outcome}/${result.actual.reason ?? '-'}` : result.error ?? 'no outcome'})\n`);
+        stream.write(
+          `fleet: ${result.id} did not meet its expectation (${result.actual ? `${result.actual.outcome}/${result.actual.reason ?? '-'}` : (result.error ?? 'no outcome')})\n`,
+        );
       }
-      if (done % step === 0 || done === total) stream.write(`fleet: ${done}/${total} devices, ${passed} passed, ${failed} failed, ${rate(done)}/s\n`);
+      if (done % step === 0 || done === total)
+        stream.write(
+          `fleet: ${done}/${total} devices, ${passed} passed, ${failed} failed, ${rate(done)}/s\n`,
+        );
     },
     log: (line) => stream.write(`${line}\n`),
     stop: () => undefined,

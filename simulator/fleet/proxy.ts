@@ -2,7 +2,7 @@
 // Device N talks to `<proxy>/d/N/…`; its first requests meet its planned faults (connection reset,
 // a stalled answer, 503, 429 with Retry-After, a slow answer), later ones are forwarded untouched.
 
-import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevicePlan, ProxyFault } from '../scenarios/types.ts';
 
@@ -20,12 +20,19 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string, plans: readonly DevicePlan[]): Promise<FaultProxy> {
   const upstream = new URL(target);
   const queues = new Map<number, ProxyFault[]>();
-  for (const p of plans) if (p.network.proxyFaults.length > 0) queues.set(p.index, [...p.network.proxyFaults]);
+  for (const p of plans)
+    if (p.network.proxyFaults.length > 0) queues.set(p.index, [...p.network.proxyFaults]);
   const played: Record<ProxyFault, number> = { reset: 0, stall: 0, slow: 0, 'http-503': 0, 'http-429': 0 };
 
   const forward = (req: IncomingMessage, res: ServerResponse, path: string) => {
     const out = httpRequest(
-      { hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers: { ...req.headers, host: upstream.host } },
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path,
+        headers: { ...req.headers, host: upstream.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -36,7 +43,10 @@ export async function startFaultProxy(target: string, plans: readonly DevicePlan
   };
 
   const reply = (res: ServerResponse, status: number, extra: Record<string, string> = {}) => {
-    const body = JSON.stringify({ error_message: `injected by the fleet's fault proxy (${status})`, dm_status: status === 429 ? 'DM_STATUS_SERVICE_TOO_MANY_REQUESTS' : 'DM_STATUS_TEMPORARY_UNAVAILABLE' });
+    const body = JSON.stringify({
+      error_message: `injected by the fleet's fault proxy (${status})`,
+      dm_status: status === 429 ? 'DM_STATUS_SERVICE_TOO_MANY_REQUESTS' : 'DM_STATUS_TEMPORARY_UNAVAILABLE',
+    });
     res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...extra });
     res.end(body);
   };

@@ -15,10 +15,10 @@ import type { CatalogEntry, DeviceClass, IdKind } from '../../agent/catalog/type
 import { BUNDLE_KIND, type Bundle } from '../../agent/diagnostics/export.ts';
 import type { IdentityReport } from '../../agent/identity/report.ts';
 import type { NetInterfaceDescription } from '../device-tree.ts';
-import { CPU_N305, deviceName } from '../scenarios/build.ts';
-import type { ChromeHardware, DevicePlan, Expected, FleetToken, SmartHardware } from '../scenarios/types.ts';
 import { SMART_USB_VENDOR } from '../profiles/smart-display.ts';
+import { CPU_N305, deviceName } from '../scenarios/build.ts';
 import { mixSeed } from '../scenarios/index.ts';
+import type { ChromeHardware, DevicePlan, Expected, FleetToken, SmartHardware } from '../scenarios/types.ts';
 import { type FleetRun, runFleet } from './run.ts';
 
 export class ReplayError extends Error {
@@ -47,17 +47,24 @@ export async function readBundle(path: string): Promise<Bundle> {
   return b as Bundle;
 }
 
-const reasonCodes = (identity: IdentityReport | null) => new Set((identity?.reasons ?? []).map((r) => r.code));
+const reasonCodes = (identity: IdentityReport | null) =>
+  new Set((identity?.reasons ?? []).map((r) => r.code));
 
 /** The outcome the field device ended with, from its flow state, last error and state file. */
 export function expectedFromBundle(bundle: Bundle): Expected | null {
   const d = bundle.diagnostics;
-  const stateFile = (bundle.stateFile ?? {}) as { manual?: { reason?: string }; managed?: { managementDomain?: string } };
+  const stateFile = (bundle.stateFile ?? {}) as {
+    manual?: { reason?: string };
+    managed?: { managementDomain?: string };
+  };
   if (d.state.startsWith('managed')) return { outcome: 'managed', reason: null };
   if (d.state === 'clockWrong') return { outcome: 'error', reason: 'clock' };
   if (d.state === 'error') return { outcome: 'error', reason: d.lastError?.code ?? null };
   if (d.state.startsWith('manual')) {
-    const reason = stateFile.manual?.reason ?? d.identity?.reasons[0]?.code ?? (d.server.preProvisioned === false ? 'not-pre-provisioned' : null);
+    const reason =
+      stateFile.manual?.reason ??
+      d.identity?.reasons[0]?.code ??
+      (d.server.preProvisioned === false ? 'not-pre-provisioned' : null);
     return { outcome: 'manual', reason: reason ?? null };
   }
   return null;
@@ -85,14 +92,23 @@ function netFromBundle(bundle: Bundle, fallbackMac: string): NetInterfaceDescrip
 
 const macOf = (hex12: string) => hex12.toLowerCase().match(/../g)?.join(':') ?? '02:00:00:00:00:01';
 
-function chromeHardware(bundle: Bundle, identity: IdentityReport, notes: string[]): { hardware: ChromeHardware; entry: CatalogEntry | null } {
+function chromeHardware(
+  bundle: Bundle,
+  identity: IdentityReport,
+  notes: string[],
+): { hardware: ChromeHardware; entry: CatalogEntry | null } {
   const { entry, cpuModel } = chromeEntry(identity);
   const codes = reasonCodes(identity);
   const serial = identity.serialNumber;
   const cdi = identity.certifiedDeviceId;
   const idKind: IdKind = (identity.idKind as IdKind | null) ?? 'serial-number';
-  const vpd: NonNullable<ChromeHardware['spec']['vpd']> = { model_name: identity.model ?? 'Unlisted Chromebook (ZZ999)' };
-  const dmi: NonNullable<ChromeHardware['spec']['dmi']> = { sys_vendor: identity.manufacturer ?? 'Unknown', product_name: 'Board' };
+  const vpd: NonNullable<ChromeHardware['spec']['vpd']> = {
+    model_name: identity.model ?? 'Unlisted Chromebook (ZZ999)',
+  };
+  const dmi: NonNullable<ChromeHardware['spec']['dmi']> = {
+    sys_vendor: identity.manufacturer ?? 'Unknown',
+    product_name: 'Board',
+  };
   if (identity.manufactureDate !== null) vpd.mfg_date = identity.manufactureDate;
   let mac = '02:00:5e:00:00:01';
   if (serial !== null) {
@@ -128,30 +144,53 @@ function chromeHardware(bundle: Bundle, identity: IdentityReport, notes: string[
   }
   if (codes.has('identity-mismatch') && vpd.attested_device_id === undefined && serial !== null) {
     vpd.attested_device_id = `X${serial}`;
-    notes.push('the attested device ID that did not match is not in the bundle: a different one stands in for it');
+    notes.push(
+      'the attested device ID that did not match is not in the bundle: a different one stands in for it',
+    );
   }
   const net = netFromBundle(bundle, mac);
-  if (idKind === 'lenovo-1s-origin-mac' && !codes.has('identity-mismatch') && !net.some((n) => n.address.toLowerCase() === mac)) {
+  if (
+    idKind === 'lenovo-1s-origin-mac' &&
+    !codes.has('identity-mismatch') &&
+    !net.some((n) => n.address.toLowerCase() === mac)
+  ) {
     net.unshift({ name: 'eth0', address: mac });
   }
   return {
     entry,
     hardware: {
       kind: 'chrome',
-      spec: { dmi, vpd, net, ...(cpuModel ? { cpuModel } : { cpuModel: 'Intel(R) Celeron(R) N4500 @ 1.10GHz' }) },
+      spec: {
+        dmi,
+        vpd,
+        net,
+        ...(cpuModel ? { cpuModel } : { cpuModel: 'Intel(R) Celeron(R) N4500 @ 1.10GHz' }),
+      },
       idKind,
       identity: { serialNumber: serial ?? '', certifiedDeviceId: cdi ?? serial ?? '' },
     },
   };
 }
 
-function smartHardware(bundle: Bundle, identity: IdentityReport, notes: string[]): { hardware: SmartHardware; entry: CatalogEntry | null } {
+function smartHardware(
+  bundle: Bundle,
+  identity: IdentityReport,
+  notes: string[],
+): { hardware: SmartHardware; entry: CatalogEntry | null } {
   const entry = SMART_DISPLAY_MODELS.find((e) => e.name === identity.model) ?? null;
   const codes = reasonCodes(identity);
-  const modelNumber = codes.has('model-not-listed') ? 'sbid-8084i-g5' : (entry?.variantCodes[0] ?? 'SBID-MX065-V2').toLowerCase();
+  const modelNumber = codes.has('model-not-listed')
+    ? 'sbid-8084i-g5'
+    : (entry?.variantCodes[0] ?? 'SBID-MX065-V2').toLowerCase();
   notes.push(`the display's RS-232 model number is not in the bundle: ${modelNumber} stands in for it`);
   const serial = identity.serialNumber ?? '';
-  const responder: SmartHardware['responder'] = { serialNumber: serial, modelNumber, firmwareVersion: '3.3.100.0', partNumber: '1020000', powerState: 'on' };
+  const responder: SmartHardware['responder'] = {
+    serialNumber: serial,
+    modelNumber,
+    firmwareVersion: '3.3.100.0',
+    partNumber: '1020000',
+    powerState: 'on',
+  };
   if (serial === '') responder.replyOverrides = { serialnum: 'serialnum=' };
   const touch = codes.has('identity-mismatch') ? `X${serial}` : serial;
   return {
@@ -161,7 +200,18 @@ function smartHardware(bundle: Bundle, identity: IdentityReport, notes: string[]
       spec: {
         dmi: { sys_vendor: 'SMART Technologies', product_name: modelNumber.toUpperCase() },
         net: netFromBundle(bundle, '02:00:5e:00:00:02'),
-        usb: serial === '' ? [] : [{ id: '1-4', vendorId: SMART_USB_VENDOR, productId: 0x0350, serial: touch, product: 'SMART Board touch controller' }],
+        usb:
+          serial === ''
+            ? []
+            : [
+                {
+                  id: '1-4',
+                  vendorId: SMART_USB_VENDOR,
+                  productId: 0x0350,
+                  serial: touch,
+                  product: 'SMART Board touch controller',
+                },
+              ],
       },
       responder,
       modelNumber,
@@ -174,7 +224,8 @@ function smartHardware(bundle: Bundle, identity: IdentityReport, notes: string[]
 export function planFromBundle(bundle: Bundle): ReplayPlan {
   const d = bundle.diagnostics;
   const identity = d.identity;
-  if (identity === null) throw new ReplayError('the bundle has no identity report (exported before the agent read the hardware)');
+  if (identity === null)
+    throw new ReplayError('the bundle has no identity report (exported before the agent read the hardware)');
   const notes: string[] = [];
   const expected = expectedFromBundle(bundle);
   const smart = identity.deviceClass === 'smart-display';
@@ -191,7 +242,11 @@ export function planFromBundle(bundle: Bundle): ReplayPlan {
     model: identity.model ?? 'unlisted',
     deviceClass,
     hardware: built.hardware,
-    key: smart ? { kind: 'none' } : errorCode === 'attestation-unavailable' || d.backends['attestation-file']?.startsWith('unavailable') ? { kind: 'none' } : { kind: 'genuine' },
+    key: smart
+      ? { kind: 'none' }
+      : errorCode === 'attestation-unavailable' || d.backends['attestation-file']?.startsWith('unavailable')
+        ? { kind: 'none' }
+        : { kind: 'genuine' },
     preprovision: null,
     smart: null,
     network: { proxyFaults: [], outage: false },
@@ -205,21 +260,42 @@ export function planFromBundle(bundle: Bundle): ReplayPlan {
     plan.clock = { startsAt: first ?? '1970-01-01T00:00:00.000Z' };
   }
   if (smart) {
-    const state = expected?.outcome === 'managed' ? 'assigned' : errorCode === 'smart-no-credits' ? 'no-credits' : 'unassigned';
+    const state =
+      expected?.outcome === 'managed'
+        ? 'assigned'
+        : errorCode === 'smart-no-credits'
+          ? 'no-credits'
+          : 'unassigned';
     if (state === 'assigned') {
-      plan.smart = { invoice: { id: 'RPL-SA-0', productKey: 'RPL-SA-0', purchasedDaysAgo: 30, credits: 365 }, redeemBy: 'trial' };
+      plan.smart = {
+        invoice: { id: 'RPL-SA-0', productKey: 'RPL-SA-0', purchasedDaysAgo: 30, credits: 365 },
+        redeemBy: 'trial',
+      };
       plan.expected = { ...plan.expected, managementDomain: 'fleettrial' };
-      if (d.server.managementDomain) notes.push(`the field domain ${d.server.managementDomain} is played by the stub's fleettrial`);
+      if (d.server.managementDomain)
+        notes.push(`the field domain ${d.server.managementDomain} is played by the stub's fleettrial`);
     } else if (state === 'no-credits') {
-      plan.smart = { invoice: { id: 'RPL-TB-0', productKey: 'RPL-TB-0', purchasedDaysAgo: 30, credits: 0 }, redeemBy: 'expired-bare' };
+      plan.smart = {
+        invoice: { id: 'RPL-TB-0', productKey: 'RPL-TB-0', purchasedDaysAgo: 30, credits: 0 },
+        redeemBy: 'expired-bare',
+      };
     } else {
       plan.smart = { invoice: null, redeemBy: null };
     }
   } else if (built.hardware.kind === 'chrome' && built.hardware.identity.certifiedDeviceId !== '') {
-    const preProvisioned = d.server.preProvisioned === true || expected?.outcome === 'managed' || (expected?.outcome === 'error' && errorCode !== 'clock');
+    const preProvisioned =
+      d.server.preProvisioned === true ||
+      expected?.outcome === 'managed' ||
+      (expected?.outcome === 'error' && errorCode !== 'clock');
     if (preProvisioned) {
       const token: FleetToken =
-        errorCode === 'missing-licenses' ? 'no-licences' : errorCode === 'management-not-supported' ? 'revocable' : d.server.orgUnitPath === '/Classrooms' ? 'classrooms' : 'main';
+        errorCode === 'missing-licenses'
+          ? 'no-licences'
+          : errorCode === 'management-not-supported'
+            ? 'revocable'
+            : d.server.orgUnitPath === '/Classrooms'
+              ? 'classrooms'
+              : 'main';
       plan.preprovision = {
         customer: token === 'no-licences' ? 'no-licences' : 'main',
         token,
@@ -228,7 +304,10 @@ export function planFromBundle(bundle: Bundle): ReplayPlan {
         deviceId: built.hardware.identity.certifiedDeviceId,
         serialNumber: built.hardware.identity.serialNumber,
       };
-      if (errorCode === 'management-not-supported') notes.push('403 is replayed as a revoked pre-provisioning token (the bundle does not say which 403 it was)');
+      if (errorCode === 'management-not-supported')
+        notes.push(
+          '403 is replayed as a revoked pre-provisioning token (the bundle does not say which 403 it was)',
+        );
     }
   }
   return { plan, expected, notes };
@@ -242,7 +321,10 @@ export interface ReplayResult {
   notes: string[];
 }
 
-export async function replayBundle(path: string, options: { server?: string | null } = {}): Promise<ReplayResult> {
+export async function replayBundle(
+  path: string,
+  options: { server?: string | null } = {},
+): Promise<ReplayResult> {
   const bundle = await readBundle(path);
   const { plan, expected, notes } = planFromBundle(bundle);
   if (options.server) {

@@ -6,8 +6,8 @@ import { access, constants, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStub, type Stub } from '../../server-stub/app.ts';
-import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
 import type { ManufacturerCa } from '../../server-stub/attestation/ca.ts';
+import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
 import { createStubClient } from '../devices/stub-client.ts';
 import { inShard, planFleet, type ShardSpec } from '../scenarios/index.ts';
 import { type SetupReport, setupFleet } from '../scenarios/setup.ts';
@@ -15,9 +15,11 @@ import { fleetStubSeed } from '../scenarios/stub-seed.ts';
 import type { DevicePlan, ScenarioName } from '../scenarios/types.ts';
 import { CUSTOMERS, SMART_DOMAINS } from '../scenarios/world.ts';
 import { bootWithPowerLoss, buildAgentBundle } from './child-boot.ts';
+
 export { DEFAULT_CONCURRENCY } from './defaults.ts';
-import { type FaultProxy, startFaultProxy } from './proxy.ts';
+
 import { WorkerPool } from './pool.ts';
+import { type FaultProxy, startFaultProxy } from './proxy.ts';
 import { type FleetSummary, percentile, summarize } from './summary.ts';
 import type { BootEnv, DeviceReport, DeviceResult } from './types.ts';
 
@@ -59,7 +61,12 @@ export interface FleetMeta {
   machine: { node: string; platform: string; cpus: number; cpuModel: string };
   proxyFaultsPlayed: Record<string, number> | null;
   /** Figures for benchmarks (issue 8): requests per in-process device (agent-side count), server-side total. */
-  figures: { requestsPerDevice: number; serverRequests: number | null; decisionMsP50: number; decisionMsP95: number };
+  figures: {
+    requestsPerDevice: number;
+    serverRequests: number | null;
+    decisionMsP50: number;
+    decisionMsP95: number;
+  };
   /** A merged report: the shards it was made of. */
   mergedFrom?: Array<{ shard: ShardSpec | null; startedAt: string; durationMs: number; devices: number }>;
   /** A merged report: shards of `shard.count` that were not given. */
@@ -81,7 +88,6 @@ export interface FleetRun {
   requestRate: RequestRate;
   devices: DeviceReport[];
 }
-
 
 async function defaultWorkBase(): Promise<string> {
   try {
@@ -109,13 +115,20 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 async function postJson(url: string, method: string, path: string, body?: unknown): Promise<number> {
   const res = await fetch(`${url}${path}`, {
     method,
-    ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    ...(body !== undefined
+      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+      : {}),
   });
   await res.arrayBuffer();
   return res.status;
 }
 
-function bucketize(times: readonly number[], statuses: readonly number[], durationMs: number, source: RequestRate['source']): RequestRate {
+function bucketize(
+  times: readonly number[],
+  statuses: readonly number[],
+  durationMs: number,
+  source: RequestRate['source'],
+): RequestRate {
   const bucketMs = Math.max(100, Math.ceil(durationMs / 300 / 100) * 100);
   const n = Math.max(1, Math.ceil(durationMs / bucketMs));
   const counts = new Array<number>(n).fill(0);
@@ -142,14 +155,19 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
     }
   };
   const shard = options.shard ?? null;
-  const allPlans = options.plans ?? planFleet({ scenario: options.scenario, seed: options.seed, devices: options.devices });
+  const allPlans =
+    options.plans ?? planFleet({ scenario: options.scenario, seed: options.seed, devices: options.devices });
   const plans = allPlans.filter((p) => inShard(p.index, shard));
   const workDir = options.workDir ?? (await mkdtemp(join(await defaultWorkBase(), 'zte-fleet-')));
   await mkdir(join(workDir, 'devices'), { recursive: true });
   options.onWorkDir?.(workDir);
 
   // Assigned inside closures: held in one object so that the `finally` sees them.
-  const live: { stub: Stub | null; proxy: FaultProxy | null; pool: WorkerPool | null } = { stub: null, proxy: null, pool: null };
+  const live: { stub: Stub | null; proxy: FaultProxy | null; pool: WorkerPool | null } = {
+    stub: null,
+    proxy: null,
+    pool: null,
+  };
   const hitTimes: number[] = [];
   const hitStatuses: number[] = [];
   try {
@@ -158,7 +176,11 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
       serverUrl = options.server.replace(/\/+$/, '');
     } else {
       serverUrl = await phase('stub', async () => {
-        const s = createStub({ db: join(workDir, 'stub.db'), seed: fleetStubSeed(allPlans), testHooks: true });
+        const s = createStub({
+          db: join(workDir, 'stub.db'),
+          seed: fleetStubSeed(allPlans),
+          testHooks: true,
+        });
         live.stub = s;
         s.app.addHook('onResponse', async (_request, reply) => {
           hitTimes.push(Date.now() - fleetStart);
@@ -167,10 +189,15 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
         return s.listen(0);
       });
     }
-    log(`fleet: ${plans.length} device(s) of ${options.scenario} (seed ${options.seed}${shard ? `, shard ${shard.index}/${shard.count}` : ''}) against ${options.server ? serverUrl : `an in-process stub at ${serverUrl}`}`);
+    log(
+      `fleet: ${plans.length} device(s) of ${options.scenario} (seed ${options.seed}${shard ? `, shard ${shard.index}/${shard.count}` : ''}) against ${options.server ? serverUrl : `an in-process stub at ${serverUrl}`}`,
+    );
     // The device bundle of power-loss devices builds while the scenarios are set up.
     const childPlans = plans.filter((p) => p.power !== null);
-    const building = childPlans.length > 0 ? phase('bundle', () => buildAgentBundle(join(workDir, 'bundle'))) : Promise.resolve(null);
+    const building =
+      childPlans.length > 0
+        ? phase('bundle', () => buildAgentBundle(join(workDir, 'bundle')))
+        : Promise.resolve(null);
     building.catch(() => undefined);
     const setup = await phase('setup', () => setupFleet(serverUrl, plans));
     if (setup.refused.length > 0) log(`fleet: the partner API refused ${setup.refused.length} upload(s)`);
@@ -181,16 +208,31 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
     let cas: Record<string, ManufacturerCa> | null = null;
     const inProcessStub = live.stub;
     if (inProcessStub !== null) {
-      const makers = [...new Set(plans.filter((p) => p.hardware.kind === 'chrome').map((p) => p.manufacturer))];
-      cas = Object.fromEntries(await Promise.all(makers.map(async (m) => [caKeyFor(m), await inProcessStub.cas.ensure(m)] as const)));
+      const makers = [
+        ...new Set(plans.filter((p) => p.hardware.kind === 'chrome').map((p) => p.manufacturer)),
+      ];
+      cas = Object.fromEntries(
+        await Promise.all(makers.map(async (m) => [caKeyFor(m), await inProcessStub.cas.ensure(m)] as const)),
+      );
     }
-    if (plans.some((p) => p.network.proxyFaults.length > 0)) live.proxy = await startFaultProxy(serverUrl, plans);
+    if (plans.some((p) => p.network.proxyFaults.length > 0))
+      live.proxy = await startFaultProxy(serverUrl, plans);
     const proxy = live.proxy;
     const bundle = await building;
 
-    const env: BootEnv = { serverUrl, proxyUrl: proxy?.url ?? null, workDir, cas, keepRoots: options.keep ?? false, fleetStart };
+    const env: BootEnv = {
+      serverUrl,
+      proxyUrl: proxy?.url ?? null,
+      workDir,
+      cas,
+      keepRoots: options.keep ?? false,
+      fleetStart,
+    };
     const inProcess = plans.filter((p) => p.power === null);
-    const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), inProcess.length || 1));
+    const workers = Math.max(
+      1,
+      Math.min(options.workers ?? Math.min(4, availableParallelism()), inProcess.length || 1),
+    );
     const results = new Map<number, DeviceResult>();
     let done = 0;
     const finished = (r: DeviceResult) => {
@@ -226,8 +268,13 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
       const rest = inProcess.filter((plan) => !plan.network.outage);
       let herdDone: Promise<unknown> = Promise.resolve();
       if (herd.length > 0 && p !== null) {
-        const status = await postJson(serverUrl, 'POST', '/v1/test/faults', { request_type: 'device_initial_enrollment_state', status: 503, count: 1_000_000 });
-        if (status !== 200) log(`fleet: cannot start the outage (POST /v1/test/faults → ${status}); the herd boots normally`);
+        const status = await postJson(serverUrl, 'POST', '/v1/test/faults', {
+          request_type: 'device_initial_enrollment_state',
+          status: 503,
+          count: 1_000_000,
+        });
+        if (status !== 200)
+          log(`fleet: cannot start the outage (POST /v1/test/faults → ${status}); the herd boots normally`);
         const waiting = new Set(herd.map((plan) => plan.index));
         let release: () => void = () => undefined;
         const allMet = new Promise<void>((resolve) => {
@@ -240,19 +287,36 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
         const outageStart = performance.now();
         herdDone = Promise.all(herd.map(bootOne));
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([allMet, herdDone, new Promise((resolve) => { timer = setTimeout(resolve, 10_000); })]);
+        await Promise.race([
+          allMet,
+          herdDone,
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, 10_000);
+          }),
+        ]);
         clearTimeout(timer);
         await postJson(serverUrl, 'DELETE', '/v1/test/faults');
         phasesMs.outage = Math.round(performance.now() - outageStart);
-        log(`fleet: outage over after ${phasesMs.outage} ms (${herd.length - waiting.size}/${herd.length} devices met it)`);
+        log(
+          `fleet: outage over after ${phasesMs.outage} ms (${herd.length - waiting.size}/${herd.length} devices met it)`,
+        );
       }
 
       // Flaky network: a 5xx burst and 429s with Retry-After from the stub itself, fleet-wide (whoever
       // asks next gets them; retryable for everyone), on top of each flaky device's own proxy faults.
       const flaky = plans.filter((plan) => plan.network.proxyFaults.length > 0).length;
       if (flaky > 0) {
-        await postJson(serverUrl, 'POST', '/v1/test/faults', { request_type: 'device_initial_enrollment_state', status: 503, count: Math.ceil(flaky / 3) });
-        await postJson(serverUrl, 'POST', '/v1/test/faults', { request_type: 'certificate_based_register', status: 429, count: Math.ceil(flaky / 4), retry_after_seconds: 1 });
+        await postJson(serverUrl, 'POST', '/v1/test/faults', {
+          request_type: 'device_initial_enrollment_state',
+          status: 503,
+          count: Math.ceil(flaky / 3),
+        });
+        await postJson(serverUrl, 'POST', '/v1/test/faults', {
+          request_type: 'certificate_based_register',
+          status: 429,
+          count: Math.ceil(flaky / 4),
+          retry_after_seconds: 1,
+        });
       }
       const children =
         bundle === null
@@ -267,11 +331,14 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
     const devices: DeviceReport[] = plans.map((plan) => {
       const result = results.get(plan.index) ?? crashed(plan, 'no result');
       const r = refused.get(plan.id);
-      if (r !== undefined) result.log.push(`  setup: the partner API refused its upload: ${r.code} ${r.message}`);
+      if (r !== undefined)
+        result.log.push(`  setup: the partner API refused its upload: ${r.code} ${r.message}`);
       return { plan, expected: plan.expected, result };
     });
     await phase('server-check', () =>
-      checkServer(serverUrl, devices).catch((error: unknown) => log(`fleet: server check skipped: ${String(error)}`)),
+      checkServer(serverUrl, devices).catch((error: unknown) =>
+        log(`fleet: server check skipped: ${String(error)}`),
+      ),
     );
     const durationMs = performance.now() - t0;
     const requestRate =
@@ -279,7 +346,9 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
         ? bucketize(hitTimes, hitStatuses, durationMs, 'stub')
         : bucketize(
             devices.flatMap((d) => d.result.requests.map((r) => r.at)),
-            devices.flatMap((d) => d.result.requests.map((r) => (typeof r.status === 'number' ? r.status : 599))),
+            devices.flatMap((d) =>
+              d.result.requests.map((r) => (typeof r.status === 'number' ? r.status : 599)),
+            ),
             durationMs,
             'agents',
           );
@@ -297,10 +366,20 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
         workers,
         startedAt: new Date(fleetStart).toISOString(),
         phasesMs,
-        machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpu?.model ?? 'unknown' },
+        machine: {
+          node: process.version,
+          platform: `${process.platform}-${process.arch}`,
+          cpus: availableParallelism(),
+          cpuModel: cpu?.model ?? 'unknown',
+        },
         proxyFaultsPlayed: proxy === null ? null : proxy.played(),
         figures: {
-          requestsPerDevice: counted.length === 0 ? 0 : Math.round((counted.reduce((n, d) => n + d.result.requests.length, 0) / counted.length) * 100) / 100,
+          requestsPerDevice:
+            counted.length === 0
+              ? 0
+              : Math.round(
+                  (counted.reduce((n, d) => n + d.result.requests.length, 0) / counted.length) * 100,
+                ) / 100,
           serverRequests: live.stub === null ? null : hitTimes.length,
           decisionMsP50: Math.round(percentile(decisions, 50)),
           decisionMsP95: Math.round(percentile(decisions, 95)),
@@ -342,7 +421,9 @@ async function checkServer(url: string, devices: DeviceReport[]): Promise<void> 
       });
       if (login.status !== 200) continue;
       const { token } = (await login.json()) as { token: string };
-      const list = await fetch(`${url}/smart/v1/domains/${domain.name}/devices`, { headers: { authorization: `Bearer ${token}` } });
+      const list = await fetch(`${url}/smart/v1/domains/${domain.name}/devices`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       const { devices: enrolled } = (await list.json()) as { devices: Array<{ serial_number: string }> };
       for (const e of enrolled) enrolledIn.set(e.serial_number, domain.name);
     }
@@ -353,11 +434,13 @@ async function checkServer(url: string, devices: DeviceReport[]): Promise<void> 
     let problem: string | null = null;
     if (plan.hardware.kind === 'chrome') {
       const onServer = managed.has(plan.hardware.identity.certifiedDeviceId);
-      if (onServer !== expectManaged) problem = `the server ${onServer ? 'has' : 'does not have'} ${plan.hardware.identity.certifiedDeviceId} MANAGED`;
+      if (onServer !== expectManaged)
+        problem = `the server ${onServer ? 'has' : 'does not have'} ${plan.hardware.identity.certifiedDeviceId} MANAGED`;
     } else {
       const domain = enrolledIn.get(plan.hardware.identity.serialNumber) ?? null;
       const want = expectManaged ? (plan.expected.managementDomain ?? null) : null;
-      if (domain !== want) problem = `SRM has the display enrolled in ${domain ?? 'no domain'}, expected ${want ?? 'none'}`;
+      if (domain !== want)
+        problem = `SRM has the display enrolled in ${domain ?? 'no domain'}, expected ${want ?? 'none'}`;
     }
     if (problem !== null) {
       result.log.push(`  server check: ${problem}`);

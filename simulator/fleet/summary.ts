@@ -34,7 +34,11 @@ export function failureOf(d: DeviceReport): FleetFailure {
     model: plan.model,
     expected: plan.expected,
     actual: result.actual
-      ? { outcome: result.actual.outcome, reason: result.actual.reason, managementDomain: result.actual.managementDomain }
+      ? {
+          outcome: result.actual.outcome,
+          reason: result.actual.reason,
+          managementDomain: result.actual.managementDomain,
+        }
       : null,
     log: [...lines, ...(result.error ? [`fleet error: ${result.error}`] : [])].join('\n'),
   };
@@ -59,7 +63,9 @@ export function summarize(devices: readonly DeviceReport[], durationMs: number):
       if (failures.length < MAX_FAILURES_IN_SUMMARY) failures.push(failureOf(d));
     }
   }
-  const sortedScenarios = Object.fromEntries(Object.entries(byScenario).sort(([a], [b]) => a.localeCompare(b)));
+  const sortedScenarios = Object.fromEntries(
+    Object.entries(byScenario).sort(([a], [b]) => a.localeCompare(b)),
+  );
   return {
     devices: devices.length,
     passed,

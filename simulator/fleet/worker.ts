@@ -3,8 +3,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import { bootInProcess } from './device.ts';
-import type { BootEnv } from './types.ts';
 import type { ToMain, ToWorker } from './pool.ts';
+import type { BootEnv } from './types.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread');

@@ -23,7 +23,12 @@ export const SMART_USB_VENDOR = 0x0b8c;
  * - `empty-serial`: `serialnum=` with no value → missing-serial
  * - `unknown-model`: a model number no SMART series lists → model-not-listed
  */
-export type SmartIdentityFault = 'touch-serial-mismatch' | 'soft-off' | 'garbled-serial' | 'empty-serial' | 'unknown-model';
+export type SmartIdentityFault =
+  | 'touch-serial-mismatch'
+  | 'soft-off'
+  | 'garbled-serial'
+  | 'empty-serial'
+  | 'unknown-model';
 
 export const SMART_IDENTITY_FAULTS: readonly SmartIdentityFault[] = [
   'touch-serial-mismatch',
@@ -75,15 +80,50 @@ const MX_STATES: readonly SmartPowerState[] = ['on', 'ready', 'updateon', 'updat
 const PLAIN_STATES: readonly SmartPowerState[] = ['on', 'ready'];
 
 const TRAITS: Readonly<Record<string, SeriesTraits>> = {
-  'SMART Board MX (V2)': { serialPrefix: 'SBMX2', firmwareMajor: '2.1', usbProductId: 0x0350, powerStates: MX_STATES },
-  'SMART Board MX (V3)': { serialPrefix: 'SBMX3', firmwareMajor: '3.3', usbProductId: 0x0351, powerStates: MX_STATES },
-  'SMART Board 6000S (V3)': { serialPrefix: 'SB6S3', firmwareMajor: '3.4', usbProductId: 0x0360, powerStates: PLAIN_STATES },
-  'SMART Board 6000S Pro (V3)': { serialPrefix: 'SB6P3', firmwareMajor: '3.4', usbProductId: 0x0361, powerStates: PLAIN_STATES },
-  'SMART Board 7000R': { serialPrefix: 'SB7R', firmwareMajor: '1.8', usbProductId: 0x0370, powerStates: PLAIN_STATES },
-  'SMART Board 7000R Pro': { serialPrefix: 'SB7P', firmwareMajor: '1.8', usbProductId: 0x0371, powerStates: PLAIN_STATES },
+  'SMART Board MX (V2)': {
+    serialPrefix: 'SBMX2',
+    firmwareMajor: '2.1',
+    usbProductId: 0x0350,
+    powerStates: MX_STATES,
+  },
+  'SMART Board MX (V3)': {
+    serialPrefix: 'SBMX3',
+    firmwareMajor: '3.3',
+    usbProductId: 0x0351,
+    powerStates: MX_STATES,
+  },
+  'SMART Board 6000S (V3)': {
+    serialPrefix: 'SB6S3',
+    firmwareMajor: '3.4',
+    usbProductId: 0x0360,
+    powerStates: PLAIN_STATES,
+  },
+  'SMART Board 6000S Pro (V3)': {
+    serialPrefix: 'SB6P3',
+    firmwareMajor: '3.4',
+    usbProductId: 0x0361,
+    powerStates: PLAIN_STATES,
+  },
+  'SMART Board 7000R': {
+    serialPrefix: 'SB7R',
+    firmwareMajor: '1.8',
+    usbProductId: 0x0370,
+    powerStates: PLAIN_STATES,
+  },
+  'SMART Board 7000R Pro': {
+    serialPrefix: 'SB7P',
+    firmwareMajor: '1.8',
+    usbProductId: 0x0371,
+    powerStates: PLAIN_STATES,
+  },
 };
 
-const DEFAULT_TRAITS: SeriesTraits = { serialPrefix: 'SB', firmwareMajor: '1.0', usbProductId: 0x0300, powerStates: PLAIN_STATES };
+const DEFAULT_TRAITS: SeriesTraits = {
+  serialPrefix: 'SB',
+  firmwareMajor: '1.0',
+  usbProductId: 0x0300,
+  powerStates: PLAIN_STATES,
+};
 
 /** A model number no SMART series lists (an interactive display of another maker's OEM line). */
 export const UNLISTED_SMART_MODEL = 'sbid-8084i-g5';
@@ -114,7 +154,13 @@ export function smartDisplayProfile(
   const fault = options.fault ?? null;
   const quirks = options.quirks ?? random() < 0.5;
 
-  const responder: DisplayResponderOptions = { serialNumber, modelNumber, firmwareVersion, partNumber, powerState };
+  const responder: DisplayResponderOptions = {
+    serialNumber,
+    modelNumber,
+    firmwareVersion,
+    partNumber,
+    powerState,
+  };
   if (quirks) {
     responder.powerOnGarbage = POWER_ON_GARBAGE;
     if (random() < 0.5) responder.asyncMessages = [`#powerstate=${powerState}`];
@@ -152,7 +198,15 @@ export function smartDisplayProfile(
       { id: '1-1', vendorId: 0x1d6b, productId: 0x0002, product: 'xHCI Host Controller' },
       ...(touchSerial === null
         ? []
-        : [{ id: '1-4', vendorId: SMART_USB_VENDOR, productId: traits.usbProductId, serial: touchSerial, product: 'SMART Board touch controller' }]),
+        : [
+            {
+              id: '1-4',
+              vendorId: SMART_USB_VENDOR,
+              productId: traits.usbProductId,
+              serial: touchSerial,
+              product: 'SMART Board touch controller',
+            },
+          ]),
     ],
   };
 

@@ -20,7 +20,11 @@ import { CUSTOMERS, TOKENS } from './world.ts';
 
 /** 32-bit mix (murmur3's finaliser) of the fleet seed, a device index and a salt. */
 export function mixSeed(seed: number, index: number, salt = 0): number {
-  let h = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul((index + 1) >>> 0, 0x85ebca77) ^ Math.imul(salt + 1, 0xc2b2ae3d)) >>> 0;
+  let h =
+    (Math.imul(seed >>> 0, 0x9e3779b1) ^
+      Math.imul((index + 1) >>> 0, 0x85ebca77) ^
+      Math.imul(salt + 1, 0xc2b2ae3d)) >>>
+    0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
   h ^= h >>> 13;
@@ -94,7 +98,9 @@ export function eligibleDate(entry: CatalogEntry, random: () => number): string 
 /** The model name on the wire: the listed name, or a footnote-derived one chosen by the CPU (footnote 4). */
 export function wireModelName(entry: CatalogEntry, cpuModel: string | undefined): string {
   const derived = DERIVED_MODELS.find(
-    (d) => d.baseName === entry.name && d.cpuMarkers.some((m) => cpuModel?.toUpperCase().includes(m.toUpperCase())),
+    (d) =>
+      d.baseName === entry.name &&
+      d.cpuMarkers.some((m) => cpuModel?.toUpperCase().includes(m.toUpperCase())),
   );
   return derived?.name ?? entry.name;
 }
@@ -103,7 +109,9 @@ export const CPU_N200 = 'Intel(R) N200';
 export const CPU_N305 = 'Intel(R) Core(TM) i3-N305';
 
 /** Rows whose listed name has footnote-derived models (the Lenovo 14e Gen 3). */
-export const FOOTNOTE4_ROWS: readonly CatalogEntry[] = CATALOG.filter((e) => DERIVED_MODELS.some((d) => d.baseName === e.name));
+export const FOOTNOTE4_ROWS: readonly CatalogEntry[] = CATALOG.filter((e) =>
+  DERIVED_MODELS.some((d) => d.baseName === e.name),
+);
 
 export interface GenuineChrome {
   entry: CatalogEntry;
@@ -113,14 +121,23 @@ export interface GenuineChrome {
 }
 
 /** A Chrome device of `entry` exactly as its factory made it, eligible unless the options say otherwise. */
-export function genuineChrome(entry: CatalogEntry, random: () => number, options: ChromeDeviceOptions = {}): GenuineChrome {
-  const cpuModel = options.cpuModel ?? (FOOTNOTE4_ROWS.includes(entry) ? pick(random, [CPU_N200, CPU_N305]) : undefined);
-  const origin = options.origin ?? (entry.idKind === 'lenovo-1s-origin-mac' ? pick(random, ['KS', 'VN'] as const) : undefined);
+export function genuineChrome(
+  entry: CatalogEntry,
+  random: () => number,
+  options: ChromeDeviceOptions = {},
+): GenuineChrome {
+  const cpuModel =
+    options.cpuModel ?? (FOOTNOTE4_ROWS.includes(entry) ? pick(random, [CPU_N200, CPU_N305]) : undefined);
+  const origin =
+    options.origin ??
+    (entry.idKind === 'lenovo-1s-origin-mac' ? pick(random, ['KS', 'VN'] as const) : undefined);
   const profile = chromeDeviceProfile(entry, random, {
     manufactureDate: options.manufactureDate ?? eligibleDate(entry, random),
     ...(cpuModel !== undefined ? { cpuModel } : {}),
     ...(origin !== undefined ? { origin } : {}),
-    ...(options.samsungSerialLength !== undefined ? { samsungSerialLength: options.samsungSerialLength } : {}),
+    ...(options.samsungSerialLength !== undefined
+      ? { samsungSerialLength: options.samsungSerialLength }
+      : {}),
   });
   return {
     entry,
@@ -129,16 +146,28 @@ export function genuineChrome(entry: CatalogEntry, random: () => number, options
   };
 }
 
-export function genuineSmart(entry: CatalogEntry, random: () => number, options: SmartDisplayOptions = {}): SmartHardware {
+export function genuineSmart(
+  entry: CatalogEntry,
+  random: () => number,
+  options: SmartDisplayOptions = {},
+): SmartHardware {
   const p = smartDisplayProfile(entry, random, options);
-  return { kind: 'smart', spec: p.spec, responder: p.responder, modelNumber: p.modelNumber, identity: p.expected };
+  return {
+    kind: 'smart',
+    spec: p.spec,
+    responder: p.responder,
+    modelNumber: p.modelNumber,
+    identity: p.expected,
+  };
 }
 
 export const CHROME_ROWS: readonly CatalogEntry[] = CATALOG;
 export const SMART_ROWS: readonly CatalogEntry[] = SMART_DISPLAY_MODELS;
 
 export function rowsOfClass(deviceClass: DeviceClass): readonly CatalogEntry[] {
-  return deviceClass === 'smart-display' ? SMART_ROWS : CHROME_ROWS.filter((e) => e.deviceClass === deviceClass);
+  return deviceClass === 'smart-display'
+    ? SMART_ROWS
+    : CHROME_ROWS.filter((e) => e.deviceClass === deviceClass);
 }
 
 /** The partner upload of a genuine Chrome device. */
@@ -157,7 +186,11 @@ export function upload(
   };
 }
 
-export const MANAGED_MAIN: Expected = { outcome: 'managed', reason: 'enrolled', managementDomain: CUSTOMERS.main.domain };
+export const MANAGED_MAIN: Expected = {
+  outcome: 'managed',
+  reason: 'enrolled',
+  managementDomain: CUSTOMERS.main.domain,
+};
 
 /** A plan with everything a scenario does not set at its plain default. */
 export function basePlan(

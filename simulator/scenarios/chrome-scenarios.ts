@@ -26,7 +26,9 @@ import { CUSTOMERS } from './world.ts';
 
 const ROWS_WITH_CUTOFF = CHROME_ROWS.filter((e) => e.eligibleFrom !== null);
 const SERIAL_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'serial-number' && e.manufacturer !== 'Samsung');
-const SAMSUNG_CUTOFF_ROWS = CHROME_ROWS.filter((e) => e.manufacturer === 'Samsung' && e.eligibleFrom !== null);
+const SAMSUNG_CUTOFF_ROWS = CHROME_ROWS.filter(
+  (e) => e.manufacturer === 'Samsung' && e.eligibleFrom !== null,
+);
 const SAMSUNG_ROWS = CHROME_ROWS.filter((e) => e.manufacturer === 'Samsung');
 const ASUS_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'asus-certified-id');
 const DELL_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'service-tag');
@@ -36,9 +38,21 @@ const M60Q_ROWS = CHROME_ROWS.filter((e) => e.idKind === 'lenovo-1s-origin-mac')
 const anyToken = (ctx: PlanContext): FleetToken => (ctx.random() < 0.8 ? 'main' : 'classrooms');
 
 /** A genuine, eligible, pre-provisioned device of `entry`: it must enroll. */
-export function happyChrome(ctx: PlanContext, entry: CatalogEntry, scenario: DevicePlan['scenario'] = 'all-models'): DevicePlan {
+export function happyChrome(
+  ctx: PlanContext,
+  entry: CatalogEntry,
+  scenario: DevicePlan['scenario'] = 'all-models',
+): DevicePlan {
   const g = genuineChrome(entry, ctx.random);
-  const plan = basePlan(ctx, scenario, 'pre-provisioned', entry, g.hardware, MANAGED_MAIN, 'Listed, eligible and pre-provisioned by an authorised partner: zero-touch enrollment.');
+  const plan = basePlan(
+    ctx,
+    scenario,
+    'pre-provisioned',
+    entry,
+    g.hardware,
+    MANAGED_MAIN,
+    'Listed, eligible and pre-provisioned by an authorised partner: zero-touch enrollment.',
+  );
   plan.preprovision = upload(g, anyToken(ctx));
   return plan;
 }
@@ -48,14 +62,28 @@ export function notPreProvisioned(ctx: PlanContext): DevicePlan {
   if (ctx.random() < 0.5) {
     const entry = pick(ctx.random, CHROME_ROWS);
     const g = genuineChrome(entry, ctx.random);
-    return basePlan(ctx, 'not-pre-provisioned', 'never-uploaded', entry, g.hardware, expected,
-      'No partner uploaded this device: the server answers mode NONE, the manual screen says so.');
+    return basePlan(
+      ctx,
+      'not-pre-provisioned',
+      'never-uploaded',
+      entry,
+      g.hardware,
+      expected,
+      'No partner uploaded this device: the server answers mode NONE, the manual screen says so.',
+    );
   }
   // Serial-number rows: the mistyped upload is still a well-formed one the partner API accepts.
   const entry = pick(ctx.random, SERIAL_ROWS);
   const g = genuineChrome(entry, ctx.random);
-  const plan = basePlan(ctx, 'not-pre-provisioned', 'typo-in-upload', entry, g.hardware, expected,
-    'The partner uploaded a mistyped ID and serial: nothing matches this device, so it is not pre-provisioned.');
+  const plan = basePlan(
+    ctx,
+    'not-pre-provisioned',
+    'typo-in-upload',
+    entry,
+    g.hardware,
+    expected,
+    'The partner uploaded a mistyped ID and serial: nothing matches this device, so it is not pre-provisioned.',
+  );
   const typo = `${randomString(ctx.random, 4)}TYPO${randomString(ctx.random, 6)}`;
   plan.preprovision = upload(g, 'main', { deviceId: typo, serialNumber: typo });
   return plan;
@@ -64,9 +92,15 @@ export function notPreProvisioned(ctx: PlanContext): DevicePlan {
 export function noLicences(ctx: PlanContext): DevicePlan {
   const entry = pick(ctx.random, CHROME_ROWS);
   const g = genuineChrome(entry, ctx.random);
-  const plan = basePlan(ctx, 'no-licences', 'customer-out-of-licences', entry, g.hardware,
+  const plan = basePlan(
+    ctx,
+    'no-licences',
+    'customer-out-of-licences',
+    entry,
+    g.hardware,
     { outcome: 'error', reason: 'missing-licenses' },
-    'Pre-provisioned for a customer with no Chrome Enterprise Upgrade left: 402, the error screen advises buying more.');
+    'Pre-provisioned for a customer with no Chrome Enterprise Upgrade left: 402, the error screen advises buying more.',
+  );
   plan.preprovision = upload(g, 'no-licences');
   return plan;
 }
@@ -75,14 +109,27 @@ export function bundled(ctx: PlanContext): DevicePlan {
   const entry = pick(ctx.random, CHROME_ROWS);
   const g = genuineChrome(entry, ctx.random);
   if (ctx.random() < 0.5) {
-    const plan = basePlan(ctx, 'bundled', 'bundled-licence', entry, g.hardware, MANAGED_MAIN,
-      'Sold with a bundled Chrome Enterprise Upgrade: enrolls on its own licence.');
+    const plan = basePlan(
+      ctx,
+      'bundled',
+      'bundled-licence',
+      entry,
+      g.hardware,
+      MANAGED_MAIN,
+      'Sold with a bundled Chrome Enterprise Upgrade: enrolls on its own licence.',
+    );
     plan.preprovision = upload(g, 'main', { bundled: true });
     return plan;
   }
-  const plan = basePlan(ctx, 'bundled', 'bundled-customer-without-licences', entry, g.hardware,
+  const plan = basePlan(
+    ctx,
+    'bundled',
+    'bundled-customer-without-licences',
+    entry,
+    g.hardware,
     { outcome: 'managed', reason: 'enrolled', managementDomain: CUSTOMERS['no-licences'].domain },
-    'Bundled licence, customer with none left: the bundled licence is enough (seed 000).');
+    'Bundled licence, customer with none left: the bundled licence is enough (seed 000).',
+  );
   plan.preprovision = upload(g, 'no-licences', { bundled: true });
   return plan;
 }
@@ -90,9 +137,15 @@ export function bundled(ctx: PlanContext): DevicePlan {
 export function revokedToken(ctx: PlanContext): DevicePlan {
   const entry = pick(ctx.random, CHROME_ROWS);
   const g = genuineChrome(entry, ctx.random);
-  const plan = basePlan(ctx, 'revoked-token', 'token-revoked-after-upload', entry, g.hardware,
+  const plan = basePlan(
+    ctx,
+    'revoked-token',
+    'token-revoked-after-upload',
+    entry,
+    g.hardware,
     { outcome: 'error', reason: 'management-not-supported' },
-    'Uploaded with a pre-provisioning token the admin revoked since: the register is refused with 403.');
+    'Uploaded with a pre-provisioning token the admin revoked since: the register is refused with 403.',
+  );
   plan.preprovision = upload(g, 'revocable');
   return plan;
 }
@@ -109,8 +162,15 @@ export function wrongModelName(ctx: PlanContext): DevicePlan {
     const g = genuineChrome(entry, ctx.random);
     let other = pick(ctx.random, CHROME_ROWS);
     while (other === entry) other = pick(ctx.random, CHROME_ROWS);
-    const plan = basePlan(ctx, 'wrong-model-name', variant, entry, g.hardware, expected,
-      `Uploaded as "${other.name}": a record for another model is not this device.`);
+    const plan = basePlan(
+      ctx,
+      'wrong-model-name',
+      variant,
+      entry,
+      g.hardware,
+      expected,
+      `Uploaded as "${other.name}": a record for another model is not this device.`,
+    );
     plan.preprovision = upload(g, 'main', { model: other.name });
     return plan;
   }
@@ -118,8 +178,15 @@ export function wrongModelName(ctx: PlanContext): DevicePlan {
   const n305 = variant === 'n305-uploaded-as-14e-gen3';
   const g = genuineChrome(entry, ctx.random, { cpuModel: n305 ? CPU_N305 : CPU_N200 });
   const uploadedAs = n305 ? entry.name : wireModelName(entry, CPU_N305);
-  const plan = basePlan(ctx, 'wrong-model-name', variant, entry, g.hardware, expected,
-    `Footnote 4: an ${n305 ? 'N305' : 'N200'} 14e Gen 3 is "${g.wireModel}", but the partner uploaded "${uploadedAs}".`);
+  const plan = basePlan(
+    ctx,
+    'wrong-model-name',
+    variant,
+    entry,
+    g.hardware,
+    expected,
+    `Footnote 4: an ${n305 ? 'N305' : 'N200'} 14e Gen 3 is "${g.wireModel}", but the partner uploaded "${uploadedAs}".`,
+  );
   plan.preprovision = upload(g, 'main', { model: uploadedAs });
   return plan;
 }
@@ -131,14 +198,31 @@ export function beforeCutoff(ctx: PlanContext): DevicePlan {
     const date = addDays(entry.eligibleFrom ?? '', -(1 + Math.floor(ctx.random() * 300)));
     const g = genuineChrome(entry, ctx.random, { manufactureDate: date, samsungSerialLength: 14 });
     // The partner API refuses 14-character Samsung serials (SERIAL_INCOMPLETE): nothing to upload.
-    return basePlan(ctx, 'before-cutoff', 'samsung-14-character-serial', entry, g.hardware, expected,
-      `Footnote 2: made ${date}, before ${entry.eligibleFrom}, with the 14-character serial; the date is the first reason.`);
+    return basePlan(
+      ctx,
+      'before-cutoff',
+      'samsung-14-character-serial',
+      entry,
+      g.hardware,
+      expected,
+      `Footnote 2: made ${date}, before ${entry.eligibleFrom}, with the 14-character serial; the date is the first reason.`,
+    );
   }
   const entry = pick(ctx.random, ROWS_WITH_CUTOFF);
-  const date = ctx.random() < 0.3 ? dayBefore(entry.eligibleFrom ?? '') : addDays(entry.eligibleFrom ?? '', -(1 + Math.floor(ctx.random() * 700)));
+  const date =
+    ctx.random() < 0.3
+      ? dayBefore(entry.eligibleFrom ?? '')
+      : addDays(entry.eligibleFrom ?? '', -(1 + Math.floor(ctx.random() * 700)));
   const g = genuineChrome(entry, ctx.random, { manufactureDate: date });
-  const plan = basePlan(ctx, 'before-cutoff', 'made-before-cutoff', entry, g.hardware, expected,
-    `Made ${date}; the row is compatible from ${entry.eligibleFrom}: manual screen without asking the server.`);
+  const plan = basePlan(
+    ctx,
+    'before-cutoff',
+    'made-before-cutoff',
+    entry,
+    g.hardware,
+    expected,
+    `Made ${date}; the row is compatible from ${entry.eligibleFrom}: manual screen without asking the server.`,
+  );
   plan.preprovision = upload(g, 'main');
   return plan;
 }
@@ -164,7 +248,13 @@ export type ChromeIdentityFault = (typeof CHROME_IDENTITY_FAULTS)[number];
 
 export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault): DevicePlan {
   const manual = (reason: string) => ({ outcome: 'manual', reason }) as const;
-  const make = (entry: CatalogEntry, g: GenuineChrome, expected: DevicePlan['expected'], why: string, uploaded = true) => {
+  const make = (
+    entry: CatalogEntry,
+    g: GenuineChrome,
+    expected: DevicePlan['expected'],
+    why: string,
+    uploaded = true,
+  ) => {
     const plan = basePlan(ctx, 'identity-faults', fault, entry, g.hardware, expected, why);
     if (uploaded) plan.preprovision = upload(g, 'main');
     return plan;
@@ -176,7 +266,12 @@ export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault
       const { vpd, dmi } = g.hardware.spec;
       if (vpd) vpd.serial_number = PLACEHOLDER;
       if (dmi) dmi.product_serial = PLACEHOLDER;
-      return make(entry, g, manual('missing-serial'), `VPD and DMI say "${PLACEHOLDER}", a placeholder: no serial.`);
+      return make(
+        entry,
+        g,
+        manual('missing-serial'),
+        `VPD and DMI say "${PLACEHOLDER}", a placeholder: no serial.`,
+      );
     }
     case 'blank-serial': {
       const entry = pick(ctx.random, SERIAL_ROWS);
@@ -184,7 +279,12 @@ export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault
       const { vpd, dmi } = g.hardware.spec;
       if (vpd) vpd.serial_number = '';
       if (dmi) dmi.product_serial = ' ';
-      return make(entry, g, manual('missing-serial'), 'VPD serial_number is empty and DMI product_serial blank.');
+      return make(
+        entry,
+        g,
+        manual('missing-serial'),
+        'VPD serial_number is empty and DMI product_serial blank.',
+      );
     }
     case 'whitespace-padded-serial': {
       const entry = pick(ctx.random, SERIAL_ROWS);
@@ -193,7 +293,12 @@ export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault
       const { vpd, dmi } = g.hardware.spec;
       if (vpd) vpd.serial_number = `  ${serial}\t `;
       if (dmi) dmi.product_serial = ` ${serial}   `;
-      return make(entry, g, MANAGED_MAIN, 'Padding around the serial is trimmed (DESIGN §3): the identity is intact, it enrolls.');
+      return make(
+        entry,
+        g,
+        MANAGED_MAIN,
+        'Padding around the serial is trimmed (DESIGN §3): the identity is intact, it enrolls.',
+      );
     }
     case 'non-ascii-serial': {
       const entry = pick(ctx.random, SERIAL_ROWS);
@@ -202,27 +307,48 @@ export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault
       const { vpd, dmi } = g.hardware.spec;
       if (vpd) vpd.serial_number = bad;
       if (dmi) dmi.product_serial = bad;
-      return make(entry, g, manual('invalid-identifier'), 'The serial holds bytes outside printable ASCII: not a usable identifier.');
+      return make(
+        entry,
+        g,
+        manual('invalid-identifier'),
+        'The serial holds bytes outside printable ASCII: not a usable identifier.',
+      );
     }
     case 'm60q-board-swapped': {
       const entry = pick(ctx.random, M60Q_ROWS);
       const g = genuineChrome(entry, ctx.random);
       const eth = g.hardware.spec.net?.find((n) => n.name === 'eth0');
       if (eth) eth.address = randomMac(ctx.random);
-      return make(entry, g, manual('identity-mismatch'), 'The mainboard was swapped: the MAC in the M60q ADID is not an Ethernet MAC of this device.');
+      return make(
+        entry,
+        g,
+        manual('identity-mismatch'),
+        'The mainboard was swapped: the MAC in the M60q ADID is not an Ethernet MAC of this device.',
+      );
     }
     case 'lenovo-adid-mismatch': {
       const entry = pick(ctx.random, LENOVO_MTM_ROWS);
       const g = genuineChrome(entry, ctx.random);
       const { vpd } = g.hardware.spec;
-      if (vpd) vpd.attested_device_id = `1S${randomString(ctx.random, 10)}${g.hardware.identity.serialNumber}`;
-      return make(entry, g, manual('identity-mismatch'), 'VPD attested_device_id differs from 1S + MTM + serial: the board or its VPD was changed.');
+      if (vpd)
+        vpd.attested_device_id = `1S${randomString(ctx.random, 10)}${g.hardware.identity.serialNumber}`;
+      return make(
+        entry,
+        g,
+        manual('identity-mismatch'),
+        'VPD attested_device_id differs from 1S + MTM + serial: the board or its VPD was changed.',
+      );
     }
     case 'asus-missing-adid': {
       const entry = pick(ctx.random, ASUS_ROWS);
       const g = genuineChrome(entry, ctx.random);
       if (g.hardware.spec.vpd) delete g.hardware.spec.vpd.attested_device_id;
-      return make(entry, g, manual('missing-attested-device-id'), 'An ASUS model that enrolls by certified ID with no VPD attested_device_id.');
+      return make(
+        entry,
+        g,
+        manual('missing-attested-device-id'),
+        'An ASUS model that enrolls by certified ID with no VPD attested_device_id.',
+      );
     }
     case 'dell-short-service-tag': {
       const entry = pick(ctx.random, DELL_ROWS);
@@ -231,18 +357,34 @@ export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault
       const { vpd, dmi } = g.hardware.spec;
       if (vpd) vpd.serial_number = short;
       if (dmi) dmi.product_serial = short;
-      return make(entry, g, manual('invalid-identifier'), `"${short}" is not a Dell service tag (7 characters, 5 on old models).`);
+      return make(
+        entry,
+        g,
+        manual('invalid-identifier'),
+        `"${short}" is not a Dell service tag (7 characters, 5 on old models).`,
+      );
     }
     case 'samsung-14-character-serial': {
       const entry = pick(ctx.random, SAMSUNG_ROWS);
       const g = genuineChrome(entry, ctx.random, { samsungSerialLength: 14 });
-      return make(entry, g, manual('serial-incomplete'), 'Footnote 2: a 14-character Samsung serial is never eligible.', false);
+      return make(
+        entry,
+        g,
+        manual('serial-incomplete'),
+        'Footnote 2: a 14-character Samsung serial is never eligible.',
+        false,
+      );
     }
     case 'missing-manufacture-date': {
       const entry = pick(ctx.random, ROWS_WITH_CUTOFF);
       const g = genuineChrome(entry, ctx.random);
       if (g.hardware.spec.vpd) delete g.hardware.spec.vpd.mfg_date;
-      return make(entry, g, manual('manufacture-date-unknown'), `Compatible only from ${entry.eligibleFrom}, and VPD mfg_date is missing.`);
+      return make(
+        entry,
+        g,
+        manual('manufacture-date-unknown'),
+        `Compatible only from ${entry.eligibleFrom}, and VPD mfg_date is missing.`,
+      );
     }
     case 'unlisted-model': {
       const g = genuineChrome(pick(ctx.random, SERIAL_ROWS), ctx.random);
@@ -254,13 +396,26 @@ export function chromeIdentityFault(ctx: PlanContext, fault: ChromeIdentityFault
         delete dmi.product_sku;
       }
       const entry = { name, manufacturer: 'Contoso', deviceClass: 'chromebook' as const };
-      const plan = basePlan(ctx, 'identity-faults', fault, entry, g.hardware, manual('model-not-listed'), 'Not in the compatible-device table.');
+      const plan = basePlan(
+        ctx,
+        'identity-faults',
+        fault,
+        entry,
+        g.hardware,
+        manual('model-not-listed'),
+        'Not in the compatible-device table.',
+      );
       return plan;
     }
     case 'no-attestation-key': {
       const entry = pick(ctx.random, CHROME_ROWS);
       const g = genuineChrome(entry, ctx.random);
-      const plan = make(entry, g, manual('attestation-unavailable'), 'Pre-provisioned, but the TPM holds no attestation key: the manual path stays open.');
+      const plan = make(
+        entry,
+        g,
+        manual('attestation-unavailable'),
+        'Pre-provisioned, but the TPM holds no attestation key: the manual path stays open.',
+      );
       plan.key = { kind: 'none' };
       return plan;
     }
@@ -271,13 +426,21 @@ export function spoofedDevice(ctx: PlanContext): DevicePlan {
   const entry = pick(ctx.random, CHROME_ROWS);
   const victim = genuineChrome(entry, ctx.random);
   const rogue = ctx.random() < 0.5;
-  const plan = basePlan(ctx, 'spoofed-device', rogue ? 'copied-identity-rogue-ca' : 'certificate-of-another-device', entry, victim.hardware,
+  const plan = basePlan(
+    ctx,
+    'spoofed-device',
+    rogue ? 'copied-identity-rogue-ca' : 'certificate-of-another-device',
+    entry,
+    victim.hardware,
     { outcome: 'error', reason: 'management-not-supported' },
     rogue
       ? 'Serial and ADID copied from a pre-provisioned device, key certified by a CA the server does not trust: 403 attestation failed.'
-      : 'Serial and ADID copied, with a genuine certificate of another device: its serialNumber differs, 403 attestation failed.');
+      : 'Serial and ADID copied, with a genuine certificate of another device: its serialNumber differs, 403 attestation failed.',
+  );
   plan.preprovision = upload(victim, 'main');
-  plan.key = rogue ? { kind: 'rogue-ca' } : { kind: 'other-device', attestedDeviceId: `OTHER${randomString(ctx.random, 12)}` };
+  plan.key = rogue
+    ? { kind: 'rogue-ca' }
+    : { kind: 'other-device', attestedDeviceId: `OTHER${randomString(ctx.random, 12)}` };
   return plan;
 }
 
@@ -294,10 +457,17 @@ export function clockSkew(ctx: PlanContext): DevicePlan {
   // its release, or more than a day off the server's Date header, ends on the distinct `clock` screen
   // (outcome error, reason `clock`). A few hours off is tolerated and enrolls.
   const hours = variant === 'clock-hours-off';
-  const plan = basePlan(ctx, 'clock-skew', variant, entry, g.hardware, hours ? MANAGED_MAIN : { outcome: 'error', reason: 'clock' },
+  const plan = basePlan(
+    ctx,
+    'clock-skew',
+    variant,
+    entry,
+    g.hardware,
+    hours ? MANAGED_MAIN : { outcome: 'error', reason: 'clock' },
     hours
       ? 'The device clock is a few hours off: within the day the agent tolerates, it enrolls.'
-      : 'The device clock is impossible (1970) or years off the server\'s Date header: the clock screen, no enrollment request.');
+      : "The device clock is impossible (1970) or years off the server's Date header: the clock screen, no enrollment request.",
+  );
   plan.preprovision = upload(g, anyToken(ctx));
   const sign = ctx.random() < 0.5 ? 1 : -1;
   const day = 86_400_000;

@@ -28,7 +28,9 @@ function proxyFaults(ctx: PlanContext, chrome: boolean): ProxyFault[] {
 
 export function flakyNetwork(ctx: PlanContext): DevicePlan {
   const chrome = ctx.random() < 0.75;
-  const plan = chrome ? happyChrome(ctx, pick(ctx.random, CHROME_ROWS), 'flaky-network') : smartAssigned(ctx, undefined, 'flaky-network');
+  const plan = chrome
+    ? happyChrome(ctx, pick(ctx.random, CHROME_ROWS), 'flaky-network')
+    : smartAssigned(ctx, undefined, 'flaky-network');
   plan.network.proxyFaults = proxyFaults(ctx, chrome);
   plan.variant = plan.network.proxyFaults.join('+');
   plan.why = `First requests meet ${plan.network.proxyFaults.join(', ')}: every one is retryable, so it still enrolls.`;
@@ -39,7 +41,8 @@ export function serverOutage(ctx: PlanContext): DevicePlan {
   const plan = happyChrome(ctx, pick(ctx.random, CHROME_ROWS), 'server-outage');
   plan.network.outage = true;
   plan.variant = 'boots-during-outage';
-  plan.why = 'Boots while the server answers 503 to everyone; when it recovers the herd retries with jittered backoff and enrolls.';
+  plan.why =
+    'Boots while the server answers 503 to everyone; when it recovers the herd retries with jittered backoff and enrolls.';
   return plan;
 }
 
@@ -69,7 +72,8 @@ export function powerLoss(ctx: PlanContext): DevicePlan {
   }
   if (variant === 'crash-loop') {
     plan.expected = { outcome: 'manual', reason: 'too-many-attempts' };
-    plan.why = 'Killed at the start of five boots in a row (DEFAULT_MAX_BOOT_ATTEMPTS = 5): the sixth boot gives up on zero-touch.';
+    plan.why =
+      'Killed at the start of five boots in a row (DEFAULT_MAX_BOOT_ATTEMPTS = 5): the sixth boot gives up on zero-touch.';
   } else {
     // A kill after the managed state was persisted leaves a managed record: the next boot says so.
     plan.expected = { ...plan.expected, reason: ['enrolled', 'already-managed'] };

@@ -29,11 +29,17 @@ import {
   wrongModelName,
 } from './chrome-scenarios.ts';
 import { flakyNetwork, powerLoss, serverOutage } from './fault-scenarios.ts';
-import { smartAssigned, smartClaimExpired, smartIdentityFault, smartTrialExpired, smartUnassigned } from './smart-scenarios.ts';
+import {
+  smartAssigned,
+  smartClaimExpired,
+  smartIdentityFault,
+  smartTrialExpired,
+  smartUnassigned,
+} from './smart-scenarios.ts';
 import { type DevicePlan, type DeviceScenario, SCENARIO_NAMES, type ScenarioName } from './types.ts';
 
-export * from './types.ts';
 export { deviceName, mixSeed } from './build.ts';
+export * from './types.ts';
 
 /** What each scenario is about, for `--help`, the README and the report. */
 export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
@@ -43,13 +49,17 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
   'no-licences': 'customer without Chrome Enterprise Upgrade left: error/missing-licenses',
   bundled: 'bundled licence, even for a customer without licences: managed',
   'revoked-token': 'uploaded with a token revoked since: error/management-not-supported',
-  'wrong-model-name': 'footnote 4 (Lenovo 14e Gen 3 N305 vs N100/N200) or another model uploaded: manual/not-pre-provisioned',
-  'before-cutoff': 'made before the row\'s date, Samsung 14-character serials: manual/made-before-cutoff',
-  'identity-faults': 'placeholder, blank, padded, non-ASCII serials, swapped M60q board, SMART touch/RS-232 faults…: manual/<reason>',
+  'wrong-model-name':
+    'footnote 4 (Lenovo 14e Gen 3 N305 vs N100/N200) or another model uploaded: manual/not-pre-provisioned',
+  'before-cutoff': "made before the row's date, Samsung 14-character serials: manual/made-before-cutoff",
+  'identity-faults':
+    'placeholder, blank, padded, non-ASCII serials, swapped M60q board, SMART touch/RS-232 faults…: manual/<reason>',
   'flaky-network': 'resets, stalls, 5xx and 429 on first requests: managed',
   'server-outage': 'every device boots while the server answers 503, then it recovers: managed',
-  'power-loss': 'SIGKILL at random persisted states, reboot until settled: managed (crash loop: manual/too-many-attempts)',
-  'spoofed-device': 'copied serial/ADID with a rogue key or another device\'s certificate: error/management-not-supported',
+  'power-loss':
+    'SIGKILL at random persisted states, reboot until settled: managed (crash loop: manual/too-many-attempts)',
+  'spoofed-device':
+    "copied serial/ADID with a rogue key or another device's certificate: error/management-not-supported",
   'smart-assigned': 'display on an invoice redeemed by an SRM domain in trial: managed',
   'smart-unassigned': 'display on no invoice or an unredeemed one: manual/smart-unassigned',
   'smart-trial-expired': 'domain past its trial: managed with included credits, else error/smart-no-credits',
@@ -72,7 +82,9 @@ function allModels(ctx: PlanContext): DevicePlan {
   }
   const entry = order[ctx.index % order.length];
   if (entry === undefined) throw new Error('empty catalog');
-  return entry.deviceClass === 'smart-display' ? smartAssigned(ctx, entry, 'all-models') : happyChrome(ctx, entry);
+  return entry.deviceClass === 'smart-display'
+    ? smartAssigned(ctx, entry, 'all-models')
+    : happyChrome(ctx, entry);
 }
 
 function identityFaults(ctx: PlanContext): DevicePlan {
@@ -180,7 +192,12 @@ export function inShard(index: number, shard: ShardSpec | null): boolean {
 }
 
 /** Every device of the fleet (or of one shard of it). */
-export function planFleet(options: { scenario: ScenarioName; seed: number; devices: number; shard?: ShardSpec | null }): DevicePlan[] {
+export function planFleet(options: {
+  scenario: ScenarioName;
+  seed: number;
+  devices: number;
+  shard?: ShardSpec | null;
+}): DevicePlan[] {
   const plans: DevicePlan[] = [];
   for (let i = 0; i < options.devices; i++) {
     if (inShard(i, options.shard ?? null)) plans.push(planDevice(options.scenario, options.seed, i));

@@ -22,11 +22,21 @@ export interface SetupReport {
   durationMs: number;
 }
 
-async function json<T>(url: string, method: string, path: string, body?: unknown, bearer?: string): Promise<{ status: number; body: T }> {
+async function json<T>(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  bearer?: string,
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
-  const res = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   return { status: res.status, body: (text === '' ? {} : JSON.parse(text)) as T };
 }
@@ -35,7 +45,15 @@ export async function setupFleet(serverUrl: string, plans: readonly DevicePlan[]
   const started = performance.now();
   const url = serverUrl.replace(/\/+$/, '');
   const stub = createStubClient(url);
-  const report: SetupReport = { uploaded: 0, refused: [], redeemed: [], claimExpired: [], problems: [], revokedToken: null, durationMs: 0 };
+  const report: SetupReport = {
+    uploaded: 0,
+    refused: [],
+    redeemed: [],
+    claimExpired: [],
+    problems: [],
+    revokedToken: null,
+    durationMs: 0,
+  };
 
   const chrome = plans.filter((p) => p.preprovision !== null);
   const admins = new Map<FleetCustomer, string>();
@@ -51,13 +69,24 @@ export async function setupFleet(serverUrl: string, plans: readonly DevicePlan[]
   if (chrome.length > 0) {
     await stub.setLicenses(await admin('main'), CUSTOMERS.main.id, MAIN_LICENCES);
     const other = await stub.licenses(await admin('no-licences'), CUSTOMERS['no-licences'].id);
-    await stub.setLicenses(await admin('no-licences'), CUSTOMERS['no-licences'].id, other.chrome_enterprise_upgrade.used);
+    await stub.setLicenses(
+      await admin('no-licences'),
+      CUSTOMERS['no-licences'].id,
+      other.chrome_enterprise_upgrade.used,
+    );
   }
 
   let revocable: string | null = null;
   if (chrome.some((p) => p.preprovision?.token === 'revocable')) {
-    const created = await json<{ token: string }>(url, 'POST', `/v1/customers/${CUSTOMERS.main.id}/preprovisioning-tokens`, { org_unit_path: '/' }, await admin('main'));
-    if (created.status !== 201 && created.status !== 200) throw new Error(`cannot create a pre-provisioning token: HTTP ${created.status}`);
+    const created = await json<{ token: string }>(
+      url,
+      'POST',
+      `/v1/customers/${CUSTOMERS.main.id}/preprovisioning-tokens`,
+      { org_unit_path: '/' },
+      await admin('main'),
+    );
+    if (created.status !== 201 && created.status !== 200)
+      throw new Error(`cannot create a pre-provisioning token: HTTP ${created.status}`);
     revocable = created.body.token;
   }
 
@@ -105,23 +134,40 @@ export async function setupFleet(serverUrl: string, plans: readonly DevicePlan[]
   const keys = new Map<string, { role: SmartDomainRole; claimExpired: boolean }>();
   for (const p of plans) {
     const inv = p.smart?.invoice;
-    if (inv && p.smart?.redeemBy) keys.set(inv.productKey, { role: p.smart.redeemBy, claimExpired: inv.purchasedDaysAgo > 365 });
+    if (inv && p.smart?.redeemBy)
+      keys.set(inv.productKey, { role: p.smart.redeemBy, claimExpired: inv.purchasedDaysAgo > 365 });
   }
   const sessions = new Map<SmartDomainRole, string>();
   for (const [key, { role, claimExpired }] of keys) {
     let session = sessions.get(role);
     if (session === undefined) {
       const d = SMART_DOMAINS[role];
-      const login = await json<{ token: string }>(url, 'POST', '/smart/v1/login', { email: d.email, password: d.password, domain: d.name });
-      if (login.status !== 200) throw new Error(`SMART login to ${d.name} → HTTP ${login.status} (is the stub seeded with the fleet seed?)`);
+      const login = await json<{ token: string }>(url, 'POST', '/smart/v1/login', {
+        email: d.email,
+        password: d.password,
+        domain: d.name,
+      });
+      if (login.status !== 200)
+        throw new Error(
+          `SMART login to ${d.name} → HTTP ${login.status} (is the stub seeded with the fleet seed?)`,
+        );
       session = login.body.token;
       sessions.set(role, session);
     }
     const name = SMART_DOMAINS[role].name;
-    const answer = await json<{ error_code?: string }>(url, 'POST', `/smart/v1/domains/${name}/product-keys/redeem`, { product_key: key }, session);
+    const answer = await json<{ error_code?: string }>(
+      url,
+      'POST',
+      `/smart/v1/domains/${name}/product-keys/redeem`,
+      { product_key: key },
+      session,
+    );
     if (answer.status === 200 || (answer.status === 409 && !claimExpired)) report.redeemed.push(key);
     else if (answer.status === 422 && claimExpired) report.claimExpired.push(key);
-    else report.problems.push(`redeem ${key} for ${name}: HTTP ${answer.status} ${answer.body.error_code ?? ''}`.trim());
+    else
+      report.problems.push(
+        `redeem ${key} for ${name}: HTTP ${answer.status} ${answer.body.error_code ?? ''}`.trim(),
+      );
   }
   report.durationMs = performance.now() - started;
   return report;

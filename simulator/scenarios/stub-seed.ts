@@ -16,7 +16,12 @@ export function smartInvoices(plans: readonly DevicePlan[]): SmartSeedInvoice[] 
     if (inv === undefined || inv === null || plan.hardware.kind !== 'smart') continue;
     let invoice = invoices.get(inv.id);
     if (invoice === undefined) {
-      invoice = { invoice_id: inv.id, product_key: inv.productKey, purchased_days_ago: inv.purchasedDaysAgo, displays: [] };
+      invoice = {
+        invoice_id: inv.id,
+        product_key: inv.productKey,
+        purchased_days_ago: inv.purchasedDaysAgo,
+        displays: [],
+      };
       invoices.set(inv.id, invoice);
     }
     invoice.displays.push({

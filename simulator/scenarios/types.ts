@@ -143,7 +143,8 @@ export function matchesExpected(
     const accepted = typeof expected.reason === 'string' ? [expected.reason] : expected.reason;
     if (actual.reason === null || !accepted.includes(actual.reason)) return false;
   }
-  if (expected.managementDomain !== undefined && actual.managementDomain !== expected.managementDomain) return false;
+  if (expected.managementDomain !== undefined && actual.managementDomain !== expected.managementDomain)
+    return false;
   return true;
 }
 

@@ -6,9 +6,15 @@ import type { FleetCustomer, FleetToken, SmartDomainRole } from './types.ts';
 
 export const PARTNER_KEY = 'partner-demo-key';
 
-export const CUSTOMERS: Readonly<Record<FleetCustomer, { id: string; domain: string; admin: { email: string; password: string } }>> = {
+export const CUSTOMERS: Readonly<
+  Record<FleetCustomer, { id: string; domain: string; admin: { email: string; password: string } }>
+> = {
   // Plenty of Chrome Enterprise Upgrade licences (setup raises the total).
-  main: { id: 'C00demo01', domain: 'demo.example', admin: { email: 'admin@demo.example', password: 'demo-password' } },
+  main: {
+    id: 'C00demo01',
+    domain: 'demo.example',
+    admin: { email: 'admin@demo.example', password: 'demo-password' },
+  },
   // No licence left (setup sets the total to what is in use): 402 for every device that needs one.
   'no-licences': {
     id: 'C00demo02',
@@ -18,7 +24,9 @@ export const CUSTOMERS: Readonly<Record<FleetCustomer, { id: string; domain: str
 };
 
 /** Fixed tokens of the demo seed; `revocable` is created by setup and revoked after the upload. */
-export const TOKENS: Readonly<Record<Exclude<FleetToken, 'revocable'>, { customer: FleetCustomer; token: string; orgUnit: string }>> = {
+export const TOKENS: Readonly<
+  Record<Exclude<FleetToken, 'revocable'>, { customer: FleetCustomer; token: string; orgUnit: string }>
+> = {
   main: { customer: 'main', token: 'ppt-demo-0001', orgUnit: '/' },
   classrooms: { customer: 'main', token: 'ppt-demo-classrooms', orgUnit: '/Classrooms' },
   'no-licences': { customer: 'no-licences', token: 'ppt-other-0001', orgUnit: '/' },
@@ -38,9 +46,24 @@ export interface SmartDomainAccount {
 /** SMART Remote Management domains, created by the fleet's stub seed. */
 export const SMART_DOMAINS: Readonly<Record<SmartDomainRole, SmartDomainAccount>> = {
   // In its 30-day trial.
-  trial: { name: 'fleettrial', email: 'it@fleettrial.example', password: 'fleet-password', activatedDaysAgo: 3 },
+  trial: {
+    name: 'fleettrial',
+    email: 'it@fleettrial.example',
+    password: 'fleet-password',
+    activatedDaysAgo: 3,
+  },
   // Trial over; displays that bring included credits still enroll.
-  expired: { name: 'fleetexpired', email: 'it@fleetexpired.example', password: 'fleet-password', activatedDaysAgo: 45 },
+  expired: {
+    name: 'fleetexpired',
+    email: 'it@fleetexpired.example',
+    password: 'fleet-password',
+    activatedDaysAgo: 45,
+  },
   // Trial over and no display of it brings credits: its balance stays 0, every enrollment is 402.
-  'expired-bare': { name: 'fleetbare', email: 'it@fleetbare.example', password: 'fleet-password', activatedDaysAgo: 60 },
+  'expired-bare': {
+    name: 'fleetbare',
+    email: 'it@fleetbare.example',
+    password: 'fleet-password',
+    activatedDaysAgo: 60,
+  },
 };

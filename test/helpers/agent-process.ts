@@ -3,10 +3,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { AGENT_PRELOAD } from '../../simulator/lib/preload.ts';
 
-const KILL_PRELOAD = resolve(import.meta.dirname, 'kill-after-state-writes.mjs');
+const KILL_PRELOAD = AGENT_PRELOAD;
 
 /** Builds the device bundle into a temporary directory and returns its entry point. */
 export async function buildAgentBundle(): Promise<string> {

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryIdentitySource } from '../../hal/backends/memory/identity.ts';
-import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
 import { identifyChromeDevice } from '../../agent/identity/identify.ts';
 import type { IdentityReport } from '../../agent/identity/report.ts';
+import { MemoryIdentitySource } from '../../hal/backends/memory/identity.ts';
+import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
 import { type DeviceTreeSpec, materializeDeviceTree } from '../../simulator/device-tree.ts';
 
 /** Identity of a described device through the in-memory source (same normalisation as sysfs). */

@@ -4,10 +4,12 @@
 import { type Actor, createActor, fromPromise, SimulatedClock } from 'xstate';
 import type { IdentityReport } from '../../agent/identity/report.ts';
 import { agentMachine } from '../../agent/machine/machine.ts';
-import { flowStateOf } from '../../agent/runtime/outcome.ts';
 import type { ActorContracts, BootPlan } from '../../agent/machine/types.ts';
+import { flowStateOf } from '../../agent/runtime/outcome.ts';
 
-export type Outcome<T> = { ok: T } | { error: { code: string; message?: string; retryAfterMs?: number; httpStatus?: number } };
+export type Outcome<T> =
+  | { ok: T }
+  | { error: { code: string; message?: string; retryAfterMs?: number; httpStatus?: number } };
 export type Script = { [K in keyof ActorContracts]?: Array<Outcome<ActorContracts[K]['output']>> };
 
 export function eligibleIdentity(overrides: Partial<IdentityReport> = {}): IdentityReport {
@@ -42,7 +44,17 @@ export const happyScript = (): Script => ({
       },
     },
   ],
-  fetchPolicy: [{ ok: { policy_type: 'google/chromeos/device', management_domain: 'demo.example', org_unit_path: '/', policy_value: {}, timestamp: 0 } }],
+  fetchPolicy: [
+    {
+      ok: {
+        policy_type: 'google/chromeos/device',
+        management_domain: 'demo.example',
+        org_unit_path: '/',
+        policy_value: {},
+        timestamp: 0,
+      },
+    },
+  ],
   checkpoint: [{ ok: undefined }],
   checkClock: [{ ok: { ok: true } }],
 });
@@ -110,4 +122,3 @@ export function startHarness(script: Script, boot: BootPlan = { kind: 'fresh-che
     },
   };
 }
-

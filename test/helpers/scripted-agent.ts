@@ -44,7 +44,10 @@ export interface ScriptedAgent {
 
 const toError = (e: ScriptError) => Object.assign(new Error(e.message ?? e.code), e);
 
-export function startScriptedAgent(script: AgentScript, boot: BootPlan = { kind: 'fresh-check' }): ScriptedAgent {
+export function startScriptedAgent(
+  script: AgentScript,
+  boot: BootPlan = { kind: 'fresh-check' },
+): ScriptedAgent {
   const clock = new SimulatedClock();
   const calls: ScriptedAgent['calls'] = {};
   const queues = structuredClone(script) as AgentScript;
@@ -170,7 +173,10 @@ export function fakeDiagnosticsDeps(options: FakeDepsOptions = {}): FakeDeps {
       createDmClient: dm,
       enrollmentHttp,
       network: { name: 'memory', listInterfaces: async () => options.interfaces ?? [ETH0, WLAN0] },
-      keyStore: { name: 'attestation-file', availability: async () => options.keyStore ?? { available: true } },
+      keyStore: {
+        name: 'attestation-file',
+        availability: async () => options.keyStore ?? { available: true },
+      },
       now: () => new Date(),
     },
     lookups: () => count,

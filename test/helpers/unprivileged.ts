@@ -14,11 +14,15 @@ const PROBES = join(import.meta.dirname, 'unprivileged');
 /** Runs `test/helpers/unprivileged/<probe>.ts args…` without privileges; returns its JSON line. */
 export async function runUnprivileged<T>(probe: string, args: string[]): Promise<{ uid: number; result: T }> {
   const asRoot = process.getuid?.() === 0;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(PROBES, `${probe}.ts`), ...args], {
-    cwd: REPO,
-    env: { ...process.env, HOME: '/nonexistent' },
-    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', join(PROBES, `${probe}.ts`), ...args],
+    {
+      cwd: REPO,
+      env: { ...process.env, HOME: '/nonexistent' },
+      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+    },
+  );
   return JSON.parse(stdout) as { uid: number; result: T };
 }
 

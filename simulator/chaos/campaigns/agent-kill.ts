@@ -7,9 +7,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StateStore } from '../../../agent/persistence/index.ts';
 import {
-  agentRunArgs,
   type AgentRunOptions,
   type AgentRunResult,
+  agentRunArgs,
   runAgentProcess,
 } from '../lib/agent-process.ts';
 import {

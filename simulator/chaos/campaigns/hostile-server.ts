@@ -22,7 +22,7 @@ import {
   deviceViews,
   makeChromeDevice,
 } from '../lib/devices.ts';
-import { HOSTILITIES, type Hostility, HostileServer, SLOW_HOSTILITIES } from '../lib/hostile-server.ts';
+import { HOSTILITIES, HostileServer, type Hostility, SLOW_HOSTILITIES } from '../lib/hostile-server.ts';
 import { createRng } from '../lib/rng.ts';
 import { ScaledClock } from '../lib/scaled-clock.ts';
 import { DEMO_CUSTOMER, startInProcessStub } from '../lib/stub.ts';

@@ -5,12 +5,13 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { AGENT_PRELOAD, preloadReport } from '../../lib/preload.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-const PRELOAD_NAME = 'chaos-preload.mjs';
-const PRELOAD = join(import.meta.dirname, PRELOAD_NAME);
+const PRELOAD_NAME = basename(AGENT_PRELOAD);
+const PRELOAD = AGENT_PRELOAD;
 
 /**
  * Builds the device bundle into `outdir` (scripts/build.mjs) and returns its entry point. The chaos
@@ -82,25 +83,15 @@ function parseJsonLine(stdout: string): AgentJsonLine | null {
   }
 }
 
-function parsePreloadReport(stderr: string): { stateWrites: number; maxRssKb: number } | null {
-  const m = /zte-chaos: (\{.*\})/.exec(stderr);
-  if (!m?.[1]) return null;
-  try {
-    return JSON.parse(m[1]) as { stateWrites: number; maxRssKb: number };
-  } catch {
-    return null;
-  }
-}
-
 export function runAgentProcess(
   entry: string,
   args: string[],
   options: AgentRunOptions = {},
 ): Promise<AgentRunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ZTE_LOG_LEVEL: 'warn', ...options.env };
-  delete env.ZTE_CHAOS_KILL_AFTER_STATE_WRITES;
+  delete env.ZTE_KILL_AFTER_STATE_WRITES;
   if (options.killAfterStateWrites !== undefined)
-    env.ZTE_CHAOS_KILL_AFTER_STATE_WRITES = String(options.killAfterStateWrites);
+    env.ZTE_KILL_AFTER_STATE_WRITES = String(options.killAfterStateWrites);
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const besideBundle = join(dirname(entry), PRELOAD_NAME);
@@ -159,7 +150,7 @@ export function runAgentProcess(
       clearInterval(sampler);
       if (killTimer) clearTimeout(killTimer);
       clearTimeout(hardTimer);
-      const report = parsePreloadReport(stderr);
+      const report = preloadReport(stderr);
       // The preload's own SIGKILL (after the Nth write) is planned too.
       if (signal === 'SIGKILL' && options.killAfterStateWrites !== undefined && !timedOut) killedByUs = true;
       resolvePromise({

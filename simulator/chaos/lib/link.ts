@@ -3,7 +3,7 @@
 // physical interfaces `down` at the same moments. Together they are what a flapping cable or Wi-Fi
 // looks like from the agent.
 
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { NetworkInterfaceInfo, NetworkSource } from '../../../hal/interface.ts';
 
 export class FlakyLink {

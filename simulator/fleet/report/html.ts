@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describeExpected } from '../../scenarios/types.ts';
 import { percentile } from '../summary.ts';
-import { actualText } from './junit.ts';
 import type { ReportFile } from './json.ts';
+import { actualText } from './junit.ts';
 
 const OUTCOMES = ['managed', 'manual', 'error'] as const;
 const COLOURS: Record<(typeof OUTCOMES)[number] | 'none', string> = {
@@ -24,7 +24,10 @@ let chartJs: string | null = null;
 export function chartJsSource(): string {
   if (chartJs === null) {
     const main = createRequire(import.meta.url).resolve('chart.js');
-    chartJs = readFileSync(join(dirname(main), 'chart.umd.js'), 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+    chartJs = readFileSync(join(dirname(main), 'chart.umd.js'), 'utf8').replace(
+      /\/\/# sourceMappingURL=\S+\s*$/,
+      '',
+    );
   }
   return chartJs;
 }
@@ -35,7 +38,10 @@ export function htmlText(value: string): string {
 
 /** JSON safe inside <script>: no `</script>`, no `<!--`. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function niceStep(max: number, bins: number): number {
@@ -75,7 +81,10 @@ export function chartData(report: ReportFile) {
   const max = Math.max(1, ...times);
   const step = niceStep(max, 30);
   const bins = Math.max(1, Math.ceil((max + 1) / step));
-  const labels = Array.from({ length: bins }, (_, i) => `${Math.round(i * step)}–${Math.round((i + 1) * step)}`);
+  const labels = Array.from(
+    { length: bins },
+    (_, i) => `${Math.round(i * step)}–${Math.round((i + 1) * step)}`,
+  );
   const decision = {
     labels,
     datasets: (['managed', 'manual', 'error', 'none'] as const).map((o) => {
@@ -93,8 +102,22 @@ export function chartData(report: ReportFile) {
   const requests = {
     labels: rate.counts.map((_, i) => ((i * rate.bucketMs) / 1000).toFixed(1)),
     datasets: [
-      { label: 'requests/s', borderColor: '#1565c0', backgroundColor: '#1565c033', fill: true, pointRadius: 0, data: rate.counts.map(perSecond) },
-      { label: 'error answers/s', borderColor: '#c62828', backgroundColor: '#c6282833', fill: true, pointRadius: 0, data: rate.errors.map(perSecond) },
+      {
+        label: 'requests/s',
+        borderColor: '#1565c0',
+        backgroundColor: '#1565c033',
+        fill: true,
+        pointRadius: 0,
+        data: rate.counts.map(perSecond),
+      },
+      {
+        label: 'error answers/s',
+        borderColor: '#c62828',
+        backgroundColor: '#c6282833',
+        fill: true,
+        pointRadius: 0,
+        data: rate.errors.map(perSecond),
+      },
     ],
   };
   return {
@@ -116,7 +139,10 @@ export function reportHtml(report: ReportFile): string {
   const row = (d: ReportFile['devices'][number]) =>
     `<tr class="${d.passed ? 'ok' : 'ko'}"><td>${htmlText(d.id)}</td><td>${htmlText(d.scenario)}/${htmlText(d.variant)}</td><td>${htmlText(d.manufacturer)}</td><td>${htmlText(d.model)}</td><td>${htmlText(d.deviceClass)}</td><td>${htmlText(describeExpected(d.expected))}</td><td>${htmlText(actualText(d))}</td><td class="num">${d.timings.decisionMs.toFixed(0)}</td></tr>`;
   const scenarioRows = Object.entries(summary.byScenario)
-    .map(([s, c]) => `<tr class="${c.failed === 0 ? 'ok' : 'ko'}"><td>${htmlText(s)}</td><td class="num">${c.devices}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td></tr>`)
+    .map(
+      ([s, c]) =>
+        `<tr class="${c.failed === 0 ? 'ok' : 'ko'}"><td>${htmlText(s)}</td><td class="num">${c.devices}</td><td class="num">${c.passed}</td><td class="num">${c.failed}</td></tr>`,
+    )
     .join('\n');
   const failureBlocks = failures
     .map(
@@ -147,7 +173,11 @@ export function reportHtml(report: ReportFile): string {
 </head>
 <body>
 <h1>${htmlText(title)} <span class="verdict">${verdict}</span></h1>
-<p class="muted">Started ${htmlText(meta.startedAt)} against ${htmlText(meta.server)}; ${meta.workers} worker thread(s), concurrency ${meta.concurrency}; ${htmlText(meta.machine.cpuModel)} × ${meta.machine.cpus}, Node ${htmlText(meta.machine.node)}. Phases (ms): ${htmlText(Object.entries(meta.phasesMs).map(([k, v]) => `${k} ${v}`).join(', '))}.</p>
+<p class="muted">Started ${htmlText(meta.startedAt)} against ${htmlText(meta.server)}; ${meta.workers} worker thread(s), concurrency ${meta.concurrency}; ${htmlText(meta.machine.cpuModel)} × ${meta.machine.cpus}, Node ${htmlText(meta.machine.node)}. Phases (ms): ${htmlText(
+    Object.entries(meta.phasesMs)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  )}.</p>
 <div class="cards">
   <div class="card">devices<b>${summary.devices}</b></div>
   <div class="card">passed<b>${summary.passed}</b></div>

@@ -6,9 +6,16 @@ import { reportHtml } from './html.ts';
 import type { ReportFile } from './json.ts';
 import { junitXml } from './junit.ts';
 
-export { fromReportDevice, REPORT_KIND, type ReportDevice, type ReportFile, toReportDevice, toReportFile } from './json.ts';
-export { junitXml, xmlText } from './junit.ts';
 export { chartData, reportHtml } from './html.ts';
+export {
+  fromReportDevice,
+  REPORT_KIND,
+  type ReportDevice,
+  type ReportFile,
+  toReportDevice,
+  toReportFile,
+} from './json.ts';
+export { junitXml, xmlText } from './junit.ts';
 
 export const REPORT_FILES = { json: 'report.json', junit: 'junit.xml', html: 'report.html' } as const;
 

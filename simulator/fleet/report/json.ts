@@ -22,7 +22,10 @@ export interface ReportDevice {
   actual: DeviceReport['result']['actual'];
   error?: string;
   /** The device's plan minus what is listed above: hardware (sysfs tree, RS-232 answers), key, uploads, faults. */
-  profile: Omit<DevicePlan, 'index' | 'id' | 'scenario' | 'variant' | 'why' | 'manufacturer' | 'model' | 'deviceClass' | 'expected'>;
+  profile: Omit<
+    DevicePlan,
+    'index' | 'id' | 'scenario' | 'variant' | 'why' | 'manufacturer' | 'model' | 'deviceClass' | 'expected'
+  >;
   identity: DeviceReport['result']['identity'];
   timeline: DeviceReport['result']['timeline'];
   timings: DeviceReport['result']['timings'];

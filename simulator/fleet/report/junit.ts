@@ -9,7 +9,14 @@ import type { ReportDevice } from './json.ts';
 /** Characters XML 1.0 cannot carry (control characters but tab, LF and CR; lone surrogates; U+FFFE/F). */
 function isXmlChar(c: string): boolean {
   const code = c.codePointAt(0) ?? 0;
-  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+  return (
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    code >= 0x10000
+  );
 }
 
 export function xmlText(value: string): string {

@@ -1,11 +1,12 @@
-// Chaos preload for the agent child (`node --import <this> main.js run …`); no test hook in the
-// product. It counts this process's successful writes of a `state.json` (atomic renames), SIGKILLs
-// the process right after the Nth one when ZTE_CHAOS_KILL_AFTER_STATE_WRITES=N, and reports on exit
-// (stderr line `zte-chaos: {"stateWrites":…,"maxRssKb":…}`) what it saw, peak RSS (VmHWM) included.
+// Preload for an agent child process (`node --import <this> main.js run …`), shared by the tests, the
+// fleet's power-loss devices, the chaos campaigns and the benchmarks; no test hook in the product.
+// It counts this process's successful writes of a `state.json` (atomic renames), SIGKILLs the process
+// right after the Nth one when ZTE_KILL_AFTER_STATE_WRITES=N, and reports on exit (stderr line
+// `zte-preload: {"stateWrites":…,"maxRssKb":…}`) what it saw, peak RSS (VmHWM) included.
 import { readFileSync, writeSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 
-const limit = Number(process.env.ZTE_CHAOS_KILL_AFTER_STATE_WRITES ?? '0');
+const limit = Number(process.env.ZTE_KILL_AFTER_STATE_WRITES ?? '0');
 const fsp = createRequire(import.meta.url)('node:fs/promises');
 const rename = fsp.rename;
 let writes = 0;
@@ -34,7 +35,7 @@ function vmHwmKb() {
 process.on('exit', () => {
   const report = { stateWrites: writes, maxRssKb: vmHwmKb() };
   try {
-    writeSync(2, `\nzte-chaos: ${JSON.stringify(report)}\n`);
+    writeSync(2, `\nzte-preload: ${JSON.stringify(report)}\n`);
   } catch {
     // stderr closed: nothing to report to.
   }
