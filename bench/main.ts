@@ -64,7 +64,7 @@ try {
     fleetDevicesPerSecond: round(fleet.devicesPerSecond),
     requestsPerDevice: round(fleet.requestsPerDevice),
     stubRawRequestsPerSecond: round(stubRawRequestsPerSecond),
-    fleetUtilisation: round((fleet.devicesPerSecond * fleet.requestsPerDevice) / stubRawRequestsPerSecond),
+    fleetUtilisation: round((fleet.devicesPerSecond * fleet.requestsPerDevice) / stubRawRequestsPerSecond, 4),
   };
 } finally {
   await bench.stub.close();
