@@ -28,7 +28,11 @@ export interface ActorHooks {
   registrationSettled(): void;
 }
 
-export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
+/**
+ * `dmClient()` is asked for on each DM call, after the identity is read: the runtime may only then
+ * know which `deviceid` this installation uses (see agent.ts).
+ */
+export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: ActorHooks) {
   let ethernetMac: string | null = null;
   let smartModelNumber: string | null = null;
 
@@ -83,7 +87,7 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
       return undefined;
     }),
     fetchEnrollmentState: actor<'fetchEnrollmentState'>(async ({ input, signal }) =>
-      dm.initialEnrollmentState(
+      dmClient().initialEnrollmentState(
         {
           serial_number: input.identity.serialNumber ?? '',
           model: input.identity.model ?? '',
@@ -111,7 +115,7 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
         ...(input.managementDomain ? { managementDomain: input.managementDomain } : {}),
       });
       try {
-        const answer = await dm.certificateBasedRegister(signed, { signal });
+        const answer = await dmClient().certificateBasedRegister(signed, { signal });
         hooks.registrationSettled();
         return answer;
       } catch (error) {
@@ -120,7 +124,9 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
         throw error;
       }
     }),
-    fetchPolicy: actor<'fetchPolicy'>(async ({ input, signal }) => dm.policy(input.dmToken, { signal })),
+    fetchPolicy: actor<'fetchPolicy'>(async ({ input, signal }) =>
+      dmClient().policy(input.dmToken, { signal }),
+    ),
     smartCheckin: actor<'smartCheckin'>(async ({ input, signal }) =>
       deps.enrollmentHttp.smartCheckin(smartBody(input.identity), signal),
     ),
@@ -135,11 +141,11 @@ export function createActors(deps: AgentDeps, dm: DmClient, hooks: ActorHooks) {
         case 'credentials': {
           const token = await deps.enrollmentHttp.login(request.email, request.password, signal);
           const req = registerRequest(identity, RegisterFlavor.ATTESTATION_INITIAL_MANUAL_FALLBACK, false);
-          return toEnrollment(await dm.register(req, token, { signal }));
+          return toEnrollment(await dmClient().register(req, token, { signal }));
         }
         case 'enrollment-token': {
           const req = registerRequest(identity, RegisterFlavor.ATTESTATION_INITIAL_MANUAL_FALLBACK, false);
-          return toEnrollment(await dm.tokenBasedRegister(req, request.token, { signal }));
+          return toEnrollment(await dmClient().tokenBasedRegister(req, request.token, { signal }));
         }
         case 'smart-domain': {
           await deps.enrollmentHttp.smartEnroll({ ...smartBody(identity), domain: request.domain }, signal);

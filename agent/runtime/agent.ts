@@ -1,8 +1,9 @@
 // Runs one boot of the agent: load the durable record, plan the boot (restart rules), start the
 // machine with real actors, record the state timeline and persist the record after every transition.
 
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Actor, createActor, type SimulatedClock, type SnapshotFrom } from 'xstate';
+import type { DmClient } from '../dm-client/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import { agentMachine } from '../machine/machine.ts';
 import type { AgentContext } from '../machine/types.ts';
@@ -47,7 +48,8 @@ export interface AgentHandle {
 export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): Promise<AgentHandle> {
   const loaded: LoadResult = deps.store ? await deps.store.load() : { kind: 'fresh' };
   const previous = loaded.kind === 'loaded' ? loaded.state : null;
-  const deviceId = previous?.deviceId ?? randomUUID();
+  // Decided when the first DM call needs it (see dmClient below); kept from the record when there is one.
+  let deviceId = previous?.deviceId ?? '';
   const { plan, next } = planBoot(previous, {
     bootId: randomUUID(),
     now: deps.now(),
@@ -55,7 +57,10 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
     ...(options.maxBootAttempts !== undefined ? { maxBootAttempts: options.maxBootAttempts } : {}),
   });
 
-  let record: PersistedAgentState = { ...next, deviceId };
+  let record: PersistedAgentState = {
+    ...next,
+    ...(previous?.deviceId ? { deviceId: previous.deviceId } : {}),
+  };
   let writeError: StateWriteError | null = null;
   let writes: Promise<void> = Promise.resolve();
   /** Queues a write of the current record; resolves (or rejects) when that write is done. */
@@ -84,8 +89,27 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
     model: report.model,
   });
 
-  const actors = createActors(deps, deps.createDmClient(deviceId), {
+  // The DM `deviceid` tells the server this installation from another one claiming the same device.
+  // A device without a record derives it from its certified device ID (once read), so every boot that
+  // could not keep a record — read-only or full disk, a damaged file, a factory reset — is the same
+  // installation to the server (no 409, same licence); it is then kept in the record.
+  let identityForId: IdentityReport | null = null;
+  let dm: DmClient | null = null;
+  const decideDeviceId = (): string => {
+    if (deviceId === '' && identityForId !== null) {
+      deviceId = derivedDeviceId(identityForId) ?? randomUUID();
+      record = { ...record, deviceId };
+    }
+    return deviceId;
+  };
+  const dmClient = (): DmClient => {
+    dm ??= deps.createDmClient(decideDeviceId() || randomUUID());
+    return dm;
+  };
+
+  const actors = createActors(deps, dmClient, {
     onIdentity: ({ report }) => {
+      identityForId = report;
       record = { ...record, identity: identityOf(report) };
     },
     checkpointRegistration: async () => {
@@ -141,7 +165,10 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
   return {
     actor,
     loaded,
-    deviceId,
+    /** Empty until the identity is read on a device that had no record. */
+    get deviceId() {
+      return decideDeviceId();
+    },
     history,
     persistenceError: () => writeError,
     settled,
@@ -180,4 +207,11 @@ function nextRecord(
     record.manual = { reason: context.manualReason };
   }
   return record;
+}
+
+/** A `deviceid` that every boot of this device computes alike; null without any identifier. */
+export function derivedDeviceId(identity: IdentityReport): string | null {
+  const basis = identity.certifiedDeviceId ?? identity.serialNumber;
+  if (basis === null) return null;
+  return `zte-${createHash('sha256').update(`zte-agent deviceid:${basis}`).digest('hex').slice(0, 40)}`;
 }

@@ -186,16 +186,30 @@ describe('agent run against the stub', () => {
     expect(d.root).not.toBe(d2.root);
   });
 
-  it('refuses a second device claiming an enrolled device ID (409) and keeps one licence', async () => {
+  it('a reinstall (state lost) on an enrolled device ends managed again, with no second licence', async () => {
     const d = await device(ACER);
     await preprovision(d.profile);
     expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({
       outcome: 'managed',
     });
     const used = (await client.licenses(admin, CUSTOMER)).chrome_enterprise_upgrade.used;
-    // Same hardware identity and key, but another agent installation (another DM deviceid).
-    const outcome = await bootAgent({ server: stub.url, root: d.root, stateDir: `${d.root}/other-state` });
-    expect(outcome).toMatchObject({ outcome: 'error', reason: 'device-id-conflict' });
+    // Same hardware, no record: the agent derives the same DM deviceid, so it is the same installation.
+    const outcome = await bootAgent({
+      server: stub.url,
+      root: d.root,
+      stateDir: `${d.root}/reinstalled-state`,
+    });
+    expect(outcome).toMatchObject({ outcome: 'managed', reason: 'enrolled' });
     expect((await client.licenses(admin, CUSTOMER)).chrome_enterprise_upgrade.used).toBe(used);
+  });
+
+  it('shows the error screen when the server reports a device ID conflict (409)', async () => {
+    const d = await device(ACER);
+    await preprovision(d.profile);
+    await client.injectFaults('certificate_based_register', 409, 1);
+    expect(await bootAgent({ server: stub.url, root: d.root, stateDir: d.stateDir })).toMatchObject({
+      outcome: 'error',
+      reason: 'device-id-conflict',
+    });
   });
 });
