@@ -15,14 +15,13 @@ import {
 import {
   type ChaosDevice,
   checkEnrolled,
-  checkLedger,
-  checkLicenceGrowth,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { createRng, type Rng } from '../lib/rng.ts';
 import { DEMO_CUSTOMER, DEMO_DOMAIN, startInProcessStub } from '../lib/stub.ts';
-import { Tally, Verdict } from '../lib/tally.ts';
+import { Tally, type Verdict } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'agent-sigkill';
@@ -171,11 +170,7 @@ export async function runAgentKillCampaign(options: CampaignOptions): Promise<Ca
     tally.figures.lateKills = lateKills;
     tally.figures.agentPeakRssMb = Math.round(peakRssKb / 102.4) / 10;
 
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.figures.licencesUsed = await checkLicenceGrowth(stub.client, stub.admin, usedAtStart, ours, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub, { usedAtStart, devices: ours });
   } finally {
     await stub.close();
   }

@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import { bootInProcess, settleWithin, startInProcessAgent, waitForState } from '../lib/agent-inprocess.ts';
 import {
   checkEnrolled,
-  checkLedger,
   checkNotEnrolled,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { createRng } from '../lib/rng.ts';
 import { ScaledClock } from '../lib/scaled-clock.ts';
 import { DEMO_CUSTOMER, type StubHandle, startInProcessStub } from '../lib/stub.ts';
-import { Tally, Verdict } from '../lib/tally.ts';
+import { Tally } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'device-clock';
@@ -120,10 +120,7 @@ export async function runClockCampaign(options: CampaignOptions): Promise<Campai
         );
       });
     }
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub);
   } finally {
     await stub.close();
   }

@@ -16,17 +16,16 @@ import { agentRunArgs, runAgentProcess } from '../lib/agent-process.ts';
 import {
   type ChaosDevice,
   checkEnrolled,
-  checkLedger,
-  checkLicenceGrowth,
   checkNotEnrolled,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { HOSTILITIES, HostileServer, type Hostility, SLOW_HOSTILITIES } from '../lib/hostile-server.ts';
 import { createRng } from '../lib/rng.ts';
 import { ScaledClock } from '../lib/scaled-clock.ts';
 import { DEMO_CUSTOMER, startInProcessStub } from '../lib/stub.ts';
-import { pool, Tally, Verdict } from '../lib/tally.ts';
+import { pool, Tally } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'hostile-server';
@@ -197,11 +196,7 @@ export async function runHostileServerCampaign(options: HostileOptions): Promise
     tally.figures.slowestRunS = Math.round(slowestMs / 100) / 10;
     tally.figures.hostileAnswers = [...hostile.served.values()].reduce((a, b) => a + b, 0);
     tally.figures.inProcessRuns = inProcessRuns;
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.figures.licencesUsed = await checkLicenceGrowth(stub.client, stub.admin, usedAtStart, ours, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub, { usedAtStart, devices: ours });
   } finally {
     await hostile.close();
     await stub.close();

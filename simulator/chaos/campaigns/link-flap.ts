@@ -10,16 +10,15 @@ import { settleWithin, startInProcessAgent } from '../lib/agent-inprocess.ts';
 import {
   type ChaosDevice,
   checkEnrolled,
-  checkLedger,
-  checkLicenceGrowth,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { FlakyLink, flapSchedule } from '../lib/link.ts';
 import { createRng } from '../lib/rng.ts';
 import { ScaledClock } from '../lib/scaled-clock.ts';
 import { DEMO_CUSTOMER, startInProcessStub } from '../lib/stub.ts';
-import { pool, Tally, Verdict } from '../lib/tally.ts';
+import { pool, Tally } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'link-flapping';
@@ -102,11 +101,7 @@ export async function runLinkFlapCampaign(options: CampaignOptions): Promise<Cam
     );
     tally.figures.offlineScreens = offlineVisits;
     tally.figures.connectionsCutOrRefused = cuts;
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.figures.licencesUsed = await checkLicenceGrowth(stub.client, stub.admin, usedAtStart, ours, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub, { usedAtStart, devices: ours });
   } finally {
     await stub.close();
   }

@@ -26,9 +26,9 @@ import { agentRunArgs, runAgentProcess } from '../lib/agent-process.ts';
 import {
   type ChaosDevice,
   checkEnrolled,
-  checkLedger,
   checkNotEnrolled,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { HostileServer } from '../lib/hostile-server.ts';
@@ -42,7 +42,7 @@ import {
   startInProcessStub,
   UNLISTED_PARTNER_KEY,
 } from '../lib/stub.ts';
-import { Tally, Verdict } from '../lib/tally.ts';
+import { Tally, type Verdict } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'security';
@@ -452,10 +452,7 @@ export async function runSecurityCampaign(options: CampaignOptions): Promise<Cam
           diagnosticsBundle(ctx, i, way, v),
         );
     }
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub);
   } finally {
     await stub.close();
   }

@@ -11,15 +11,14 @@ import { settleWithin, startInProcessAgent } from '../lib/agent-inprocess.ts';
 import {
   type ChaosDevice,
   checkEnrolled,
-  checkLedger,
-  checkLicenceGrowth,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { createRng } from '../lib/rng.ts';
 import { ScaledClock } from '../lib/scaled-clock.ts';
 import { DEMO_CUSTOMER, injectFault, startInProcessStub } from '../lib/stub.ts';
-import { Tally, Verdict } from '../lib/tally.ts';
+import { Tally } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'server-5xx-429';
@@ -121,11 +120,7 @@ export async function runServerFaultsCampaign(options: CampaignOptions): Promise
     }
     tally.figures.faultsServed = faultsServed;
     tally.figures.retryAfterPlansChecked = retryAfterChecked;
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.figures.licencesUsed = await checkLicenceGrowth(stub.client, stub.admin, usedAtStart, ours, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub, { usedAtStart, devices: ours });
   } finally {
     await stub.close();
   }

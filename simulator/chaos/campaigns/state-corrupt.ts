@@ -10,14 +10,13 @@ import { agentRunArgs, runAgentProcess } from '../lib/agent-process.ts';
 import {
   type ChaosDevice,
   checkEnrolled,
-  checkLedger,
-  checkLicenceGrowth,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { createRng, type Rng } from '../lib/rng.ts';
 import { DEMO_CUSTOMER, type StubHandle, startInProcessStub } from '../lib/stub.ts';
-import { Tally, Verdict } from '../lib/tally.ts';
+import { Tally } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'state-file-corrupt';
@@ -192,11 +191,7 @@ export async function runStateCorruptCampaign(options: CampaignOptions): Promise
       });
     }
     tally.figures.movedAside = movedAside;
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.figures.licencesUsed = await checkLicenceGrowth(stub.client, stub.admin, usedAtStart, ours, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub, { usedAtStart, devices: ours });
   } finally {
     await stub.close();
   }

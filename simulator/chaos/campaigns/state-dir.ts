@@ -12,15 +12,14 @@ import { agentRunArgs, runAgentProcess } from '../lib/agent-process.ts';
 import {
   type ChaosDevice,
   checkEnrolled,
-  checkLedger,
-  checkLicenceGrowth,
   deviceViews,
+  finishWithLedger,
   makeChromeDevice,
 } from '../lib/devices.ts';
 import { type FsFailure, failingFs } from '../lib/failing-fs.ts';
 import { createRng } from '../lib/rng.ts';
 import { DEMO_CUSTOMER, type StubHandle, startInProcessStub } from '../lib/stub.ts';
-import { Tally, Verdict } from '../lib/tally.ts';
+import { Tally, type Verdict } from '../lib/tally.ts';
 import { handOver, runningAsRoot, unprivilegedIds } from '../lib/unprivileged.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
@@ -163,11 +162,7 @@ export async function runStateDirCampaign(options: CampaignOptions): Promise<Cam
       });
     }
 
-    const ledger = new Verdict();
-    await checkLedger(stub.client, stub.admin, ledger);
-    tally.figures.licencesUsed = await checkLicenceGrowth(stub.client, stub.admin, usedAtStart, ours, ledger);
-    tally.global('ledger', ledger);
-    return tally.result();
+    return await finishWithLedger(tally, stub, { usedAtStart, devices: ours });
   } finally {
     await stub.close();
   }

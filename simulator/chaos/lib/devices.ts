@@ -8,7 +8,7 @@ import type { StubClient } from '../../devices/stub-client.ts';
 import { type ChromeDeviceProfile, chromeDeviceProfile } from '../../profiles/chrome-device.ts';
 import type { Rng } from './rng.ts';
 import { DEMO_CUSTOMER, DEMO_TOKEN, PARTNER_KEY } from './stub.ts';
-import type { Verdict } from './tally.ts';
+import { type Tally, Verdict } from './tally.ts';
 
 const CHROME_ROWS = CATALOG.filter((e) => e.idKind !== 'smart-serial');
 
@@ -177,4 +177,28 @@ export async function checkLicenceGrowth(
     verdict.add('double-consumed', `licences used grew by ${grown}, our devices hold ${held}`, grown - held);
   if (grown < held) verdict.add('wrong', `licences used grew by ${grown}, our devices hold ${held}`);
   return grown;
+}
+
+/**
+ * How every campaign ends: the stub's ledger checked (nobody half-enrolled), and, given the campaign's
+ * devices, the licence growth (none double-consumed, none lost); then the tally's result.
+ */
+export async function finishWithLedger(
+  tally: Tally,
+  stub: { client: StubClient; admin: string },
+  licences?: { usedAtStart: number; devices: readonly ChaosDevice[] },
+): Promise<ReturnType<Tally['result']>> {
+  const ledger = new Verdict();
+  await checkLedger(stub.client, stub.admin, ledger);
+  if (licences) {
+    tally.figures.licencesUsed = await checkLicenceGrowth(
+      stub.client,
+      stub.admin,
+      licences.usedAtStart,
+      licences.devices,
+      ledger,
+    );
+  }
+  tally.global('ledger', ledger);
+  return tally.result();
 }
