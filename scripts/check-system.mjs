@@ -4,8 +4,16 @@
 import { execFileSync } from 'node:child_process';
 
 const requirements = [
-  { command: 'socat', debianPackage: 'socat', why: 'RS-232 tests talk to a simulated SMART display over a real pty pair' },
-  { command: 'chromium', debianPackage: 'chromium', why: 'the OOBE page is tested in real headless Chromium' },
+  {
+    command: 'socat',
+    debianPackage: 'socat',
+    why: 'RS-232 tests talk to a simulated SMART display over a real pty pair',
+  },
+  {
+    command: 'chromium',
+    debianPackage: 'chromium',
+    why: 'the OOBE page is tested in real headless Chromium',
+  },
   { command: 'script', debianPackage: 'bsdutils', why: 'the terminal UI is tested through a pty' },
 ];
 
@@ -22,7 +30,9 @@ const missing = requirements.filter((r) => !onPath(r.command));
 if (missing.length > 0) {
   console.error('Missing system packages needed by the tests:');
   for (const m of missing) console.error(`  - ${m.command} (Debian package "${m.debianPackage}"): ${m.why}`);
-  console.error(`Install them with:  sudo apt-get install -y ${missing.map((m) => m.debianPackage).join(' ')}`);
+  console.error(
+    `Install them with:  sudo apt-get install -y ${missing.map((m) => m.debianPackage).join(' ')}`,
+  );
   console.error('(bash .ci/run does this for you when run as root.)');
   process.exit(1);
 }

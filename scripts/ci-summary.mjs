@@ -15,4 +15,6 @@ const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(root)?.[1] 
 const tests = attr('tests');
 const failed = attr('failures') + attr('errors');
 const skipped = attr('skipped');
-process.stdout.write(`vitest: ${tests - failed - skipped} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `vitest: ${tests - failed - skipped} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+);
