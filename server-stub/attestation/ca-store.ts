@@ -2,12 +2,12 @@
 // certificates it minted. One CA per manufacturer name (created on first use), plus a default one
 // created when the server starts.
 
+import { X509Certificate } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
 import type { ManufacturerCaRow } from '../db/rows.ts';
 import { createManufacturerCa, type ManufacturerCa } from './ca.ts';
 import { type DeviceIdentity, mintDeviceIdentity } from './mint.ts';
-import * as x509 from './x509.ts';
 
 export const DEFAULT_CA_KEY = 'default';
 
@@ -27,7 +27,7 @@ export class CaStore {
   readonly #all: Statement<[], ManufacturerCaRow>;
   readonly #insert: Statement<[string, string, string, string, string]>;
   readonly #pending = new Map<string, Promise<ManufacturerCa>>();
-  #trusted: x509.X509Certificate[] | null = null;
+  #trusted: X509Certificate[] | null = null;
 
   constructor(db: Database, clock: Clock) {
     this.#clock = clock;
@@ -58,8 +58,8 @@ export class CaStore {
   }
 
   /** Every CA the stub trusts. */
-  trusted(): readonly x509.X509Certificate[] {
-    this.#trusted ??= this.#all.all().map((r) => new x509.X509Certificate(r.cert_pem));
+  trusted(): readonly X509Certificate[] {
+    this.#trusted ??= this.#all.all().map((r) => new X509Certificate(r.cert_pem));
     return this.#trusted;
   }
 

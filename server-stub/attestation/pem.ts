@@ -15,7 +15,7 @@ export function splitPemChain(pem: string): string[] {
   return pem.match(CERT_BLOCK) ?? [];
 }
 
-export function privateKeyToPem(pkcs8: ArrayBuffer): string {
+export function privateKeyToPem(pkcs8: ArrayBuffer | Uint8Array): string {
   return x509.PemConverter.encode(pkcs8, 'PRIVATE KEY');
 }
 

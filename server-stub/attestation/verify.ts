@@ -2,10 +2,12 @@
 // whose certified ID they claim, with a key certified by a manufacturer CA the stub trusts.
 // Pure: the caller supplies the trusted CAs and "now", and burns the nonce itself.
 
-import { createPublicKey, verify as verifySignature } from 'node:crypto';
+import { verify as verifySignature, X509Certificate } from 'node:crypto';
 import { SERIAL_NUMBER_OID } from './mint.ts';
-import { cryptoImpl, splitPemChain } from './pem.ts';
-import * as x509 from './x509.ts';
+import { splitPemChain } from './pem.ts';
+
+// Parsing and signature checks run in OpenSSL (node:crypto): a register request is on the hot path of
+// every enrollment, and the pure-JS ASN.1 of @peculiar/x509 made it several times slower.
 
 export type AttestationResult = { ok: true } | { ok: false; reason: string };
 
@@ -21,36 +23,32 @@ export interface AttestationInput {
 
 const fail = (reason: string): AttestationResult => ({ ok: false, reason });
 
-function parseChain(pem: string): x509.X509Certificate[] | null {
+function parseChain(pem: string): X509Certificate[] | null {
   const blocks = splitPemChain(pem);
   if (blocks.length === 0 || blocks.length > 4) return null;
   try {
-    return blocks.map((b) => new x509.X509Certificate(b));
+    return blocks.map((b) => new X509Certificate(b));
   } catch {
     return null;
   }
 }
 
-function isCa(cert: x509.X509Certificate): boolean {
-  return cert.getExtension(x509.BasicConstraintsExtension)?.ca === true;
-}
-
-async function issuedBy(child: x509.X509Certificate, issuer: x509.X509Certificate): Promise<boolean> {
-  if (child.issuer !== issuer.subject || !isCa(issuer)) return false;
+/**
+ * Signed by `issuer`, a CA certificate whose subject (and key identifier, when both carry one) is the
+ * child's issuer: OpenSSL's X509_check_issued, then the signature.
+ */
+function issuedBy(child: X509Certificate, issuer: X509Certificate): boolean {
+  if (!issuer.ca || !child.checkIssued(issuer)) return false;
   try {
-    return await child.verify({ publicKey: issuer, signatureOnly: true }, cryptoImpl);
+    return child.verify(issuer.publicKey);
   } catch {
     return false;
   }
 }
 
-function signatureValid(
-  cert: x509.X509Certificate,
-  data: Uint8Array,
-  signature: Uint8Array,
-): boolean | string {
+function signatureValid(cert: X509Certificate, data: Uint8Array, signature: Uint8Array): boolean | string {
   try {
-    const key = createPublicKey({ key: Buffer.from(cert.publicKey.rawData), format: 'der', type: 'spki' });
+    const key = cert.publicKey;
     if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
       return 'device certificate key is not ECDSA P-256';
     }
@@ -60,28 +58,36 @@ function signatureValid(
   }
 }
 
-function validAt(cert: x509.X509Certificate, now: Date): boolean {
-  return cert.notBefore.getTime() <= now.getTime() && now.getTime() <= cert.notAfter.getTime();
+/**
+ * The subject's serialNumber values, as written. The legacy object holds each attribute's decoded
+ * value; the `subject` string escapes RFC 2253 specials and control characters instead.
+ */
+function subjectSerialNumbers(cert: X509Certificate): string[] {
+  const subject: Record<string, string | string[] | undefined> = cert.toLegacyObject().subject;
+  const value = subject.serialNumber ?? subject[SERIAL_NUMBER_OID];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function validAt(cert: X509Certificate, now: Date): boolean {
+  const t = now.getTime();
+  return Date.parse(cert.validFrom) <= t && t <= Date.parse(cert.validTo);
 }
 
 export async function verifyAttestation(
   input: AttestationInput,
-  trusted: readonly x509.X509Certificate[],
+  trusted: readonly X509Certificate[],
   now: Date,
 ): Promise<AttestationResult> {
   try {
-    return await verify(input, trusted, now);
+    return verify(input, trusted, now);
   } catch {
     // A certificate that parses but whose extensions or names do not: still the device's fault.
     return fail('device_certificate could not be processed');
   }
 }
 
-async function verify(
-  input: AttestationInput,
-  trusted: readonly x509.X509Certificate[],
-  now: Date,
-): Promise<AttestationResult> {
+function verify(input: AttestationInput, trusted: readonly X509Certificate[], now: Date): AttestationResult {
   const chain = parseChain(input.chainPem);
   const leaf = chain?.[0];
   if (chain === null || leaf === undefined) return fail('device_certificate is not a PEM certificate chain');
@@ -90,7 +96,7 @@ async function verify(
   if (typeof sig === 'string') return fail(sig);
   if (!sig) return fail('signature does not verify with the device certificate key');
 
-  const serials = leaf.subjectName.getField(SERIAL_NUMBER_OID);
+  const serials = subjectSerialNumbers(leaf);
   if (serials.length === 0) return fail('device certificate has no subject serialNumber attribute');
   if (!serials.includes(input.attestedDeviceId)) {
     return fail(
@@ -101,15 +107,15 @@ async function verify(
   for (let i = 0; i + 1 < chain.length; i++) {
     const child = chain[i];
     const issuer = chain[i + 1];
-    if (child === undefined || issuer === undefined || !(await issuedBy(child, issuer))) {
+    if (child === undefined || issuer === undefined || !issuedBy(child, issuer)) {
       return fail(`certificate ${i} of the chain is not issued by certificate ${i + 1}`);
     }
   }
 
   const top = chain[chain.length - 1] ?? leaf;
-  let anchor: x509.X509Certificate | undefined;
+  let anchor: X509Certificate | undefined;
   for (const ca of trusted) {
-    if (Buffer.from(ca.rawData).equals(Buffer.from(top.rawData)) || (await issuedBy(top, ca))) {
+    if (ca.raw.equals(top.raw) || issuedBy(top, ca)) {
       anchor = ca;
       break;
     }

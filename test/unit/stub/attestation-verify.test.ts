@@ -1,6 +1,6 @@
 // verifyAttestation in isolation: the pure checks behind certificate_based_register's 403s.
 
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createManufacturerCa,
@@ -12,13 +12,13 @@ import {
 import * as x509 from '../../../server-stub/attestation/x509.ts';
 
 let ca: ManufacturerCa;
-let trusted: x509.X509Certificate[];
+let trusted: X509Certificate[];
 const NOW = new Date('2025-06-02T00:00:00Z');
 const data = Buffer.from('{"hello":"world"}');
 
 beforeAll(async () => {
   ca = await createManufacturerCa('Unit Test CA');
-  trusted = [new x509.X509Certificate(ca.certPem)];
+  trusted = [new X509Certificate(ca.certPem)];
 });
 
 async function input(id = 'DEV0001', certSerial?: string) {
@@ -41,6 +41,13 @@ describe('verifyAttestation', () => {
     const leafOnly =
       i.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
     expect(await verifyAttestation({ ...i, chainPem: leafOnly }, trusted, NOW)).toEqual({ ok: true });
+  });
+
+  it('compares the serialNumber as written, RFC 2253 specials and all', async () => {
+    // OpenSSL's one-line subject escapes these (`SN\\,1\\+2`); the comparison must not see the escapes.
+    expect(await verifyAttestation(await input('#SN,1+2 "x"\\'), trusted, NOW)).toEqual({ ok: true });
+    const r = await verifyAttestation({ ...(await input('SN,1+2')), attestedDeviceId: 'SN\\,1\\+2' }, trusted, NOW);
+    expect(r.ok).toBe(false);
   });
 
   it.each([
@@ -71,7 +78,7 @@ describe('verifyAttestation', () => {
     const leaf = i.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
     const r = await verifyAttestation(
       { ...i, chainPem: `${leaf}\n${other.certPem}` },
-      [...trusted, new x509.X509Certificate(other.certPem)],
+      [...trusted, new X509Certificate(other.certPem)],
       NOW,
     );
     expect(r.ok ? '' : r.reason).toContain('is not issued by certificate 1');
