@@ -1,6 +1,6 @@
 // Devices and servers the benchmarks share: an in-process stub, pre-provisioned simulated devices.
 
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG } from '../agent/catalog/index.ts';
@@ -16,6 +16,10 @@ export interface BenchStub {
   client: StubClient;
   /** Requests the stub has answered so far. */
   requests(): number;
+  /** Temporary directories of the devices made for this stub; removed by close(). */
+  tempDirs: string[];
+  /** Stops the stub and removes every device tree made for it. */
+  close(): Promise<void>;
 }
 
 export async function startBenchStub(): Promise<BenchStub> {
@@ -28,7 +32,18 @@ export async function startBenchStub(): Promise<BenchStub> {
   const client = createStubClient(url);
   const admin = await client.login('admin@demo.example', 'demo-password');
   await client.setLicenses(admin.token, 'C00demo01', 1_000_000);
-  return { stub, url, client, requests: () => requests };
+  const tempDirs: string[] = [];
+  return {
+    stub,
+    url,
+    client,
+    requests: () => requests,
+    tempDirs,
+    async close() {
+      await stub.close();
+      await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    },
+  };
 }
 
 export interface BenchDevice {
@@ -43,6 +58,7 @@ export async function preprovisionedDevices(
   seed: number,
 ): Promise<BenchDevice[]> {
   const base = await mkdtemp(join(tmpdir(), 'zte-bench-'));
+  bench.tempDirs.push(base);
   const entry = CATALOG.find((e) => e.name === 'Chromebook Acer 311 (C722/C722T)');
   if (!entry) throw new Error('catalog row missing');
   const devices: BenchDevice[] = [];

@@ -67,7 +67,7 @@ try {
     fleetUtilisation: round((fleet.devicesPerSecond * fleet.requestsPerDevice) / stubRawRequestsPerSecond, 4),
   };
 } finally {
-  await bench.stub.close();
+  await bench.close();
 }
 
 if (values.json) {

@@ -9,8 +9,10 @@ import { AGENT_PRELOAD, preloadReport } from '../simulator/lib/preload.ts';
 
 const MAXRSS_PRELOAD = AGENT_PRELOAD;
 
-export async function buildBundle(): Promise<string> {
+/** Builds the device bundle into a new temporary directory, recorded in `tempDirs` for removal. */
+export async function buildBundle(tempDirs: string[]): Promise<string> {
   const outdir = await mkdtemp(join(tmpdir(), 'zte-bench-bundle-'));
+  tempDirs.push(outdir);
   await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--outdir', outdir]);
   return join(outdir, 'main.js');
 }

@@ -4,6 +4,7 @@
 // Certificates are parsed with node:crypto's X509Certificate (OpenSSL).
 
 import { sign as cryptoSign } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttestationKeyStore, Availability } from '../../interface.ts';
 import { AttestationError, isAttestationError } from './errors.ts';
@@ -25,11 +26,29 @@ export interface AttestationFileOptions {
   root: string;
 }
 
-/** Reads the files on every call, so a key provisioned after start-up is picked up. */
+/**
+ * What identifies one version of a file: a rewrite in place changes its times, a replacement by
+ * rename its inode. Null when the file cannot be stat'ed (the load then says why).
+ */
+async function fileStamp(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Looks at the files on every call, so a key provisioned (or replaced) after start-up is picked up.
+ * Parsing is kept while both files are unchanged: a registration asks for availability, the chain
+ * and a signature in turn, and parsing a PKCS#8 key costs OpenSSL about a millisecond.
+ */
 export class AttestationFileKeyStore implements AttestationKeyStore {
   readonly name = 'attestation-file';
   readonly keyPath: string;
   readonly chainPath: string;
+  private cached: { stamp: string; material: KeyMaterial } | null = null;
 
   constructor(options: AttestationFileOptions) {
     this.keyPath = join(options.root, ATTESTATION_KEY_PATH);
@@ -37,8 +56,15 @@ export class AttestationFileKeyStore implements AttestationKeyStore {
   }
 
   private async load(): Promise<KeyMaterial> {
+    // Stamped before reading: a file changed meanwhile gets a new stamp, so the next call reloads.
+    const [keyStamp, chainStamp] = await Promise.all([fileStamp(this.keyPath), fileStamp(this.chainPath)]);
+    const stamp = keyStamp === null || chainStamp === null ? null : `${keyStamp}|${chainStamp}`;
+    if (stamp !== null && this.cached?.stamp === stamp) return this.cached.material;
+    this.cached = null;
     try {
-      return await loadKeyMaterial(this.keyPath, this.chainPath);
+      const material = await loadKeyMaterial(this.keyPath, this.chainPath);
+      if (stamp !== null) this.cached = { stamp, material };
+      return material;
     } catch (error) {
       if (isAttestationError(error)) throw error;
       const why = error instanceof Error ? error.message : String(error);

@@ -47,10 +47,13 @@ export async function readBounded(path: string, limit: number): Promise<ReadResu
   let handle: FileHandle | undefined;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-    if (!(await handle.stat()).isFile()) return NOT_A_FILE;
+    const info = await handle.stat();
+    if (!info.isFile()) return NOT_A_FILE;
     const buffer = Buffer.alloc(Math.max(0, limit));
     let filled = 0;
-    while (filled < buffer.length) {
+    // A regular file whose whole size has been read needs no read at EOF to say so. sysfs attributes
+    // claim 4096 bytes and procfs files 0, so for them the loop still ends on a read of 0 bytes.
+    while (filled < buffer.length && !(info.size > 0 && filled >= info.size)) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
       if (bytesRead === 0) break;
       filled += bytesRead;
