@@ -138,18 +138,34 @@ export class StateStore {
     if (size > MAX_STATE_FILE_BYTES) {
       throw new StateWriteError({ path: this.path, step: 'serialize', detail: tooLarge(size) });
     }
+    this.savesInFlight++;
+    try {
+      if (!this.dirKnown) await this.makeDir();
+      try {
+        await writeFileAtomic(this.path, text, { fs: this.fs });
+      } catch (error) {
+        // The directory was removed since it was made (a factory reset, a test): make it again, once.
+        if (!(error instanceof StateWriteError && error.step === 'open' && error.errno === 'ENOENT')) throw error;
+        await this.makeDir();
+        await writeFileAtomic(this.path, text, { fs: this.fs });
+      }
+    } finally {
+      this.savesInFlight--;
+    }
+    return validation.state;
+  }
+
+  /** Whether the directory was made or seen by this store; saves after the first skip the mkdir. */
+  private dirKnown = false;
+
+  private async makeDir(): Promise<void> {
+    this.dirKnown = false;
     try {
       await this.fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     } catch (cause) {
       throw new StateWriteError({ path: this.path, step: 'mkdir', cause });
     }
-    this.savesInFlight++;
-    try {
-      await writeFileAtomic(this.path, text, { fs: this.fs });
-    } finally {
-      this.savesInFlight--;
-    }
-    return validation.state;
+    this.dirKnown = true;
   }
 
   /** Moves the bad file aside as `state.json.corrupt-<timestamp>`; a failed move is reported, not thrown. */

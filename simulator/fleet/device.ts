@@ -3,7 +3,7 @@
 // real HTTP, a SMART display behind @serialport/binding-mock. Runs inside a fleet worker thread, and in
 // the main thread for `replay`.
 
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDmClient, type DmClient, isDmError } from '../../agent/dm-client/index.ts';
 import type { IdentityReport } from '../../agent/identity/report.ts';
@@ -51,7 +51,8 @@ async function mintFor(env: BootEnv, attestedDeviceId: string, manufacturer: str
 export async function prepareDevice(plan: DevicePlan, env: BootEnv): Promise<PreparedDevice> {
   const started = performance.now();
   const root = join(env.workDir, 'devices', plan.id);
-  await rm(root, { recursive: true, force: true });
+  // Synchronous, like the tree's materialisation: a few dozen local entries, faster done directly.
+  rmSync(root, { recursive: true, force: true });
   await materializeDeviceTree(root, plan.hardware.spec);
   if (plan.hardware.kind === 'chrome') {
     const id = plan.hardware.identity.certifiedDeviceId;
@@ -85,7 +86,9 @@ export async function prepareDevice(plan: DevicePlan, env: BootEnv): Promise<Pre
     root,
     stateDir: join(root, 'var/lib/zte-agent'),
     prepareMs: performance.now() - started,
-    cleanup: () => (env.keepRoots ? Promise.resolve() : rm(root, { recursive: true, force: true })),
+    cleanup: async () => {
+      if (!env.keepRoots) rmSync(root, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,16 @@ describe('StateStore.save', () => {
     );
     expect(e).toMatchObject({ code: 'state-write-failed', errno: 'EROFS', step: 'mkdir' });
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a state directory removed between two saves is made again', async () => {
+    const stateDir = join(dir, 'var', 'zte-agent');
+    const store = new StateStore({ dir: stateDir, clock });
+    await store.save(validState({ phase: 'readingIdentity' }));
+    await rm(join(dir, 'var'), { recursive: true });
+    const saved = await store.save(validState({ phase: 'registering' }));
+    expect(await store.load()).toEqual({ kind: 'loaded', state: saved });
+    expect((await stat(stateDir)).mode & 0o777).toBe(0o700);
   });
 
   it('a state directory path that is a file rejects with the system error', async () => {
