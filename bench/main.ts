@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { measureColdStart } from './cold-start.ts';
 import { measureDecision } from './decision.ts';
+import { measureDeviceCosts } from './device-costs.ts';
 import { startBenchStub } from './fixtures.ts';
 import { measureFleet } from './fleet.ts';
 import { measureScaling, writeScalingReport } from './scaling.ts';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     scaling: { type: 'string' },
+    costs: { type: 'boolean', default: false },
     report: { type: 'string', default: 'bench-report' },
   },
 });
@@ -33,6 +35,24 @@ if (values.scaling !== undefined) {
       ? `${JSON.stringify({ scaling: points })}\n`
       : `${JSON.stringify(points, null, 2)}\nchart: ${chart}\n`,
   );
+  process.exit(0);
+}
+if (values.costs) {
+  // `--costs`: what one simulated device costs, part by part (what bounds the fleet).
+  const stub = await startBenchStub();
+  try {
+    const costs = await measureDeviceCosts(stub, values.quick ? 10 : 40);
+    const rounded = Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, round(v, 3)]));
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(rounded)}\n`
+        : Object.entries(rounded)
+            .map(([k, v]) => `${k.padEnd(14)} ${v} ms (median)\n`)
+            .join(''),
+    );
+  } finally {
+    await stub.close();
+  }
   process.exit(0);
 }
 const quick = values.quick ?? false;
