@@ -15,7 +15,10 @@ export interface ColdStartFigures {
 }
 
 export async function measureColdStart(bench: BenchStub, runs: number): Promise<ColdStartFigures> {
-  const [entry, devices] = await Promise.all([buildBundle(bench.tempDirs), preprovisionedDevices(bench, runs, 2)]);
+  const [entry, devices] = await Promise.all([
+    buildBundle(bench.tempDirs),
+    preprovisionedDevices(bench, runs, 2),
+  ]);
   const agent: number[] = [];
   const agentRss: number[] = [];
   for (const d of devices) {

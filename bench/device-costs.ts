@@ -3,9 +3,9 @@
 // device tree (tinybench), and one whole in-process boot to managed, agent and in-process stub
 // together, in CPU time of this process (all its threads) and in wall time.
 
+import { X509Certificate } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { X509Certificate } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';

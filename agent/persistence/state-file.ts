@@ -145,7 +145,8 @@ export class StateStore {
         await writeFileAtomic(this.path, text, { fs: this.fs });
       } catch (error) {
         // The directory was removed since it was made (a factory reset, a test): make it again, once.
-        if (!(error instanceof StateWriteError && error.step === 'open' && error.errno === 'ENOENT')) throw error;
+        if (!(error instanceof StateWriteError && error.step === 'open' && error.errno === 'ENOENT'))
+          throw error;
         await this.makeDir();
         await writeFileAtomic(this.path, text, { fs: this.fs });
       }

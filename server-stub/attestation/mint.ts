@@ -8,17 +8,24 @@
 // high-level X509CertificateGenerator re-parses what it has just serialized several times over, which
 // made minting about five times slower.
 
-import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+  sign,
+} from 'node:crypto';
 import { ecdsaWithSHA256 } from '@peculiar/asn1-ecc';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
+  Name as AsnName,
   AttributeTypeAndValue,
   AttributeValue,
   Certificate,
   Extension,
   Extensions,
   id_ce_subjectKeyIdentifier,
-  Name as AsnName,
   RelativeDistinguishedName,
   SubjectKeyIdentifier,
   SubjectPublicKeyInfo,
@@ -59,7 +66,7 @@ interface IssuerContext {
   caPem: string;
 }
 
-/** Keyed by the CA certificate's PEM; a fleet has a handful of manufacturers, tests a few more. */
+/** Keyed by the CA's PEMs; a fleet has a handful of manufacturers, tests a few more. */
 const issuers = new Map<string, Promise<IssuerContext>>();
 const MAX_CACHED_ISSUERS = 64;
 
@@ -83,13 +90,15 @@ async function prepareIssuer(ca: ManufacturerCa): Promise<IssuerContext> {
 }
 
 function issuerFor(ca: ManufacturerCa): Promise<IssuerContext> {
-  let context = issuers.get(ca.certPem);
+  // Certificate and key together: a test may pair a known CA certificate with another key.
+  const key = `${ca.certPem}\n${ca.privateKeyPem}`;
+  let context = issuers.get(key);
   if (context === undefined) {
     if (issuers.size >= MAX_CACHED_ISSUERS) issuers.clear();
     context = prepareIssuer(ca);
     // A CA that cannot be prepared is not cached: the next mint reports the same error again.
-    context.catch(() => issuers.delete(ca.certPem));
-    issuers.set(ca.certPem, context);
+    context.catch(() => issuers.delete(key));
+    issuers.set(key, context);
   }
   return context;
 }
@@ -104,7 +113,9 @@ const ORGANIZATION_OID = '2.5.4.10';
  */
 function rdn(type: string, value: string): RelativeDistinguishedName {
   const text = x509.Name.isPrintableString(value) ? { printableString: value } : { utf8String: value };
-  return new RelativeDistinguishedName([new AttributeTypeAndValue({ type, value: new AttributeValue(text) })]);
+  return new RelativeDistinguishedName([
+    new AttributeTypeAndValue({ type, value: new AttributeValue(text) }),
+  ]);
 }
 
 /** A positive 16-byte certificate serial number whose DER INTEGER encoding is minimal. */

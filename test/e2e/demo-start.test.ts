@@ -21,7 +21,11 @@ function startDemo(device: string) {
     child.on('close', (code) => reject(new Error(`demo exited ${code} before printing its URL:\n${out}`)));
   });
   const stopped = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { url, stop: () => (child.kill('SIGTERM'), stopped), output: () => out };
+  const stop = () => {
+    child.kill('SIGTERM');
+    return stopped;
+  };
+  return { url, stop, output: () => out };
 }
 
 /** Polls the page's own state endpoint until the screen settles (no wall-clock assertion). */

@@ -46,7 +46,11 @@ describe('verifyAttestation', () => {
   it('compares the serialNumber as written, RFC 2253 specials and all', async () => {
     // OpenSSL's one-line subject escapes these (`SN\\,1\\+2`); the comparison must not see the escapes.
     expect(await verifyAttestation(await input('#SN,1+2 "x"\\'), trusted, NOW)).toEqual({ ok: true });
-    const r = await verifyAttestation({ ...(await input('SN,1+2')), attestedDeviceId: 'SN\\,1\\+2' }, trusted, NOW);
+    const r = await verifyAttestation(
+      { ...(await input('SN,1+2')), attestedDeviceId: 'SN\\,1\\+2' },
+      trusted,
+      NOW,
+    );
     expect(r.ok).toBe(false);
   });
 

@@ -33,7 +33,11 @@ describe('mintDeviceIdentity', () => {
 
   it('names the attested device ID in the subject serialNumber, then CN and O', async () => {
     const { device } = await mint();
-    expect(device.subject.split('\n')).toEqual(['serialNumber=ADID-0001', 'CN=Acme device attestation', 'O=Acme']);
+    expect(device.subject.split('\n')).toEqual([
+      'serialNumber=ADID-0001',
+      'CN=Acme device attestation',
+      'O=Acme',
+    ]);
     const other = await mint({ certificateSerialNumber: 'SOMEONE-ELSE' });
     expect(other.device.subject).toContain('serialNumber=SOMEONE-ELSE');
     const none = await mint({ certificateSerialNumber: null });
@@ -42,7 +46,9 @@ describe('mintDeviceIdentity', () => {
 
   it('pairs the certificate with the PKCS#8 P-256 private key it hands out', async () => {
     const { id, device } = await mint();
-    expect(id.private_key_pem).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+\n-----END PRIVATE KEY-----\n?$/);
+    expect(id.private_key_pem).toMatch(
+      /^-----BEGIN PRIVATE KEY-----\n[\s\S]+\n-----END PRIVATE KEY-----\n?$/,
+    );
     const key = createPrivateKey(id.private_key_pem);
     expect(key.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
     expect(createPublicKey(key).equals(device.publicKey)).toBe(true);
@@ -69,7 +75,9 @@ describe('mintDeviceIdentity', () => {
     // Method (1): SHA-1 of the subjectPublicKey, the last 65 bytes (uncompressed point) of a P-256 SPKI.
     const keyId = (c: X509Certificate) => {
       const spki = c.publicKey.export({ type: 'spki', format: 'der' });
-      return createHash('sha1').update(spki.subarray(spki.length - 65)).digest('hex');
+      return createHash('sha1')
+        .update(spki.subarray(spki.length - 65))
+        .digest('hex');
     };
     expect(cert.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId).toBe(keyId(device));
     expect(cert.getExtension(x509.AuthorityKeyIdentifierExtension)?.keyId).toBe(keyId(issuer));
