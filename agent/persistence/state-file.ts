@@ -78,6 +78,8 @@ export class StateStore {
   private readonly fs: StateFs;
   private readonly clock: () => Date;
   private savesInFlight = 0;
+  /** Whether the directory was made or seen by this store; saves after the first skip the mkdir. */
+  private dirKnown = false;
 
   constructor(options: StateStoreOptions) {
     this.dir = options.dir;
@@ -155,9 +157,6 @@ export class StateStore {
     }
     return validation.state;
   }
-
-  /** Whether the directory was made or seen by this store; saves after the first skip the mkdir. */
-  private dirKnown = false;
 
   private async makeDir(): Promise<void> {
     this.dirKnown = false;

@@ -19,17 +19,6 @@ export function privateKeyToPem(pkcs8: ArrayBuffer | Uint8Array): string {
   return x509.PemConverter.encode(pkcs8, 'PRIVATE KEY');
 }
 
-export function pemToDer(pem: string): ArrayBuffer {
-  const first = x509.PemConverter.decode(pem)[0];
-  if (first === undefined) throw new Error('no PEM block found');
-  return first;
-}
-
-/** Imports a PKCS#8 PEM ECDSA P-256 private key for signing with WebCrypto. */
-export function importSigningKey(privateKeyPem: string): Promise<webcrypto.CryptoKey> {
-  return subtle.importKey('pkcs8', pemToDer(privateKeyPem), EC_P256, false, ['sign']);
-}
-
 /** A random hex certificate serial number (positive, 16 bytes). */
 export function randomSerial(): string {
   const bytes = webcrypto.getRandomValues(new Uint8Array(16));

@@ -3,7 +3,6 @@
 // Pure: the caller supplies the trusted CAs and "now", and burns the nonce itself.
 
 import { verify as verifySignature, X509Certificate } from 'node:crypto';
-import { SERIAL_NUMBER_OID } from './mint.ts';
 import { splitPemChain } from './pem.ts';
 
 // Parsing and signature checks run in OpenSSL (node:crypto): a register request is on the hot path of
@@ -64,7 +63,8 @@ function signatureValid(cert: X509Certificate, data: Uint8Array, signature: Uint
  */
 function subjectSerialNumbers(cert: X509Certificate): string[] {
   const subject: Record<string, string | string[] | undefined> = cert.toLegacyObject().subject;
-  const value = subject.serialNumber ?? subject[SERIAL_NUMBER_OID];
+  // OpenSSL names OID 2.5.4.5 by its short name.
+  const value = subject.serialNumber;
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }

@@ -19,7 +19,7 @@ describe('attestation-file key store, files changed after the first use', async 
   const first = await makeDevicePki('FIRST0001');
   const second = await makeDevicePki('SECOND001');
 
-  it('signs with a key rewritten in place (same paths, same sizes)', async () => {
+  it('signs with a key rewritten in place (same paths, a key file of the same size)', async () => {
     const root = await writeAttestationTree({ key: first.keyPem, chain: first.chainPem });
     const store = new AttestationFileKeyStore({ root });
     expect(signedBy(first, await store.sign(data))).toBe(true);
