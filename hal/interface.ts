@@ -101,7 +101,11 @@ export interface NetworkSource {
 // ---------- SMART Board displays over RS-232 ----------
 
 export type SmartQuery = 'serialnum' | 'modelnum' | 'fwversion' | 'partnum' | 'powerstate';
-export type SmartPowerState = 'on' | 'ready' | 'updateon' | 'updateready';
+/**
+ * `get powerstate` answers (SMART's RS-232 references): MX (V1) reports the first four; MX (V2, V2-C,
+ * V3) and 6000S (V3) add `standby` and `powersave`. In soft-off the port does not answer at all.
+ */
+export type SmartPowerState = 'on' | 'ready' | 'updateon' | 'updateready' | 'standby' | 'powersave';
 
 export interface SmartDisplayInfo {
   serialNumber: string;
@@ -118,15 +122,26 @@ export type SmartErrorCode =
   | 'no-prompt'
   | 'disconnected'
   | 'malformed-reply'
-  | 'port-unavailable';
+  | 'port-unavailable'
+  /** The display answers only `get/set powerstate` in its current power state (the error's `powerState`). */
+  | 'display-not-ready';
 
 /** The display's control channel. Promise-only, like serialport's binding interface. */
 export interface SmartDisplayControl {
   readonly name: string;
   /** Sends `get <field>` and returns the value. Rejects with an error whose `code` is a SmartErrorCode. */
   get(field: SmartQuery): Promise<string>;
-  /** Reads serial, model, firmware, part number and power state. */
+  /**
+   * Reads power state, serial, model, firmware and part number. Never changes the display's state:
+   * outside the states that answer identity commands it rejects with `display-not-ready`.
+   */
   readInfo(): Promise<SmartDisplayInfo>;
+  /**
+   * Brings a display in `standby`/`powersave` to ON with `set powerstate=on` (SMART's documented way
+   * out of those states) and resolves with the state it reached. Rejects with `display-not-ready` when
+   * it is updating firmware or does not come on in time.
+   */
+  wake(): Promise<string>;
   /** Async `#…` lines the display emits between commands. */
   onAsyncMessage(listener: (line: string) => void): () => void;
   close(): Promise<void>;

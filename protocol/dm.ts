@@ -1,168 +1,84 @@
-// Wire types of the device-management (DM) protocol shared by the agent and the server stub.
-// JSON bodies with the proto's snake_case names, mirroring Chromium's device_management_backend.proto.
-// See DESIGN §5. No runtime dependencies.
+// The device-management (DM) protocol as Chromium speaks it (DESIGN §5): the endpoint, its query
+// parameters, the request types and which field of DeviceManagementRequest / DeviceManagementResponse
+// each one uses. The messages themselves are generated from protocol/proto/ into protocol/gen/.
 
-import type { DmStatus } from './status.ts';
+import type { DeviceManagementRequest, DeviceManagementResponse } from './gen/device_management_pb.ts';
+
+export * from './gen/chrome_device_policy_pb.ts';
+export * from './gen/device_management_pb.ts';
 
 export const DM_PATH = '/device_management';
 
-export type DmRequestType =
-  | 'device_initial_enrollment_state'
-  | 'certificate_based_register'
-  | 'register'
-  | 'token_based_register'
-  | 'policy'
-  | 'unregister';
-
-export const DM_REQUEST_TYPES: readonly DmRequestType[] = [
+/** The `request` query parameter values we serve / send (Chromium's dm_protocol names). */
+export const DM_REQUEST_TYPES = [
+  'enterprise_check',
+  'device_state_retrieval',
   'device_initial_enrollment_state',
   'certificate_based_register',
   'register',
   'token_based_register',
   'policy',
   'unregister',
-];
+] as const;
+export type DmRequestType = (typeof DM_REQUEST_TYPES)[number];
 
-/** `deviceid` query parameter and attested IDs: 1–64 printable ASCII characters without space. */
+export function isDmRequestType(value: unknown): value is DmRequestType {
+  return typeof value === 'string' && (DM_REQUEST_TYPES as readonly string[]).includes(value);
+}
+
+/** Query parameter names (Chromium's dm_protocol::kParam*). */
+export const DM_PARAM = {
+  request: 'request',
+  deviceType: 'devicetype',
+  appType: 'apptype',
+  deviceId: 'deviceid',
+  agent: 'agent',
+  platform: 'platform',
+  retry: 'retry',
+  lastError: 'lasterror',
+  oauthToken: 'oauth_token',
+} as const;
+
+/** `devicetype=2` is ChromeOS, `apptype=Chrome`. */
+export const DEVICE_TYPE_CHROME_OS = '2';
+export const APP_TYPE_CHROME = 'Chrome';
+
+/** `deviceid` and attested IDs: 1–64 printable ASCII characters without space. */
 export const DEVICE_ID_PATTERN = /^[\x21-\x7E]{1,64}$/;
+/** Chromium: `agent` is at most 64 characters. */
+export const AGENT_MAX_LENGTH = 64;
 
-/** DeviceInitialEnrollmentStateResponse.InitialEnrollmentMode */
-export const InitialEnrollmentMode = {
-  NONE: 0,
-  ENROLLMENT_ENFORCED: 1,
-  ZERO_TOUCH_ENFORCED: 2,
-  DISABLED: 3,
-} as const;
-export type InitialEnrollmentMode = (typeof InitialEnrollmentMode)[keyof typeof InitialEnrollmentMode];
-
-/** DeviceRegisterRequest.Flavor values we use. */
-export const RegisterFlavor = {
-  ATTESTATION_INITIAL_SERVER_FORCED: 14,
-  ATTESTATION_INITIAL_MANUAL_FALLBACK: 15,
+/** Authorization header schemes, with the parameter name each carries. */
+export const AUTH_SCHEME = {
+  dmToken: { scheme: 'GoogleDMToken', param: 'token' },
+  enrollmentToken: { scheme: 'GoogleEnrollmentToken', param: 'token' },
 } as const;
 
-/** DeviceRegisterRequest.Type: DEVICE = 2. */
-export const REGISTER_TYPE_DEVICE = 2;
-/** CertificateBasedDeviceRegistrationData.CertificateType: ENTERPRISE_ENROLLMENT_CERTIFICATE = 1. */
-export const CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT = 1;
+export const CHROME_DEVICE_POLICY_TYPE = 'google/chromeos/device';
 
-export interface DeviceInitialEnrollmentStateRequest {
-  /** Hardware serial number of the device. */
-  serial_number: string;
-  /** The catalog's listed model name, exactly as in the seed table without footnote markers. */
-  brand_code?: string;
-  model: string;
-  /** The certified device ID (§4), when derivable. */
-  attested_device_id?: string;
-}
+type RequestField = Exclude<keyof DeviceManagementRequest, '$typeName' | '$unknown'>;
+type ResponseField = Exclude<keyof DeviceManagementResponse, '$typeName' | '$unknown' | 'errorMessage'>;
 
-export interface DeviceInitialEnrollmentStateResponse {
-  initial_enrollment_mode: InitialEnrollmentMode;
-  management_domain?: string;
-  is_license_packaged_with_device?: boolean;
-  license_packaging_sku?: string;
-  assigned_upgrade_type?: string;
-  org_unit_path?: string;
-}
-
-export interface DeviceRegisterIdentification {
-  attested_device_id: string;
-}
-
-export interface DeviceRegisterRequest {
-  type: typeof REGISTER_TYPE_DEVICE;
-  machine_id: string;
-  machine_model: string;
-  flavor: number;
-  device_register_identification: DeviceRegisterIdentification;
-  manufacture_date?: string;
-  ethernet_mac_address?: string;
-  reregister?: boolean;
-  /**
-   * Optional: the domain the device expects to join (the `management_domain` of its
-   * device_initial_enrollment_state answer, or the domain it is locked to). When present and the
-   * device record belongs to another domain, the server answers 406 DM_STATUS_SERVICE_DOMAIN_MISMATCH.
-   */
-  management_domain?: string;
-}
-
-/** What `signed_request.data` decodes to (base64 of this JSON). */
-export interface CertificateBasedRegistrationData {
-  certificate_type: typeof CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT;
-  /** PEM chain: device certificate, then manufacturer CA. */
-  device_certificate: string;
-  device_register_request: DeviceRegisterRequest;
-  /** Single-use random value, base64 or hex. */
-  nonce: string;
-}
-
-export interface SignedData {
-  /** base64 of the JSON-encoded CertificateBasedRegistrationData. */
-  data: string;
-  /** base64 of the DER ECDSA P-256 / SHA-256 signature over the data bytes. */
-  signature: string;
-}
-
-export interface CertificateBasedRegisterRequest {
-  signed_request: SignedData;
-}
-
-export interface DeviceRegisterResponse {
-  device_management_token: string;
-  machine_name?: string;
-  enrollment_type?: 'ENTERPRISE' | 'ENTERPRISE_MANUAL' | 'ENTERPRISE_TOKEN';
-  management_domain: string;
-  org_unit_path: string;
-  license_consumed: boolean;
-  bundled_license: boolean;
-}
-
-export interface PolicyFetchResponse {
-  policy_type: string;
-  management_domain: string;
-  org_unit_path: string;
-  /** Opaque policy settings for the device. */
-  policy_value: Record<string, unknown>;
-  timestamp: number;
-}
-
-export interface DeviceManagementRequest {
-  device_initial_enrollment_state_request?: DeviceInitialEnrollmentStateRequest;
-  certificate_based_register_request?: CertificateBasedRegisterRequest;
-  register_request?: DeviceRegisterRequest;
-  token_based_register_request?: DeviceRegisterRequest;
-  policy_request?: { policy_type?: string };
-  unregister_request?: Record<string, never>;
-}
-
-export interface DeviceManagementResponse {
-  device_initial_enrollment_state_response?: DeviceInitialEnrollmentStateResponse;
-  register_response?: DeviceRegisterResponse;
-  policy_response?: PolicyFetchResponse;
-  unregister_response?: Record<string, never>;
-}
-
-/** Body of every DM error answer. */
-export interface DmErrorBody {
-  error_message: string;
-  dm_status: DmStatus;
-}
-
-/** Body key carrying a request of each type, and the key of its answer. */
-export const DM_REQUEST_BODY_KEY: Record<DmRequestType, keyof DeviceManagementRequest> = {
-  device_initial_enrollment_state: 'device_initial_enrollment_state_request',
-  certificate_based_register: 'certificate_based_register_request',
-  register: 'register_request',
-  token_based_register: 'token_based_register_request',
-  policy: 'policy_request',
-  unregister: 'unregister_request',
+/** The field of DeviceManagementRequest that carries each request type (Chromium's table). */
+export const DM_REQUEST_FIELD: Readonly<Record<DmRequestType, RequestField>> = {
+  enterprise_check: 'autoEnrollmentRequest',
+  device_state_retrieval: 'deviceStateRetrievalRequest',
+  device_initial_enrollment_state: 'deviceInitialEnrollmentStateRequest',
+  certificate_based_register: 'certificateBasedRegisterRequest',
+  register: 'registerRequest',
+  token_based_register: 'tokenBasedDeviceRegisterRequest',
+  policy: 'policyRequest',
+  unregister: 'unregisterRequest',
 };
 
-export const DM_RESPONSE_BODY_KEY: Record<DmRequestType, keyof DeviceManagementResponse> = {
-  device_initial_enrollment_state: 'device_initial_enrollment_state_response',
-  certificate_based_register: 'register_response',
-  register: 'register_response',
-  token_based_register: 'register_response',
-  policy: 'policy_response',
-  unregister: 'unregister_response',
+/** The field of DeviceManagementResponse that answers each request type. */
+export const DM_RESPONSE_FIELD: Readonly<Record<DmRequestType, ResponseField>> = {
+  enterprise_check: 'autoEnrollmentResponse',
+  device_state_retrieval: 'deviceStateRetrievalResponse',
+  device_initial_enrollment_state: 'deviceInitialEnrollmentStateResponse',
+  certificate_based_register: 'registerResponse',
+  register: 'registerResponse',
+  token_based_register: 'tokenBasedDeviceRegisterResponse',
+  policy: 'policyResponse',
+  unregister: 'unregisterResponse',
 };

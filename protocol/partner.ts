@@ -9,6 +9,11 @@ export interface PreprovisionDevice {
   manufacturer: string;
   model: string;
   bundled_license?: boolean;
+  /**
+   * The licence sold with the device (Chromium's LicensePackagingSKU names). Implies a bundled
+   * licence; a bundled device without it was sold with Chrome Enterprise Upgrade.
+   */
+  license_packaging_sku?: 'CHROME_ENTERPRISE' | 'CHROME_EDUCATION';
 }
 
 export interface PreprovisionRequest {

@@ -1,5 +1,6 @@
-// The DM status table of DESIGN §5: HTTP status ↔ dm_status, as Chromium's DeviceManagementService
-// maps them. The agent classifies errors from this table; the stub answers with it.
+// The DM status table of DESIGN §5: HTTP status ↔ dm_status, as Chromium maps them
+// (DeviceManagementService's response codes and DMServerJobConfiguration's mapping, public
+// chromium/chromium). The agent classifies errors from this table; the stub answers with it.
 
 export type DmStatus =
   | 'DM_STATUS_SUCCESS'
@@ -14,17 +15,28 @@ export type DmStatus =
   | 'DM_STATUS_SERVICE_ACTIVATION_PENDING'
   | 'DM_STATUS_REQUEST_TOO_LARGE'
   | 'DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE'
+  | 'DM_STATUS_SERVICE_INVALID_PACKAGED_DEVICE_FOR_KIOSK'
   | 'DM_STATUS_SERVICE_TOO_MANY_REQUESTS'
   | 'DM_STATUS_TEMPORARY_UNAVAILABLE'
-  | 'DM_STATUS_SERVICE_DEPROVISIONED';
+  | 'DM_STATUS_SERVICE_POLICY_NOT_FOUND'
+  | 'DM_STATUS_SERVICE_DEPROVISIONED'
+  | 'DM_STATUS_SERVICE_ARC_DISABLED'
+  | 'DM_STATUS_SERVICE_ENTERPRISE_ACCOUNT_IS_NOT_ELIGIBLE_TO_ENROLL'
+  | 'DM_STATUS_SERVICE_ENTERPRISE_TOS_HAS_NOT_BEEN_ACCEPTED'
+  | 'DM_STATUS_SERVICE_ILLEGAL_ACCOUNT_FOR_PACKAGED_EDU_LICENSE';
 
-/** HTTP status → dm_status, exactly DESIGN §5. Any 5xx maps to DM_STATUS_TEMPORARY_UNAVAILABLE. */
+/**
+ * HTTP status → dm_status, exactly DESIGN §5 and Chromium. 404 (the URL is not a DM server's) and any
+ * 5xx map to DM_STATUS_TEMPORARY_UNAVAILABLE; a status not in the table has no dm_status (Chromium's
+ * DM_STATUS_HTTP_STATUS_ERROR).
+ */
 export const DM_STATUS_BY_HTTP: Readonly<Record<number, DmStatus>> = {
   200: 'DM_STATUS_SUCCESS',
   400: 'DM_STATUS_REQUEST_INVALID',
   401: 'DM_STATUS_SERVICE_MANAGEMENT_TOKEN_INVALID',
   402: 'DM_STATUS_SERVICE_MISSING_LICENSES',
   403: 'DM_STATUS_SERVICE_MANAGEMENT_NOT_SUPPORTED',
+  404: 'DM_STATUS_TEMPORARY_UNAVAILABLE',
   405: 'DM_STATUS_SERVICE_INVALID_SERIAL_NUMBER',
   406: 'DM_STATUS_SERVICE_DOMAIN_MISMATCH',
   409: 'DM_STATUS_SERVICE_DEVICE_ID_CONFLICT',
@@ -32,8 +44,14 @@ export const DM_STATUS_BY_HTTP: Readonly<Record<number, DmStatus>> = {
   412: 'DM_STATUS_SERVICE_ACTIVATION_PENDING',
   413: 'DM_STATUS_REQUEST_TOO_LARGE',
   417: 'DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE',
+  418: 'DM_STATUS_SERVICE_INVALID_PACKAGED_DEVICE_FOR_KIOSK',
   429: 'DM_STATUS_SERVICE_TOO_MANY_REQUESTS',
+  902: 'DM_STATUS_SERVICE_POLICY_NOT_FOUND',
   903: 'DM_STATUS_SERVICE_DEPROVISIONED',
+  904: 'DM_STATUS_SERVICE_ARC_DISABLED',
+  905: 'DM_STATUS_SERVICE_ENTERPRISE_ACCOUNT_IS_NOT_ELIGIBLE_TO_ENROLL',
+  906: 'DM_STATUS_SERVICE_ENTERPRISE_TOS_HAS_NOT_BEEN_ACCEPTED',
+  907: 'DM_STATUS_SERVICE_ILLEGAL_ACCOUNT_FOR_PACKAGED_EDU_LICENSE',
 };
 
 export function dmStatusForHttp(http: number): DmStatus | null {
@@ -41,7 +59,7 @@ export function dmStatusForHttp(http: number): DmStatus | null {
   return DM_STATUS_BY_HTTP[http] ?? null;
 }
 
-/** The HTTP status the stub answers for a dm_status (5xx → 503). */
+/** The HTTP status the stub answers for a dm_status (temporarily unavailable → 503, not 404). */
 export function httpForDmStatus(status: DmStatus): number {
   if (status === 'DM_STATUS_TEMPORARY_UNAVAILABLE') return 503;
   for (const [http, s] of Object.entries(DM_STATUS_BY_HTTP)) if (s === status) return Number(http);

@@ -10,8 +10,10 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { type Clock, isSettableClock, OverridableClock, type SettableClock } from './clock.ts';
 import type { StubContext } from './context.ts';
 import { MEMORY, openDatabase } from './db/open.ts';
+import { applySmartSchema } from './db/smart-schema.ts';
 import { createStores, type Stores } from './db/stores.ts';
 import { registerDmRoute } from './dm/route.ts';
+import { installDrainBeforeClose } from './http/drain-before-close.ts';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-parser.ts';
 import { registerPartnerRoutes } from './partner/routes.ts';
@@ -20,7 +22,6 @@ import { resolveSeed } from './seed/load.ts';
 import { checkSmartSeed } from './seed/smart-check.ts';
 import type { StubSeed } from './seed/types.ts';
 import { registerSmartRoutes } from './smart/routes.ts';
-import { applySmartSchema } from './smart/schema.ts';
 import { FaultStore } from './test-hooks/faults.ts';
 import { registerTestHooks } from './test-hooks/routes.ts';
 
@@ -92,12 +93,15 @@ export function createStub(options: CreateStubOptions = {}): Stub {
   });
   installJsonParser(app);
   installErrorHandlers(app);
+  installDrainBeforeClose(app); // before any route, so every early 413/415 reaches the client
   registerAuthRoutes(app, ctx);
   registerPartnerRoutes(app, ctx);
   void app.register(async (scope) => adminPlugin(scope, ctx));
   registerDmRoute(app, ctx);
   if (options.testHooks === true) registerTestHooks(app, ctx);
-  void app.register(async (scope) => registerSmartRoutes(scope, { db, clock }));
+  void app.register(async (scope) =>
+    registerSmartRoutes(scope, { db, clock, testHooks: options.testHooks === true }),
+  );
   app.addHook('onReady', async () => {
     await cas.ensure();
   });

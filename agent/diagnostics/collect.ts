@@ -3,7 +3,6 @@
 
 import type { NetworkInterfaceInfo } from '../../hal/interface.ts';
 import type { IdentityReport } from '../identity/report.ts';
-import type { ReasonCode } from '../identity/reasons.ts';
 import { flowStateOf } from '../runtime/outcome.ts';
 import { createServerLookup, type ServerLookup, type ServerLookupOptions } from './server-lookup.ts';
 import type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps } from './types.ts';
@@ -19,22 +18,18 @@ export interface CollectOptions extends ServerLookupOptions {
   refresh?: boolean;
 }
 
-/** Reason codes that say the certified device ID itself is missing or wrong. */
-const IDENTIFIER_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
-  'serial-incomplete',
-  'missing-serial',
-  'invalid-identifier',
-  'missing-attested-device-id',
-  'identity-mismatch',
-]);
-
 /**
- * ChromeOS's `ZTE✓`: the certified device ID is present and valid. It says nothing of the model or
- * the manufacture date (those are eligibility reasons of their own).
+ * ChromeOS's `ZTE✓`: "this device can be zero-touch enrolled". All three must hold:
+ * - the certified device ID is present and valid (no identifier reason);
+ * - the model is listed in seed 000's table (no `model-not-listed`);
+ * - it was made on or after the row's cut-off (no `made-before-cutoff`, and for a row with a
+ *   cut-off a known date: no `manufacture-date-unknown`).
+ * Any eligibility reason therefore clears the mark: it is exactly DESIGN §4's "eligible" plus a
+ * certified device ID to show after `ADID:`.
  */
 export function isZteReady(identity: IdentityReport | null): boolean {
-  if (identity === null || identity.certifiedDeviceId === null) return false;
-  return !identity.reasons.some((r) => IDENTIFIER_REASONS.has(r.code));
+  if (identity === null || identity.certifiedDeviceId === null || identity.model === null) return false;
+  return identity.eligible && identity.reasons.length === 0;
 }
 
 export async function collectDiagnostics(

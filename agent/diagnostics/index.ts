@@ -12,4 +12,12 @@ export {
 } from './server-lookup.ts';
 export { createDiagnosticsService, type DiagnosticsService, type DiagnosticsServiceOptions } from './service.ts';
 export type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps, ServerAnswer } from './types.ts';
-export { adviceText, type Explanation, explainError, manualReasonText } from './words.ts';
+export {
+  adviceText,
+  type Explanation,
+  explainError,
+  type ManualAdvice,
+  type ManualAdviceCode,
+  manualAdvice,
+  manualReasonText,
+} from './words.ts';

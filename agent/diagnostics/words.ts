@@ -3,6 +3,8 @@
 // for the agent's other codes (manual-enrollment logins, SMART Remote Management, the safeguard).
 
 import { type AdviceCode, adviceFor, DM_ERROR_CODES } from '../dm-client/index.ts';
+import { GMAIL_ADMIN_CODE } from '../identity/admin-account.ts';
+import type { ReasonCode } from '../identity/reasons.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { ManualReason } from '../machine/types.ts';
 
@@ -40,6 +42,10 @@ const OTHER: Readonly<Record<string, Explanation>> = {
   'invalid-credentials': {
     message: 'The administrator e-mail or password was not accepted.',
     steps: ['Check the e-mail address and the password, then try again.', 'Or use an enrollment token instead.'],
+  },
+  [GMAIL_ADMIN_CODE]: {
+    message: 'A personal Gmail account (ending in "@gmail.com") cannot enroll devices.',
+    steps: ['Sign in with your organisation’s administrator account instead.', 'Or use an enrollment token.'],
   },
   'smart-no-credits': {
     message: 'The SMART Remote Management domain has no credits left to enroll this display.',
@@ -109,6 +115,55 @@ const MANUAL_REASONS: Readonly<Record<Exclude<ManualReason, IdentityReport['reas
     'This display is not assigned to a SMART Remote Management domain yet. Enter your organisation’s domain name to enroll it.',
   'user-chose-manual': 'You chose to enroll this device manually.',
 };
+
+/** Stable codes of the manual screen's advice (the texts below are the seed's troubleshooting steps). */
+export type ManualAdviceCode = 'check-eligibility-alt-v' | 'check-with-partner';
+
+export interface ManualAdvice {
+  code: ManualAdviceCode;
+  /** What to do, in order. */
+  steps: readonly string[];
+}
+
+/**
+ * Seed 000, "Résoudre les problèmes…": « L'appareil n'est pas identifié comme compatible avec
+ * l'enregistrement sans contact » → check with Alt+V during the initial setup that it is
+ * pre-provisioned and compatible, then contact support; « L'appareil n'est pas listé comme
+ * pré-provisionné » → check with the pre-provisioning partner, then support.
+ */
+const MANUAL_ADVICE: Readonly<Record<ManualAdviceCode, readonly string[]>> = {
+  'check-eligibility-alt-v': [
+    'Press Alt+V during the initial setup to check that this device is pre-provisioned and compatible with zero-touch enrollment.',
+    'Contact support for help.',
+  ],
+  'check-with-partner': [
+    'Contact your pre-provisioning partner to make sure they entered the pre-provisioning token, the domain and the device correctly.',
+    'If needed, contact support for help.',
+  ],
+};
+
+/** Identity reason codes (DESIGN §4): the device was not identified as zero-touch compatible. */
+const INELIGIBLE_REASONS: Readonly<Record<ReasonCode, true>> = {
+  'model-not-listed': true,
+  'made-before-cutoff': true,
+  'manufacture-date-unknown': true,
+  'serial-incomplete': true,
+  'missing-serial': true,
+  'invalid-identifier': true,
+  'missing-attested-device-id': true,
+  'identity-mismatch': true,
+};
+
+/** The seed's next steps for a manual-screen reason, or null when the seed has none for it. */
+export function manualAdvice(reason: ManualReason | null): ManualAdvice | null {
+  if (reason === null) return null;
+  const code: ManualAdviceCode | null = Object.hasOwn(INELIGIBLE_REASONS, reason)
+    ? 'check-eligibility-alt-v'
+    : reason === 'not-pre-provisioned'
+      ? 'check-with-partner'
+      : null;
+  return code === null ? null : { code, steps: MANUAL_ADVICE[code] };
+}
 
 /**
  * Why the device is on the manual enrollment screen, in words. Eligibility reasons use the identity

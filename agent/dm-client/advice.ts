@@ -140,6 +140,49 @@ const ADVICE: Readonly<Record<AdviceCode, Omit<Advice, 'code'>>> = {
     ],
     fromSeed: true,
   },
+  'invalid-packaged-device-for-kiosk': {
+    message: 'This device’s bundled licence does not allow it to be used as a kiosk or signage device.',
+    steps: [BUNDLED, 'Ask the administrator to check the licence type assigned to the device.', MANUAL],
+    fromSeed: false,
+  },
+  'policy-not-found': {
+    message: 'The enrollment server has no device policy for this device.',
+    steps: [
+      'Ask the administrator to check that the device’s organisational unit has device settings, then press Retry.',
+      DIAGNOSTICS,
+    ],
+    fromSeed: false,
+  },
+  'arc-disabled': {
+    message: 'The enrollment server refused the request because Android apps are turned off for this account.',
+    steps: ['Ask the administrator to check the Android apps setting in the Admin console.', MANUAL],
+    fromSeed: false,
+  },
+  'enterprise-account-not-eligible': {
+    message: 'The organisation’s account is not eligible to enroll devices.',
+    steps: ['Ask the administrator to check the organisation’s Chrome subscription in the Admin console.', MANUAL],
+    fromSeed: false,
+  },
+  'terms-of-service-not-accepted': {
+    message: 'The organisation has not accepted the Chrome Enterprise terms of service yet.',
+    steps: ['Ask the administrator to accept the terms of service in the Admin console, then press Retry.', MANUAL],
+    fromSeed: false,
+  },
+  'illegal-account-for-packaged-edu-license': {
+    message: 'This device’s bundled Education licence cannot be used with this organisation’s account.',
+    steps: [BUNDLED, MANUAL],
+    fromSeed: false,
+  },
+  'policy-invalid': {
+    message:
+      'The device policy received from the server could not be verified (bad signature, unexpected key, or a policy meant for another device), so it was refused.',
+    steps: [
+      'Check that the device talks to your organisation’s enrollment server (no proxy or other server in between).',
+      DIAGNOSTICS,
+      'Press Retry to fetch the policy again; contact support if it is refused again.',
+    ],
+    fromSeed: false,
+  },
   'attestation-unavailable': {
     message: 'The device cannot prove its identity: its attestation key or certificate is missing or broken.',
     steps: [ALT_V, 'Contact the device manufacturer for help.', MANUAL],

@@ -35,6 +35,14 @@ export const DM_ERROR_CLASS: Readonly<Record<DmErrorCode, DmErrorClass>> = {
   'request-too-large': 'actionable',
   'consumer-account-with-packaged-license': 'actionable',
   deprovisioned: 'actionable',
+  'invalid-packaged-device-for-kiosk': 'actionable',
+  'policy-not-found': 'actionable',
+  'arc-disabled': 'actionable',
+  'enterprise-account-not-eligible': 'actionable',
+  'terms-of-service-not-accepted': 'actionable',
+  'illegal-account-for-packaged-edu-license': 'actionable',
+  // Policy that does not verify may be forged: never retried blindly, a person must look.
+  'policy-invalid': 'actionable',
 };
 
 /** The class of any thrown value; anything that is not a DmError is `actionable`. */

@@ -20,14 +20,22 @@ export type DmStatusErrorCode =
   | 'consumer-account-with-packaged-license'
   | 'too-many-requests'
   | 'temporarily-unavailable'
-  | 'deprovisioned';
+  | 'invalid-packaged-device-for-kiosk'
+  | 'policy-not-found'
+  | 'deprovisioned'
+  | 'arc-disabled'
+  | 'enterprise-account-not-eligible'
+  | 'terms-of-service-not-accepted'
+  | 'illegal-account-for-packaged-edu-license';
 
 /**
  * Failures without a DM status. `network`: the exchange failed below HTTP (refused, reset, DNS…).
  * `timeout`: one of the configured time-outs fired. `aborted`: the caller's signal aborted the call.
- * `invalid-response`: the answer is not HTTP, not JSON, too deeply nested or of the wrong shape.
+ * `invalid-response`: the answer is not HTTP, not a decodable DeviceManagementResponse in the
+ * encoding its Content-Type names, or lacks the field (or a required field) the request type expects.
  * `response-too-large`: the answer exceeded the size cap. `http-status-error`: an HTTP status the DM
- * protocol does not define (404 from a wrong server URL, a 3xx, …).
+ * protocol does not define (a 3xx, 407, …). `policy-invalid`: a policy answer that does not verify
+ * (signature, pinned key, request token, device ID or policy type; see policy-verify.ts).
  */
 export type DmTransportErrorCode =
   | 'network'
@@ -35,7 +43,8 @@ export type DmTransportErrorCode =
   | 'aborted'
   | 'invalid-response'
   | 'response-too-large'
-  | 'http-status-error';
+  | 'http-status-error'
+  | 'policy-invalid';
 
 export type DmErrorCode = DmTransportErrorCode | DmStatusErrorCode;
 
@@ -56,7 +65,13 @@ export const DM_ERROR_CODE_BY_STATUS: Readonly<
   DM_STATUS_SERVICE_CONSUMER_ACCOUNT_WITH_PACKAGED_LICENSE: 'consumer-account-with-packaged-license',
   DM_STATUS_SERVICE_TOO_MANY_REQUESTS: 'too-many-requests',
   DM_STATUS_TEMPORARY_UNAVAILABLE: 'temporarily-unavailable',
+  DM_STATUS_SERVICE_INVALID_PACKAGED_DEVICE_FOR_KIOSK: 'invalid-packaged-device-for-kiosk',
+  DM_STATUS_SERVICE_POLICY_NOT_FOUND: 'policy-not-found',
   DM_STATUS_SERVICE_DEPROVISIONED: 'deprovisioned',
+  DM_STATUS_SERVICE_ARC_DISABLED: 'arc-disabled',
+  DM_STATUS_SERVICE_ENTERPRISE_ACCOUNT_IS_NOT_ELIGIBLE_TO_ENROLL: 'enterprise-account-not-eligible',
+  DM_STATUS_SERVICE_ENTERPRISE_TOS_HAS_NOT_BEEN_ACCEPTED: 'terms-of-service-not-accepted',
+  DM_STATUS_SERVICE_ILLEGAL_ACCOUNT_FOR_PACKAGED_EDU_LICENSE: 'illegal-account-for-packaged-edu-license',
 };
 
 export const DM_ERROR_CODES: readonly DmErrorCode[] = [
@@ -66,6 +81,7 @@ export const DM_ERROR_CODES: readonly DmErrorCode[] = [
   'invalid-response',
   'response-too-large',
   'http-status-error',
+  'policy-invalid',
   ...Object.values(DM_ERROR_CODE_BY_STATUS),
 ];
 

@@ -1,4 +1,4 @@
-// One JSON POST over got's stream API, so the body can be capped while it arrives: a hostile
+// One POST over got's stream API, so the body can be capped while it arrives: a hostile
 // server cannot make us buffer more than `maxBytes`. got retries nothing (the machine does) and
 // follows no redirects; time-outs are got's per-phase ones, cancellation is the caller's signal.
 
@@ -14,7 +14,9 @@ export interface RawResponse {
 }
 
 export interface PostOptions {
-  body: string;
+  /** A JSON text or the bytes of a serialized message. */
+  body: string | Uint8Array;
+  /** `content-type` defaults to application/json. */
   headers: Record<string, string>;
   signal: AbortSignal | undefined;
   maxBytes: number;
@@ -32,7 +34,7 @@ export function dmGotOptions(timeouts: HttpTimeouts, userAgent: string) {
     throwHttpErrors: false,
     followRedirect: false,
     timeout: { ...timeouts },
-    headers: { 'user-agent': userAgent, accept: 'application/json' },
+    headers: { 'user-agent': userAgent },
   } as const;
 }
 
@@ -44,7 +46,7 @@ function isOk(status: number): boolean {
 export function postCapped(http: Got, url: URL, options: PostOptions): Promise<RawResponse> {
   return new Promise<RawResponse>((resolve, reject) => {
     const stream = http.stream.post(url, {
-      body: options.body,
+      body: typeof options.body === 'string' ? options.body : Buffer.from(options.body),
       headers: { 'content-type': 'application/json', ...options.headers },
       signal: options.signal,
     });

@@ -19,8 +19,12 @@ export interface DerivedId {
   reasons: Reason[];
 }
 
-/** Samsung serials are 15 characters; a 14-character one is the pre-cut-off box label (footnote 2). */
-const SAMSUNG_INCOMPLETE_SERIAL_LENGTH = 14;
+/**
+ * Seed 000, footnote 2: only Samsung Chromebooks whose serial has exactly 15 characters can be
+ * pre-provisioned (a 14-character serial is the incomplete pre-cut-off box label). Any other length
+ * (13, 16, …) is not a complete Samsung serial either, so it gets the same reason.
+ */
+export const SAMSUNG_SERIAL_LENGTH = 15;
 /** Dell service tags: 7 alphanumerics, 5 on old models. */
 const SERVICE_TAG = /^(?:[0-9A-Za-z]{7}|[0-9A-Za-z]{5})$/;
 /** Lenovo machine type + model: 4-character type, optionally followed by the 6-character model. */
@@ -80,11 +84,14 @@ function serialNumberKind(snapshot: IdentitySnapshot, entry: CatalogEntry): Deri
   const problem = serialProblem(snapshot, serial, 'serial number');
   if (problem || serial === null) return refused(serial, ...(problem ? [problem] : []));
   const reasons: Reason[] = [];
-  if (entry.manufacturer === 'Samsung' && serial.value.length === SAMSUNG_INCOMPLETE_SERIAL_LENGTH) {
+  if (entry.manufacturer === 'Samsung' && serial.value.length !== SAMSUNG_SERIAL_LENGTH) {
+    const n = serial.value.length;
     reasons.push(
       reason(
         'serial-incomplete',
-        'This Samsung Chromebook has a 14-character serial number (made before the listed date): zero-touch needs the 15-character serial.',
+        n === 14
+          ? 'This Samsung Chromebook has a 14-character serial number (made before the listed date): zero-touch needs the 15-character serial.'
+          : `This Samsung Chromebook's serial number has ${n} characters: zero-touch needs exactly 15 (seed 000, footnote 2).`,
       ),
     );
   }

@@ -18,6 +18,12 @@ export interface DeviceIdentitySources {
   fallback?: IdentitySource;
   /** Opens the SMART display's control channel; given only on SMART displays. */
   openSmartDisplay?: () => Promise<SmartDisplayControl>;
+  /**
+   * A display in standby or powersave (or MX V1's READY) answers only power commands: wake it with
+   * `set powerstate=on`, as SMART's references document, then read it (default true). Never during a
+   * firmware update: that stays `display-not-ready`.
+   */
+  wakeSmartDisplay?: boolean;
 }
 
 export interface DeviceIdentity {
@@ -33,7 +39,7 @@ export async function readDeviceIdentity(sources: DeviceIdentitySources): Promis
     snapshot = mergeSnapshots(snapshot, await sources.fallback.readIdentity());
   }
   if (sources.openSmartDisplay) {
-    const reading = await readSmart(sources.openSmartDisplay);
+    const reading = await readSmart(sources.openSmartDisplay, sources.wakeSmartDisplay ?? true);
     return {
       report: identifySmartDisplay(reading, snapshot.usb),
       snapshot,
@@ -43,17 +49,38 @@ export async function readDeviceIdentity(sources: DeviceIdentitySources): Promis
   return { report: identifyChromeDevice(snapshot), snapshot, smartInfo: null };
 }
 
-async function readSmart(open: () => Promise<SmartDisplayControl>): Promise<SmartReading> {
+/** A `display-not-ready` the display can be woken from (not a firmware update in progress). */
+function wakeable(error: unknown): boolean {
+  const { code, powerState } = error as { code?: unknown; powerState?: unknown };
+  return (
+    code === 'display-not-ready' &&
+    typeof powerState === 'string' &&
+    ['standby', 'powersave', 'ready'].includes(powerState)
+  );
+}
+
+async function readSmart(open: () => Promise<SmartDisplayControl>, wake: boolean): Promise<SmartReading> {
   let control: SmartDisplayControl | null = null;
   try {
     control = await open();
-    return { ok: true, info: await control.readInfo(), source: control.name };
+    let info: SmartDisplayInfo;
+    try {
+      info = await control.readInfo();
+    } catch (error) {
+      if (!wake || !wakeable(error)) throw error;
+      await control.wake();
+      info = await control.readInfo();
+    }
+    return { ok: true, info, source: control.name };
   } catch (error) {
-    const code =
-      typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'internal';
+    const { code, powerState } = error as { code?: unknown; powerState?: unknown };
     return {
       ok: false,
-      error: { code, message: error instanceof Error ? error.message : String(error) },
+      error: {
+        code: typeof code === 'string' ? code : 'internal',
+        message: error instanceof Error ? error.message : String(error),
+        ...(typeof powerState === 'string' ? { powerState } : {}),
+      },
       source: 'smart-rs232',
     };
   } finally {

@@ -12,7 +12,18 @@ export const SMART_USB_VENDOR_ID = 0x0b8c;
 /** What the RS-232 channel gave: the display's answers, or the coded error that stopped it. */
 export type SmartReading =
   | { ok: true; info: SmartDisplayInfo; source: string }
-  | { ok: false; error: { code: string; message: string }; source: string };
+  | { ok: false; error: { code: string; message: string; powerState?: string }; source: string };
+
+/** Why the serial could not be read, in words (the HAL gives codes and data only). */
+function unreadSerial(error: { code: string; message: string; powerState?: string }): string {
+  if (error.code === 'display-not-ready') {
+    const state = error.powerState ?? 'unknown';
+    return state.startsWith('update')
+      ? `The display is updating its firmware (power state ${state}) and answers only power commands over RS-232 (display-not-ready). Wait for the update to finish, then restart setup.`
+      : `The display stayed in power state ${state} and answers only power commands over RS-232 (display-not-ready). Turn it on with the Power button on the display or its remote, then restart setup.`;
+  }
+  return `The display did not give its serial number over RS-232 (${error.code}: ${error.message}). Check the cable and that the display is not in soft-off.`;
+}
 
 export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDeviceInfo[]): IdentityReport {
   const base = {
@@ -29,10 +40,7 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
       certifiedDeviceId: null,
       eligible: false,
       reasons: [
-        reason(
-          'missing-serial',
-          `The display did not give its serial number over RS-232 (${reading.error.code}: ${reading.error.message}). Check the cable and that the display is not in soft-off.`,
-        ),
+        reason('missing-serial', unreadSerial(reading.error)),
       ],
       sources: {},
     };

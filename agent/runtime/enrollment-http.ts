@@ -5,6 +5,7 @@ import got, { AbortError, TimeoutError } from 'got';
 import { DEFAULT_DM_TIMEOUTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from '../dm-client/index.ts';
 import { isPlainObject, parseJsonBytes } from '../dm-client/json.ts';
 import { dmGotOptions, postCapped } from '../dm-client/transport.ts';
+import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../identity/admin-account.ts';
 
 /** Stable codes of these calls; `network`/`timeout` share the DM client's retryable class. */
 export type EnrollmentHttpErrorCode =
@@ -13,6 +14,7 @@ export type EnrollmentHttpErrorCode =
   | 'aborted'
   | 'invalid-response'
   | 'invalid-credentials'
+  | 'gmail-admin-account'
   | 'smart-no-credits'
   | 'smart-domain-not-activated'
   | 'smart-unknown-domain'
@@ -133,7 +135,17 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
       }
     },
     async login(email, password, signal) {
-      const answer = await post('/v1/auth/login', { email, password }, signal);
+      // Seed 000: the admin account never ends in @gmail.com; refused here before anything is sent,
+      // and a server's 403 to a login means the same refusal.
+      if (isGmailAdminAccount(email)) throw new EnrollmentHttpError(GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE);
+      let answer: Record<string, unknown>;
+      try {
+        answer = await post('/v1/auth/login', { email, password }, signal);
+      } catch (error) {
+        if (error instanceof EnrollmentHttpError && error.httpStatus === 403)
+          throw new EnrollmentHttpError(GMAIL_ADMIN_CODE, error.message, 403);
+        throw error;
+      }
       if (typeof answer.token !== 'string')
         throw new EnrollmentHttpError('invalid-response', 'login: no token in the answer');
       return answer.token;

@@ -1,6 +1,7 @@
 // Admin API, licences and org units:
 //   GET /v1/customers/:cid/licenses → LicensesView
-//   PUT /v1/customers/:cid/licenses {chrome_enterprise_upgrade_total} → LicensesView (409 below `used`)
+//   PUT /v1/customers/:cid/licenses {chrome_{enterprise,education,nonprofit}_upgrade_total (≥ 1 of them)}
+//       → LicensesView (409 LICENSES_IN_USE when a pool would go below its `used`; nothing is changed then)
 //   GET /v1/customers/:cid/org-units → {org_units: [{org_unit_path}]}
 //   POST /v1/customers/:cid/org-units {org_unit_path} → 201 {org_unit_path} (409 when it exists)
 
@@ -8,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { nowIso, type StubContext } from '../context.ts';
 import type { CustomerRow } from '../db/rows.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { ADMIN_BODY_LIMIT, cidParams, licensesBody, orgUnitBody } from './schemas.ts';
+import { POOL_FIELDS, UPGRADE_NAMES, UPGRADE_ORDER, type UpgradeType } from '../rules/licences.ts';
+import { ADMIN_BODY_LIMIT, cidParams, type LicensesBody, licensesBody, orgUnitBody } from './schemas.ts';
 import { licensesView } from './views.ts';
 
 interface Cid {
@@ -29,22 +31,28 @@ export function registerLicenseRoutes(app: FastifyInstance, ctx: StubContext): v
     async (request) => licensesView(customers.licences(customer(request.params.cid))),
   );
 
-  app.put<{ Params: Cid; Body: { chrome_enterprise_upgrade_total: number } }>(
+  app.put<{ Params: Cid; Body: LicensesBody }>(
     '/v1/customers/:cid/licenses',
     { schema: { params: cidParams, body: licensesBody }, bodyLimit: ADMIN_BODY_LIMIT },
     async (request) => {
       const run = db.transaction(() => {
         const c = customer(request.params.cid);
-        const total = request.body.chrome_enterprise_upgrade_total;
-        const { used } = customers.licences(c);
-        if (total < used) {
-          throw new ApiError(
-            409,
-            'LICENSES_IN_USE',
-            `${used} licences are in use; the total cannot go below that`,
-          );
+        const counts = customers.licences(c);
+        const changes: Array<[UpgradeType, number]> = [];
+        for (const type of UPGRADE_ORDER) {
+          const total = request.body[`${POOL_FIELDS[type]}_total` as keyof LicensesBody];
+          if (total === undefined) continue;
+          const { used } = counts.pools[type];
+          if (total < used) {
+            throw new ApiError(
+              409,
+              'LICENSES_IN_USE',
+              `${used} ${UPGRADE_NAMES[type]} licences are in use; body.${POOL_FIELDS[type]}_total cannot go below that`,
+            );
+          }
+          changes.push([type, total]);
         }
-        customers.setCeuTotal(c.customer_id, total);
+        for (const [type, total] of changes) customers.setTotal(c.customer_id, type, total);
         return licensesView(customers.licences(customer(c.customer_id)));
       });
       return run.immediate();

@@ -51,11 +51,22 @@ export const devicesQuery = {
   properties: { status: { type: 'string', enum: DEVICE_STATUSES } },
 } as const;
 
+/** PUT licenses: the new total of one or more pools (the others are left as they are). */
 export const licensesBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['chrome_enterprise_upgrade_total'],
-  properties: { chrome_enterprise_upgrade_total: { type: 'integer', minimum: 0, maximum: MAX_LICENCES } },
+  minProperties: 1,
+  properties: {
+    chrome_enterprise_upgrade_total: { type: 'integer', minimum: 0, maximum: MAX_LICENCES },
+    chrome_education_upgrade_total: { type: 'integer', minimum: 0, maximum: MAX_LICENCES },
+    chrome_nonprofit_upgrade_total: { type: 'integer', minimum: 0, maximum: MAX_LICENCES },
+  },
 } as const;
+
+export interface LicensesBody {
+  chrome_enterprise_upgrade_total?: number;
+  chrome_education_upgrade_total?: number;
+  chrome_nonprofit_upgrade_total?: number;
+}
 
 export const ADMIN_BODY_LIMIT = 16 * 1024;

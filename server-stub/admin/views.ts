@@ -2,6 +2,7 @@
 
 import type { LicenceCounts } from '../db/customers.ts';
 import type { DeviceRow, DeviceStatus, TokenRow, TokenState } from '../db/rows.ts';
+import { DEFAULT_PACKAGED_SKU, type PackagedSku, UPGRADE_ORDER, type UpgradeType } from '../rules/licences.ts';
 
 export interface DeviceView {
   device_id: string;
@@ -11,6 +12,10 @@ export interface DeviceView {
   org_unit_path: string;
   bundled_license: boolean;
   license_consumed: boolean;
+  /** The upgrade the device holds (iff `license_consumed`). */
+  license_type: UpgradeType | null;
+  /** The licence packaged with a bundled device, else null. */
+  license_packaging_sku: PackagedSku | null;
   enrolled_at: string | null;
 }
 
@@ -20,9 +25,18 @@ export interface TokenView {
   state: TokenState;
 }
 
+export interface PoolView {
+  total: number;
+  used: number;
+}
+
 export interface LicensesView {
-  chrome_enterprise_upgrade: { total: number; used: number };
-  bundled: { used: number };
+  chrome_enterprise_upgrade: PoolView;
+  chrome_education_upgrade: PoolView;
+  chrome_nonprofit_upgrade: PoolView;
+  bundled: { used: number; by_sku: Record<PackagedSku, number> };
+  /** The order in which a registration takes from the pools (the first one with a free licence). */
+  consumption_order: UpgradeType[];
 }
 
 export function deviceView(d: DeviceRow): DeviceView {
@@ -34,6 +48,8 @@ export function deviceView(d: DeviceRow): DeviceView {
     org_unit_path: d.org_unit_path,
     bundled_license: d.bundled_license === 1,
     license_consumed: d.license_consumed === 1,
+    license_type: d.license_type,
+    license_packaging_sku: d.bundled_license === 1 ? (d.packaged_sku ?? DEFAULT_PACKAGED_SKU) : null,
     enrolled_at: d.enrolled_at,
   };
 }
@@ -43,5 +59,11 @@ export function tokenView(t: TokenRow): TokenView {
 }
 
 export function licensesView(c: LicenceCounts): LicensesView {
-  return { chrome_enterprise_upgrade: { total: c.total, used: c.used }, bundled: { used: c.bundledUsed } };
+  return {
+    chrome_enterprise_upgrade: { ...c.pools.CHROME_ENTERPRISE },
+    chrome_education_upgrade: { ...c.pools.CHROME_EDUCATION },
+    chrome_nonprofit_upgrade: { ...c.pools.CHROME_NONPROFIT },
+    bundled: { used: c.bundledUsed, by_sku: { ...c.bundledBySku } },
+    consumption_order: [...UPGRADE_ORDER],
+  };
 }

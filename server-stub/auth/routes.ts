@@ -1,9 +1,12 @@
-// POST /v1/auth/login {email, password} → {token, customer_id}; 401 otherwise.
+// POST /v1/auth/login {email, password} → {token, customer_id}; 401 otherwise; 403
+// GMAIL_ACCOUNT_NOT_ALLOWED for an address ending in @gmail.com (seed 000: the admin account is not a
+// personal Gmail account), checked before any look-up or password check.
 
 import type { FastifyInstance } from 'fastify';
 import { nowIso, type StubContext } from '../context.ts';
 import { newToken, sha256Hex } from '../db/secrets.ts';
 import { ApiError } from '../http/errors.ts';
+import { GMAIL_ADMIN_REASON, isGmailAccount } from '../rules/admin-account.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords.ts';
 
 interface LoginBody {
@@ -34,6 +37,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: StubContext): void
     { schema: loginSchema, bodyLimit: 8 * 1024 },
     async (request, reply) => {
       const { email, password } = request.body;
+      if (isGmailAccount(email)) {
+        throw new ApiError(403, 'GMAIL_ACCOUNT_NOT_ALLOWED', `${email.trim()}: ${GMAIL_ADMIN_REASON}`);
+      }
       const admin = ctx.stores.admins.get(email.trim());
       const ok = await verifyPassword(password, admin?.password_hash ?? DUMMY_PASSWORD_HASH);
       if (admin === undefined || !ok)

@@ -1,12 +1,21 @@
-// Customers, their org units and their licence counts.
+// Customers, their org units and their licence pools (Chrome Enterprise, Education and Nonprofit
+// Upgrade; which one a registration takes is decided in ../rules/licences.ts).
 
 import type { Database, Statement } from 'better-sqlite3';
+import { type PackagedSku, UPGRADE_TYPES, type UpgradeType } from '../rules/licences.ts';
 import type { CustomerKind, CustomerRow } from './rows.ts';
 
-export interface LicenceCounts {
+export interface PoolCount {
   total: number;
   used: number;
+}
+
+export interface LicenceCounts {
+  /** One pool per upgrade type: its total and how many devices hold one. */
+  pools: Record<UpgradeType, PoolCount>;
+  /** MANAGED devices enrolled with their packaged licence. */
   bundledUsed: number;
+  bundledBySku: Record<PackagedSku, number>;
 }
 
 export interface NewCustomer {
@@ -16,35 +25,54 @@ export interface NewCustomer {
   kind: CustomerKind;
   activation_pending: boolean;
   ceu_total: number;
+  education_total: number;
+  nonprofit_total: number;
 }
+
+/** The column of each pool. */
+const TOTAL_COLUMN: Readonly<Record<UpgradeType, 'ceu_total' | 'education_total' | 'nonprofit_total'>> = {
+  CHROME_ENTERPRISE: 'ceu_total',
+  CHROME_EDUCATION: 'education_total',
+  CHROME_NONPROFIT: 'nonprofit_total',
+};
 
 export class CustomerStore {
   readonly #get: Statement<[string], CustomerRow>;
   readonly #insert: Statement<[NewCustomer & { created_at: string; pending: number }]>;
-  readonly #setTotal: Statement<[number, string]>;
+  readonly #setTotal: Record<UpgradeType, Statement<[number, string]>>;
   readonly #ouExists: Statement<[string, string], { n: number }>;
   readonly #ouList: Statement<[string], { path: string }>;
   readonly #ouInsert: Statement<[string, string, string]>;
-  readonly #used: Statement<[string], { n: number }>;
-  readonly #bundledUsed: Statement<[string], { n: number }>;
+  readonly #used: Statement<[string], { license_type: UpgradeType; n: number }>;
+  readonly #bundledUsed: Statement<[string], { sku: PackagedSku; n: number }>;
 
   constructor(db: Database) {
     this.#get = db.prepare('SELECT * FROM customers WHERE customer_id = ?');
     this.#insert = db.prepare(
-      `INSERT INTO customers (customer_id, domain, name, kind, activation_pending, ceu_total, created_at)
-       VALUES (@customer_id, @domain, @name, @kind, @pending, @ceu_total, @created_at)`,
+      `INSERT INTO customers (customer_id, domain, name, kind, activation_pending, ceu_total, education_total,
+         nonprofit_total, created_at)
+       VALUES (@customer_id, @domain, @name, @kind, @pending, @ceu_total, @education_total, @nonprofit_total,
+         @created_at)`,
     );
-    this.#setTotal = db.prepare('UPDATE customers SET ceu_total = ? WHERE customer_id = ?');
+    const setTotal = (column: string) =>
+      db.prepare<[number, string]>(`UPDATE customers SET ${column} = ? WHERE customer_id = ?`);
+    this.#setTotal = {
+      CHROME_ENTERPRISE: setTotal(TOTAL_COLUMN.CHROME_ENTERPRISE),
+      CHROME_EDUCATION: setTotal(TOTAL_COLUMN.CHROME_EDUCATION),
+      CHROME_NONPROFIT: setTotal(TOTAL_COLUMN.CHROME_NONPROFIT),
+    };
     this.#ouExists = db.prepare('SELECT COUNT(*) AS n FROM org_units WHERE customer_id = ? AND path = ?');
     this.#ouList = db.prepare('SELECT path FROM org_units WHERE customer_id = ? ORDER BY path');
     this.#ouInsert = db.prepare(
       'INSERT OR IGNORE INTO org_units (customer_id, path, created_at) VALUES (?, ?, ?)',
     );
     this.#used = db.prepare(
-      'SELECT COUNT(*) AS n FROM devices WHERE customer_id = ? AND license_consumed = 1',
+      `SELECT license_type, COUNT(*) AS n FROM devices
+       WHERE customer_id = ? AND license_consumed = 1 AND license_type IS NOT NULL GROUP BY license_type`,
     );
     this.#bundledUsed = db.prepare(
-      `SELECT COUNT(*) AS n FROM devices WHERE customer_id = ? AND bundled_license = 1 AND status = 'MANAGED'`,
+      `SELECT COALESCE(packaged_sku, 'CHROME_ENTERPRISE') AS sku, COUNT(*) AS n FROM devices
+       WHERE customer_id = ? AND bundled_license = 1 AND status = 'MANAGED' GROUP BY sku`,
     );
   }
 
@@ -56,8 +84,9 @@ export class CustomerStore {
     this.#insert.run({ ...c, pending: c.activation_pending ? 1 : 0, created_at: at });
   }
 
-  setCeuTotal(customerId: string, total: number): void {
-    this.#setTotal.run(total, customerId);
+  /** Sets one pool's total (the caller checks it is not below `used`). */
+  setTotal(customerId: string, type: UpgradeType, total: number): void {
+    this.#setTotal[type].run(total, customerId);
   }
 
   orgUnitExists(customerId: string, path: string): boolean {
@@ -74,10 +103,17 @@ export class CustomerStore {
   }
 
   licences(customer: CustomerRow): LicenceCounts {
+    const used: Record<UpgradeType, number> = { CHROME_ENTERPRISE: 0, CHROME_EDUCATION: 0, CHROME_NONPROFIT: 0 };
+    for (const r of this.#used.all(customer.customer_id)) used[r.license_type] = r.n;
+    const bundledBySku: Record<PackagedSku, number> = { CHROME_ENTERPRISE: 0, CHROME_EDUCATION: 0 };
+    for (const r of this.#bundledUsed.all(customer.customer_id)) bundledBySku[r.sku] = r.n;
+    const pools = Object.fromEntries(
+      UPGRADE_TYPES.map((t) => [t, { total: customer[TOTAL_COLUMN[t]], used: used[t] }]),
+    ) as Record<UpgradeType, PoolCount>;
     return {
-      total: customer.ceu_total,
-      used: this.#used.get(customer.customer_id)?.n ?? 0,
-      bundledUsed: this.#bundledUsed.get(customer.customer_id)?.n ?? 0,
+      pools,
+      bundledUsed: bundledBySku.CHROME_ENTERPRISE + bundledBySku.CHROME_EDUCATION,
+      bundledBySku,
     };
   }
 }

@@ -1,5 +1,7 @@
 // Row types of the tables in ./schema.ts, as better-sqlite3 returns them (booleans are 0/1).
 
+import type { PackagedSku, UpgradeType } from '../rules/licences.ts';
+
 export type DeviceStatus = 'PRE_PROVISIONED' | 'MANAGED' | 'DEPROVISIONED';
 export const DEVICE_STATUSES: readonly DeviceStatus[] = ['PRE_PROVISIONED', 'MANAGED', 'DEPROVISIONED'];
 
@@ -14,7 +16,12 @@ export interface CustomerRow {
   name: string;
   kind: CustomerKind;
   activation_pending: 0 | 1;
+  /** Chrome Enterprise Upgrade pool. */
   ceu_total: number;
+  /** Chrome Education Upgrade pool. */
+  education_total: number;
+  /** Chrome Nonprofit Upgrade pool. */
+  nonprofit_total: number;
   created_at: string;
 }
 
@@ -39,8 +46,16 @@ export interface DeviceRow {
   org_unit_path: string;
   bundled_license: 0 | 1;
   license_consumed: 0 | 1;
+  /** The upgrade licence the device holds (set iff `license_consumed`). */
+  license_type: UpgradeType | null;
+  /** The licence packaged with a bundled device (null: Chrome Enterprise, see rules/licences.ts). */
+  packaged_sku: PackagedSku | null;
   preprovisioning_token: string | null;
   partner_id: string | null;
+  /** RLZ brand code (4 upper-case letters): the DM look-up key with the serial number. */
+  brand_code: string;
+  /** Set while the admin has disabled the device (shown on its screen). */
+  disabled_message: string | null;
   dm_client_id: string | null;
   enrollment_type: EnrollmentType | null;
   enrolled_at: string | null;

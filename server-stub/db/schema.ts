@@ -1,9 +1,10 @@
 // SQLite schema of the enrollment service (customers, admins, partners, tokens, devices, licences,
 // attestation state, test faults). Every statement is IF NOT EXISTS, so applying it to a database
 // that already has the tables (a restarted stub on a file database) changes nothing.
-// The SMART Remote Management tables live in ../smart/schema.ts.
+// The SMART Remote Management tables live in smart-schema.ts.
 
 import type { Database } from 'better-sqlite3';
+import { catalogBrandCode } from '../../protocol/brand-code.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -23,6 +24,8 @@ export const STUB_TABLES = [
   'nonces',
   'manufacturer_cas',
   'faults',
+  'policy_keys',
+  'device_settings',
 ] as const;
 
 const DDL = `
@@ -38,6 +41,8 @@ CREATE TABLE IF NOT EXISTS customers (
   kind               TEXT NOT NULL DEFAULT 'enterprise' CHECK (kind IN ('enterprise', 'consumer')),
   activation_pending INTEGER NOT NULL DEFAULT 0 CHECK (activation_pending IN (0, 1)),
   ceu_total          INTEGER NOT NULL DEFAULT 0 CHECK (ceu_total >= 0),
+  education_total    INTEGER NOT NULL DEFAULT 0 CHECK (education_total >= 0),
+  nonprofit_total    INTEGER NOT NULL DEFAULT 0 CHECK (nonprofit_total >= 0),
   created_at         TEXT NOT NULL
 );
 
@@ -105,15 +110,20 @@ CREATE TABLE IF NOT EXISTS devices (
   org_unit_path         TEXT NOT NULL,
   bundled_license       INTEGER NOT NULL DEFAULT 0 CHECK (bundled_license IN (0, 1)),
   license_consumed      INTEGER NOT NULL DEFAULT 0 CHECK (license_consumed IN (0, 1)),
+  license_type          TEXT CHECK (license_type IN ('CHROME_ENTERPRISE', 'CHROME_EDUCATION', 'CHROME_NONPROFIT')),
+  packaged_sku          TEXT CHECK (packaged_sku IN ('CHROME_ENTERPRISE', 'CHROME_EDUCATION')),
   preprovisioning_token TEXT,
   partner_id            TEXT,
   dm_client_id          TEXT,
   enrollment_type       TEXT,
   enrolled_at           TEXT,
   deprovisioned_at      TEXT,
+  brand_code            TEXT,
+  disabled_message      TEXT,
   created_at            TEXT NOT NULL,
   updated_at            TEXT NOT NULL,
-  CHECK (license_consumed = 0 OR (status = 'MANAGED' AND bundled_license = 0))
+  CHECK (license_consumed = 0 OR (status = 'MANAGED' AND bundled_license = 0)),
+  CHECK ((license_consumed = 1) = (license_type IS NOT NULL))
 );
 CREATE INDEX IF NOT EXISTS devices_customer_status ON devices (customer_id, status);
 CREATE INDEX IF NOT EXISTS devices_serial_model ON devices (serial_number, model_key);
@@ -143,6 +153,19 @@ CREATE TABLE IF NOT EXISTS manufacturer_cas (
   created_at      TEXT NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS policy_keys (
+  version         INTEGER PRIMARY KEY CHECK (version >= 1),
+  private_key_pem TEXT NOT NULL,
+  public_key_der  BLOB NOT NULL,
+  created_at      TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS device_settings (
+  customer_id TEXT PRIMARY KEY REFERENCES customers (customer_id),
+  settings    TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS faults (
   request_type        TEXT PRIMARY KEY,
   status              INTEGER NOT NULL,
@@ -151,8 +174,51 @@ CREATE TABLE IF NOT EXISTS faults (
 );
 `;
 
+/**
+ * Columns added after the first release (licence pools per upgrade type, issue 13), added to a
+ * database file created before them; rows already holding a licence held a Chrome Enterprise Upgrade,
+ * and bundled devices were sold with Chrome Enterprise Upgrade (the only kinds there were).
+ */
+const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; ddl: string }> = [
+  { table: 'customers', column: 'education_total', ddl: 'INTEGER NOT NULL DEFAULT 0 CHECK (education_total >= 0)' },
+  { table: 'customers', column: 'nonprofit_total', ddl: 'INTEGER NOT NULL DEFAULT 0 CHECK (nonprofit_total >= 0)' },
+  {
+    table: 'devices',
+    column: 'license_type',
+    ddl: "TEXT CHECK (license_type IN ('CHROME_ENTERPRISE', 'CHROME_EDUCATION', 'CHROME_NONPROFIT'))",
+  },
+  { table: 'devices', column: 'packaged_sku', ddl: "TEXT CHECK (packaged_sku IN ('CHROME_ENTERPRISE', 'CHROME_EDUCATION'))" },
+  // DM look-up key with the serial (issue 12); NULL only until backfillBrandCodes runs.
+  { table: 'devices', column: 'brand_code', ddl: 'TEXT' },
+  // Set while the admin has disabled the device (device_initial_enrollment_state answers DISABLED).
+  { table: 'devices', column: 'disabled_message', ddl: 'TEXT' },
+];
+
+function addMissingColumns(db: Database): void {
+  for (const { table, column, ddl } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+    if (columns.some((c) => c.name === column)) continue;
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${ddl}`);
+  }
+  db.exec(`UPDATE devices SET license_type = 'CHROME_ENTERPRISE' WHERE license_consumed = 1 AND license_type IS NULL;
+    UPDATE devices SET packaged_sku = 'CHROME_ENTERPRISE' WHERE bundled_license = 1 AND packaged_sku IS NULL;`);
+  backfillBrandCodes(db);
+}
+
+/** Rows recorded before brand codes existed get their model's catalog brand code (protocol/brand-code.ts). */
+function backfillBrandCodes(db: Database): void {
+  db.exec('CREATE INDEX IF NOT EXISTS devices_brand_serial ON devices (brand_code, serial_number)');
+  const rows = db.prepare('SELECT device_id, model FROM devices WHERE brand_code IS NULL').all() as Array<{
+    device_id: string;
+    model: string;
+  }>;
+  const set = db.prepare('UPDATE devices SET brand_code = ? WHERE device_id = ?');
+  for (const r of rows) set.run(catalogBrandCode(r.model), r.device_id);
+}
+
 export function applySchema(db: Database): void {
   db.exec(DDL);
+  addMissingColumns(db);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)`).run(
     String(SCHEMA_VERSION),
   );

@@ -12,6 +12,7 @@ import type { CustomerRow, DeviceRow, EnrollmentType } from '../db/rows.ts';
 import { modelKey } from '../db/rows.ts';
 import { newToken, sha256Hex } from '../db/secrets.ts';
 import { DmError } from '../http/errors.ts';
+import { consumeLicence } from '../rules/licences.ts';
 
 export interface EnrollPlan {
   enrollmentType: EnrollmentType;
@@ -47,21 +48,14 @@ export function enroll(ctx: StubContext, plan: EnrollPlan): DeviceRegisterRespon
       'a consumer account cannot enroll a device sold with a packaged Chrome Enterprise licence',
     );
   }
-  let consumed: 0 | 1 = 0;
-  if (!bundled) {
-    if (managedHere && existing.license_consumed === 1) {
-      consumed = 1; // a re-register keeps the licence it holds
-    } else {
-      const { total, used } = ctx.stores.customers.licences(customer);
-      if (used >= total) {
-        throw new DmError(
-          402,
-          `${customer.domain} has no Chrome Enterprise Upgrade licence left (${used} of ${total} in use)`,
-        );
-      }
-      consumed = 1;
-    }
-  }
+  // Licence (server-stub/rules/licences.ts): packaged, else the one held (re-register), else the first
+  // pool with a free licence (Enterprise, Education, Nonprofit), else 402 naming the licence types.
+  const licence = consumeLicence(ctx.stores.customers, customer, {
+    bundled_license: bundled ? 1 : 0,
+    packaged_sku: existing?.packaged_sku ?? null,
+    held: managedHere && existing.license_consumed === 1 ? (existing.license_type ?? 'CHROME_ENTERPRISE') : null,
+  });
+  const consumed: 0 | 1 = licence.kind === 'packaged' ? 0 : 1;
 
   const at = nowIso(ctx);
   const enrolledAt = managedHere && existing.enrolled_at !== null ? existing.enrolled_at : at;
@@ -76,6 +70,7 @@ export function enroll(ctx: StubContext, plan: EnrollPlan): DeviceRegisterRespon
       org_unit_path: plan.orgUnit,
       bundled_license: bundled ? 1 : 0,
       license_consumed: consumed,
+      license_type: licence.kind === 'packaged' ? null : licence.upgradeType,
       dm_client_id: plan.clientId,
       enrollment_type:
         managedHere && existing.enrollment_type !== null ? existing.enrollment_type : plan.enrollmentType,

@@ -16,9 +16,10 @@ import type { DeviceRow } from '../db/rows.ts';
 import { modelKey } from '../db/rows.ts';
 import { DmError } from '../http/errors.ts';
 import { isValidSerial } from '../rules/identity.ts';
+import { assignedLicence } from '../rules/licences.ts';
 
-/** AssignedUpgradeType of every licence the stub hands out. */
-export const ASSIGNED_UPGRADE_TYPE = 'CHROME_ENTERPRISE';
+// Licence fields: server-stub/rules/licences.ts `assignedLicence` (packaged SKU, else the upgrade held,
+// else the one a registration would take now; no upgrade_type when no pool has a free licence).
 
 function find(ctx: StubContext, req: DeviceInitialEnrollmentStateRequest): DeviceRow | undefined {
   const key = modelKey(req.model);
@@ -47,15 +48,15 @@ export function initialEnrollmentState(
   const customer = ctx.stores.customers.get(device.customer_id);
   if (customer === undefined) return { initial_enrollment_mode: InitialEnrollmentMode.NONE };
   const zeroTouch = device.status === 'PRE_PROVISIONED' || device.enrollment_type === 'ENTERPRISE';
-  const bundled = device.bundled_license === 1;
+  const licence = assignedLicence(ctx.stores.customers, customer, device);
   return {
     initial_enrollment_mode: zeroTouch
       ? InitialEnrollmentMode.ZERO_TOUCH_ENFORCED
       : InitialEnrollmentMode.ENROLLMENT_ENFORCED,
     management_domain: customer.domain,
-    is_license_packaged_with_device: bundled,
-    license_packaging_sku: bundled ? 'CHROME_ENTERPRISE' : 'NOT_EXIST',
-    assigned_upgrade_type: ASSIGNED_UPGRADE_TYPE,
+    is_license_packaged_with_device: licence.isPackaged,
+    license_packaging_sku: licence.packagedSku ?? 'NOT_EXIST',
+    ...(licence.upgradeType !== null ? { assigned_upgrade_type: licence.upgradeType } : {}),
     org_unit_path: device.org_unit_path,
   };
 }

@@ -2,6 +2,7 @@
 // `{error_message, error_code}` on the JSON APIs, `{error_message, dm_status}` on the DM endpoint.
 // Callers branch on the code or status, never on the message.
 
+import type { SmartErrorCode } from '../../protocol/smart.ts';
 import { type DmStatus, dmStatusForHttp } from '../../protocol/status.ts';
 
 export type ApiErrorCode =
@@ -12,11 +13,14 @@ export type ApiErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'PARTNER_NOT_AUTHORIZED'
+  | 'GMAIL_ACCOUNT_NOT_ALLOWED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'LICENSES_IN_USE'
   | 'DEVICE_NOT_PRE_PROVISIONED'
   | 'DEVICE_NOT_MANAGED'
+  /** SMART Remote Management (protocol/smart.ts). */
+  | SmartErrorCode
   | 'INTERNAL';
 
 export interface ApiErrorBody {

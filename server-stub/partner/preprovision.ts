@@ -8,6 +8,7 @@ import { nowIso } from '../context.ts';
 import type { PartnerRow } from '../db/rows.ts';
 import { modelKey } from '../db/rows.ts';
 import { checkIdentity } from '../rules/identity.ts';
+import { packagingOf } from '../rules/licences.ts';
 
 export type PreprovisionErrorCode =
   | 'CUSTOMER_NOT_FOUND'
@@ -21,7 +22,8 @@ export type PreprovisionErrorCode =
   | 'INVALID_DEVICE_ID'
   | 'INVALID_SERIAL_NUMBER'
   | 'SERIAL_INCOMPLETE'
-  | 'IDENTITY_MISMATCH';
+  | 'IDENTITY_MISMATCH'
+  | 'LICENSE_PACKAGING_MISMATCH';
 
 export type PreprovisionResult =
   | { device_id: string; status: 'PRE_PROVISIONED' }
@@ -74,6 +76,8 @@ export function preprovision(
       seen.add(d.device_id);
       const identity = checkIdentity(d);
       if (identity !== null) return err(identity);
+      const packaging = packagingOf(d);
+      if (!packaging.ok) return err({ code: 'LICENSE_PACKAGING_MISMATCH', message: packaging.message });
       const existing = ctx.stores.devices.get(d.device_id);
       if (existing?.status === 'MANAGED') {
         return err({ code: 'DEVICE_ALREADY_MANAGED', message: 'the device is already enrolled (MANAGED)' });
@@ -94,7 +98,8 @@ export function preprovision(
           model: d.model,
           model_key: modelKey(d.model),
           org_unit_path: token.org_unit_path,
-          bundled_license: d.bundled_license === true ? 1 : 0,
+          bundled_license: packaging.bundled_license,
+          packaged_sku: packaging.packaged_sku,
           preprovisioning_token: token.token,
           partner_id: partner.partner_id,
         },

@@ -5,6 +5,7 @@ import type { PreprovisionRequest } from '../../protocol/partner.ts';
 import { partnerGuard } from '../auth/guards.ts';
 import type { StubContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
+import { PACKAGED_SKUS } from '../rules/licences.ts';
 import { preprovision } from './preprovision.ts';
 
 /** At most this many devices per upload. */
@@ -34,6 +35,7 @@ const preprovisionSchema = {
             manufacturer: text(128),
             model: text(256),
             bundled_license: { type: 'boolean' },
+            license_packaging_sku: { type: 'string', enum: [...PACKAGED_SKUS] },
           },
         },
       },

@@ -51,6 +51,9 @@ export function isValidSerial(serial: string): boolean {
   return !(serial.length > 1 && [...serial].every((c) => c === serial[0]));
 }
 
+/** Seed 000, footnote 2: only 15-character Samsung serials can be pre-provisioned (14, 13, 16… cannot). */
+export const SAMSUNG_SERIAL_LENGTH = 15;
+
 const same = (a: string, b: string): boolean => a.toUpperCase() === b.toUpperCase();
 
 export interface UploadedIdentity {
@@ -74,10 +77,10 @@ export function checkIdentity(d: UploadedIdentity): IdentityProblem | null {
   if (!isValidSerial(d.serial_number)) {
     return { code: 'INVALID_SERIAL_NUMBER', message: 'serial_number is not a usable serial number' };
   }
-  if (/samsung/i.test(d.manufacturer) && d.serial_number.length === 14) {
+  if (/samsung/i.test(d.manufacturer) && d.serial_number.length !== SAMSUNG_SERIAL_LENGTH) {
     return {
       code: 'SERIAL_INCOMPLETE',
-      message: 'Samsung devices with a 14-character serial number cannot use zero-touch enrollment',
+      message: `serial_number has ${d.serial_number.length} characters: a Samsung device needs exactly ${SAMSUNG_SERIAL_LENGTH} for zero-touch enrollment (seed 000, footnote 2)`,
     };
   }
   switch (d.id_kind) {

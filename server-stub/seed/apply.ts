@@ -8,8 +8,17 @@ import { modelKey } from '../db/rows.ts';
 import { sha256Hex } from '../db/secrets.ts';
 import type { Stores } from '../db/stores.ts';
 import { AUTHORIZED_PARTNERS } from '../fixtures/partners.ts';
+import { type PackagedSku, packagingOf } from '../rules/licences.ts';
 import { seedSmart } from '../smart/seed.ts';
-import type { SeedCustomer, StubSeed } from './types.ts';
+import { SeedError } from './check.ts';
+import type { SeedCustomer, SeedDevice, StubSeed } from './types.ts';
+
+/** Validation already refused contradictory packaging; this only maps it to columns. */
+function packagingColumns(d: SeedDevice): { bundled_license: 0 | 1; packaged_sku: PackagedSku | null } {
+  const p = packagingOf(d);
+  if (!p.ok) throw new SeedError(`device ${d.device_id}`, p.message);
+  return { bundled_license: p.bundled_license, packaged_sku: p.packaged_sku };
+}
 
 export const SEEDED_AT = 'seeded_at';
 
@@ -26,6 +35,8 @@ function customer(stores: Stores, c: SeedCustomer, at: string): void {
       kind: c.kind ?? 'enterprise',
       activation_pending: c.activation_pending ?? false,
       ceu_total: c.licenses?.chrome_enterprise_upgrade ?? 0,
+      education_total: c.licenses?.chrome_education_upgrade ?? 0,
+      nonprofit_total: c.licenses?.chrome_nonprofit_upgrade ?? 0,
     },
     at,
   );
@@ -64,7 +75,7 @@ function customer(stores: Stores, c: SeedCustomer, at: string): void {
         model: d.model,
         model_key: modelKey(d.model),
         org_unit_path: d.org_unit_path ?? tokenOu ?? '/',
-        bundled_license: d.bundled_license === true ? 1 : 0,
+        ...packagingColumns(d),
         preprovisioning_token: d.preprovisioning_token ?? null,
         partner_id: null,
       },

@@ -38,7 +38,8 @@ export interface SeedCustomer {
   activation_pending?: boolean;
   /** `/` is always present. */
   org_units?: string[];
-  licenses?: { chrome_enterprise_upgrade: number };
+  /** Licence pools (default 0 each); see rules/licences.ts for which one a registration takes. */
+  licenses?: { chrome_enterprise_upgrade?: number; chrome_education_upgrade?: number; chrome_nonprofit_upgrade?: number };
   admins?: SeedAdmin[];
   preprovisioning_tokens?: SeedToken[];
   enrollment_tokens?: SeedToken[];

@@ -4,7 +4,9 @@
 
 import { DEVICE_ID_PATTERN } from '../../protocol/dm.ts';
 import type { AuthorizedPartner } from '../db/partners.ts';
+import { GMAIL_ADMIN_REASON, isGmailAccount } from '../rules/admin-account.ts';
 import { checkIdentity, ORG_UNIT_REGEX } from '../rules/identity.ts';
+import { PACKAGED_SKUS, packagingOf, POOL_FIELDS } from '../rules/licences.ts';
 import { MAX_LICENCES } from '../rules/limits.ts';
 import type { SmartSeed } from '../smart/seed.ts';
 import { arr, bool, int, obj, oneOf, opt, SeedError, str, Unique } from './check.ts';
@@ -49,6 +51,7 @@ function device(v: unknown, p: string, ous: Set<string>, tokens: Set<string>, u:
     'manufacturer',
     'model',
     'bundled_license',
+    'license_packaging_sku',
     'org_unit_path',
     'preprovisioning_token',
   ]);
@@ -64,6 +67,10 @@ function device(v: unknown, p: string, ous: Set<string>, tokens: Set<string>, u:
   if (problem !== null) throw new SeedError(p, `is not a valid device: ${problem.code}: ${problem.message}`);
   const bundled = opt(o, 'bundled_license', (x) => bool(x, `${p}.bundled_license`));
   if (bundled !== undefined) d.bundled_license = bundled;
+  const sku = opt(o, 'license_packaging_sku', (x) => oneOf(x, `${p}.license_packaging_sku`, PACKAGED_SKUS));
+  if (sku !== undefined) d.license_packaging_sku = sku;
+  const packaging = packagingOf(d);
+  if (!packaging.ok) throw new SeedError(`${p}.license_packaging_sku`, `is refused: ${packaging.message}`);
   const ou = opt(o, 'org_unit_path', (x) => str(x, `${p}.org_unit_path`, OU));
   if (ou !== undefined) {
     if (!ous.has(ou)) throw new SeedError(`${p}.org_unit_path`, `is not one of this customer's org_units`);
@@ -112,15 +119,13 @@ function customer(v: unknown, p: string, u: Uniques): SeedCustomer {
     for (const ou of ouList) ous.add(ou);
     c.org_units = ouList;
   }
-  const lic = opt(o, 'licenses', (x) => obj(x, `${p}.licenses`, ['chrome_enterprise_upgrade']));
+  const lic = opt(o, 'licenses', (x) => obj(x, `${p}.licenses`, Object.values(POOL_FIELDS)));
   if (lic !== undefined) {
-    c.licenses = {
-      chrome_enterprise_upgrade: int(
-        lic.chrome_enterprise_upgrade,
-        `${p}.licenses.chrome_enterprise_upgrade`,
-        MAX_LICENCES,
-      ),
-    };
+    c.licenses = {};
+    for (const field of Object.values(POOL_FIELDS) as Array<keyof NonNullable<SeedCustomer['licenses']>>) {
+      const n = opt(lic, field, (x) => int(x, `${p}.licenses.${field}`, MAX_LICENCES));
+      if (n !== undefined) c.licenses[field] = n;
+    }
   }
   const admins = opt(o, 'admins', (x) => arr(x, `${p}.admins`, 1000));
   if (admins !== undefined) {
@@ -128,6 +133,7 @@ function customer(v: unknown, p: string, u: Uniques): SeedCustomer {
       const q = `${p}.admins[${i}]`;
       const ao = obj(a, q, ['email', 'password']);
       const email = str(ao.email, `${q}.email`, EMAIL);
+      if (isGmailAccount(email)) throw new SeedError(`${q}.email`, `is refused: ${GMAIL_ADMIN_REASON}`);
       u.emails.add(email, `${q}.email`);
       return { email, password: str(ao.password, `${q}.password`, { max: 1024 }) };
     });

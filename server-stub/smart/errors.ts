@@ -1,50 +1,32 @@
-// Errors of the SMART Remote Management API. Every error answer is `{error_message, error_code}`;
-// callers and tests branch on `error_code`, never on the message.
+// SMART Remote Management errors: the stub's one error family (ApiError, http/errors.ts) with the SMART
+// codes of protocol/smart.ts. The stub's error handler answers them as `{error_message, error_code}`.
 
-export type SmartErrorCode =
-  | 'INVALID_REQUEST'
-  | 'INVALID_JSON'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'NOT_FOUND'
-  | 'DOMAIN_TAKEN'
-  | 'DOMAIN_NOT_FOUND'
-  | 'INVALID_ACTIVATION_CODE'
-  | 'ACTIVATION_PENDING'
-  | 'INVALID_CREDENTIALS'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN_DOMAIN'
-  | 'PRODUCT_KEY_NOT_FOUND'
-  | 'PRODUCT_KEY_ALREADY_REDEEMED'
-  | 'CLAIM_WINDOW_EXPIRED'
-  | 'DISPLAY_ENROLLED_ELSEWHERE'
-  | 'DISPLAY_ASSIGNED_ELSEWHERE'
-  | 'DISPLAY_MODEL_MISMATCH'
-  | 'NO_CREDITS'
-  | 'INTERNAL';
+import type { SmartErrorCode } from '../../protocol/smart.ts';
+import { ApiError } from '../http/errors.ts';
 
-export interface SmartErrorBody {
-  error_message: string;
-  /** A SmartErrorCode, or the code of a 4xx error raised by the host app (e.g. its JSON parser). */
-  error_code: SmartErrorCode | (string & {});
+/** HTTP status of each SMART code (one status per code, so clients may branch on either). */
+export const SMART_ERROR_STATUS: Readonly<Record<SmartErrorCode, number>> = {
+  DOMAIN_TAKEN: 409,
+  DOMAIN_NOT_FOUND: 404,
+  INVALID_ACTIVATION_CODE: 403,
+  ACTIVATION_PENDING: 403,
+  DOMAIN_NOT_ACTIVATED: 402,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN_DOMAIN: 403,
+  PRODUCT_KEY_NOT_FOUND: 404,
+  PRODUCT_KEY_NOT_CLAIMED: 409,
+  PRODUCT_KEY_ALREADY_REDEEMED: 409,
+  CLAIM_CODE_NOT_FOUND: 404,
+  CLAIM_PERIOD_EXPIRED: 422,
+  DISPLAY_ENROLLED_ELSEWHERE: 409,
+  DISPLAY_ASSIGNED_ELSEWHERE: 409,
+  DISPLAY_MODEL_MISMATCH: 409,
+};
+
+export function smartError(code: SmartErrorCode, message: string): ApiError {
+  return new ApiError(SMART_ERROR_STATUS[code], code, message);
 }
 
-export class SmartError extends Error {
-  override readonly name = 'SmartError';
-  readonly statusCode: number;
-  readonly code: SmartErrorCode;
-
-  constructor(statusCode: number, code: SmartErrorCode, message: string) {
-    super(message);
-    this.statusCode = statusCode;
-    this.code = code;
-  }
-
-  toBody(): SmartErrorBody {
-    return { error_message: this.message, error_code: this.code };
-  }
-}
-
-export function isSmartError(e: unknown): e is SmartError {
-  return e instanceof SmartError;
-}
+/** Seed 002's advice when redeeming credits goes wrong. */
+export const CONTACT_SMART_SUPPORT =
+  'If you have problems redeeming credits, contact SMART support (smarttech.com/contactsupport).';

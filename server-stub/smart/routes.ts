@@ -1,24 +1,22 @@
-// SMART Remote Management API under /smart/v1 (issue 3 item 6; documented in server-stub/README.md).
-// Each route carries its own strict validator, body limit and error handler, so the answers are the
-// same whatever the host app's AJV options or error handler: every error is `{error_message, error_code}`.
+// SMART Remote Management API under /smart/v1 (seed 002; documented in server-stub/README.md). Requests
+// are validated by fastify with the TypeBox schemas of schemas.ts; errors are the stub's ApiError
+// family (http/errors.ts), answered by the stub's one error handler as `{error_message, error_code}`.
 
+import type { Static } from '@sinclair/typebox';
 import type { Database } from 'better-sqlite3';
-import type {
-  FastifyError,
-  FastifyInstance,
-  FastifyReply,
-  FastifyRequest,
-  FastifySchema,
-  RouteOptions,
-} from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SMART_PATHS } from '../../protocol/smart.ts';
 import type { Clock } from '../clock.ts';
-import { SmartError, type SmartErrorBody } from './errors.ts';
-import * as S from './http-schemas.ts';
+import { createSmartStores } from '../db/smart-stores.ts';
+import { unauthenticated } from '../http/errors.ts';
+import { activate, createDomain, login, outbox, requireDomain, type SmartContext, sessionDomain } from './accounts.ts';
+import { billing, claim, devices, issueResellerKey, redeem } from './credits.ts';
+import { checkin, enroll } from './displays.ts';
+import { smartError } from './errors.ts';
 import { SESSION_TOKEN_PATTERN } from './rules.ts';
-import { applySmartSchema } from './schema.ts';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './secrets.ts';
-import { type NewDomain, SmartService } from './service.ts';
-import { compileStrict, type JsonSchema, SchemaValidationError } from './validator.ts';
+import * as S from './schemas.ts';
+import { hashPassword } from './secrets.ts';
+import { domainView } from './state.ts';
 
 export const SMART_PREFIX = '/smart/v1';
 
@@ -28,224 +26,124 @@ export const SMART_BODY_LIMIT = 16 * 1024;
 export interface SmartDeps {
   db: Database;
   clock: Clock;
+  /** Registers `POST /v1/test/smart/reseller-keys` (only with the stub's test hooks). */
+  testHooks?: boolean;
 }
 
-interface NameParams {
-  name: string;
-}
+type Name = Static<typeof S.DomainParams>;
 
-/** Maps any error raised while serving a SMART route to its answer. */
-export function smartErrorAnswer(error: unknown): { status: number; body: SmartErrorBody } {
-  if (error instanceof SmartError) return { status: error.statusCode, body: error.toBody() };
-  if (error instanceof SchemaValidationError) {
-    return { status: 400, body: { error_message: error.message, error_code: 'INVALID_REQUEST' } };
-  }
-  const e = error as Partial<FastifyError> | null;
-  const code = typeof e?.code === 'string' ? e.code : '';
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
-  const message = typeof e?.message === 'string' ? e.message : 'error';
-  switch (code) {
-    case 'FST_ERR_VALIDATION':
-      return { status: 400, body: { error_message: message, error_code: 'INVALID_REQUEST' } };
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return {
-        status: 413,
-        body: {
-          error_message: `body must not exceed ${SMART_BODY_LIMIT} bytes`,
-          error_code: 'PAYLOAD_TOO_LARGE',
-        },
-      };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        status: 415,
-        body: { error_message: 'body must be application/json', error_code: 'UNSUPPORTED_MEDIA_TYPE' },
-      };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, body: { error_message: 'body must not be empty', error_code: 'INVALID_JSON' } };
-    default:
-      break;
-  }
-  if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { status: 400, body: { error_message: 'body must be valid JSON', error_code: 'INVALID_JSON' } };
-  }
-  if (status >= 400 && status < 500) {
-    // A host app's own 4xx error (e.g. its JSON parser's ApiError) keeps its code; fastify's become generic.
-    const own = /^[A-Z][A-Z0-9_]*$/.test(code) && !code.startsWith('FST_') ? code : 'INVALID_REQUEST';
-    return { status, body: { error_message: message, error_code: own } };
-  }
-  return { status: 500, body: { error_message: 'internal error', error_code: 'INTERNAL' } };
-}
+/** Registers the SMART Remote Management routes (creating their tables if needed). */
+export function registerSmartRoutes(app: FastifyInstance, deps: SmartDeps): void {
+  const ctx: SmartContext = { stores: createSmartStores(deps.db), clock: deps.clock };
+  const limit = { bodyLimit: SMART_BODY_LIMIT };
 
-function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const { status, body } = smartErrorAnswer(error);
-  if (status >= 500) request.log.error({ err: error }, 'SMART route failed');
-  if (status === 401) void reply.header('www-authenticate', 'Bearer realm="smart-remote-management"');
-  return reply.code(status).send(body);
-}
-
-function strictCompiler({ schema, httpPart }: { schema: JsonSchema; httpPart?: string }) {
-  return compileStrict(schema, httpPart ?? 'data');
-}
-
-/** Options every SMART route shares. */
-function route<P = unknown, B = unknown, Q = unknown>(
-  method: 'GET' | 'POST',
-  path: string,
-  schema: FastifySchema,
-  handler: (
-    req: FastifyRequest<{ Params: P; Body: B; Querystring: Q }>,
-    reply: FastifyReply,
-  ) => Promise<unknown>,
-  extra: Partial<RouteOptions> = {},
-): RouteOptions {
-  return {
-    method,
-    url: `${SMART_PREFIX}${path}`,
-    schema,
-    bodyLimit: SMART_BODY_LIMIT,
-    validatorCompiler: strictCompiler as unknown as RouteOptions['validatorCompiler'],
-    errorHandler,
-    handler: handler as unknown as RouteOptions['handler'],
-    ...extra,
-  };
-}
-
-/**
- * Registers the SMART Remote Management routes (all under /smart/v1) and creates their tables.
- */
-export async function registerSmartRoutes(app: FastifyInstance, deps: SmartDeps): Promise<void> {
-  applySmartSchema(deps.db);
-  const service = new SmartService(deps.db, deps.clock);
-
-  /** onRequest hook of domain admin routes: `Authorization: Bearer <token>` of THAT domain. */
-  const requireDomainToken = async (request: FastifyRequest): Promise<void> => {
+  /** onRequest hook of a domain's own routes: `Authorization: Bearer <token>` of THAT domain. */
+  const requireDomainToken = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
-    const token = match?.[1];
-    if (token === undefined || !SESSION_TOKEN_PATTERN.test(token)) {
-      throw new SmartError(
-        401,
-        'UNAUTHENTICATED',
-        'Authorization: Bearer <token> from POST /smart/v1/login is required',
+    const token = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header)?.[1] : undefined;
+    const domain = token !== undefined && SESSION_TOKEN_PATTERN.test(token) ? sessionDomain(ctx, token) : null;
+    if (domain === null) {
+      reply.header('www-authenticate', 'Bearer realm="smart-remote-management"');
+      throw unauthenticated(
+        token === undefined
+          ? 'Authorization: Bearer <token> from POST /smart/v1/login is required'
+          : 'unknown session token',
       );
     }
-    const domain = service.sessionDomain(token);
-    if (domain === null) throw new SmartError(401, 'UNAUTHENTICATED', 'unknown or expired session token');
-    const { name } = request.params as Partial<NameParams>;
-    if (domain !== name) {
-      throw new SmartError(403, 'FORBIDDEN_DOMAIN', 'the session token does not belong to this domain');
+    if (domain !== (request.params as Partial<Name>).name) {
+      throw smartError('FORBIDDEN_DOMAIN', 'the session token does not belong to this domain');
     }
   };
   const authed = { onRequest: requireDomainToken };
 
-  const routes: RouteOptions[] = [
-    route<unknown, NewDomain & { password: string }>(
-      'POST',
-      '/domains',
-      { body: S.createDomainBody },
-      async (req, reply) => {
-        const { password, ...domain } = req.body;
-        const hash = await hashPassword(password);
-        const view = service.createDomain(domain, hash);
-        void reply.code(201);
-        return view;
-      },
-    ),
+  // ---- domain accounts ----------------------------------------------------------------------------
+  app.post<{ Body: Static<typeof S.CreateDomainBody> }>(
+    `${SMART_PREFIX}/domains`,
+    { schema: { body: S.CreateDomainBody }, ...limit },
+    async (req, reply) => {
+      const { password, ...domain } = req.body;
+      const view = createDomain(ctx, domain, await hashPassword(password));
+      return reply.code(201).send(view);
+    },
+  );
 
-    route<unknown, unknown, { email: string }>(
-      'GET',
-      '/outbox',
-      { querystring: S.outboxQuery },
-      async (req) => ({
-        email: req.query.email.toLowerCase(),
-        messages: service.outbox(req.query.email),
-      }),
-    ),
+  app.get<{ Querystring: Static<typeof S.OutboxQuery> }>(
+    `${SMART_PREFIX}/outbox`,
+    { schema: { querystring: S.OutboxQuery } },
+    async (req) => ({ email: req.query.email.toLowerCase(), messages: outbox(ctx, req.query.email) }),
+  );
 
-    route<NameParams, { code: string }>(
-      'POST',
-      '/domains/:name/activate',
-      { params: S.domainParams, body: S.activateBody },
-      async (req) => service.activate(req.params.name, req.body.code),
-    ),
+  app.post<{ Params: Name; Body: Static<typeof S.ActivateBody> }>(
+    `${SMART_PREFIX}/domains/:name/activate`,
+    { schema: { params: S.DomainParams, body: S.ActivateBody }, ...limit },
+    async (req) => activate(ctx, req.params.name, req.body.code),
+  );
 
-    // The link of the activation e-mail: same effect as the POST.
-    route<NameParams, unknown, { code: string }>(
-      'GET',
-      '/domains/:name/activate',
-      { params: S.domainParams, querystring: S.activateQuery },
-      async (req) => service.activate(req.params.name, req.query.code),
-    ),
+  // The link of the activation e-mail: same effect as the POST.
+  app.get<{ Params: Name; Querystring: Static<typeof S.ActivateQuery> }>(
+    `${SMART_PREFIX}/domains/:name/activate`,
+    { schema: { params: S.DomainParams, querystring: S.ActivateQuery } },
+    async (req) => activate(ctx, req.params.name, req.query.code),
+  );
 
-    route<unknown, { email: string; password: string; domain?: string }>(
-      'POST',
-      '/login',
-      { body: S.loginBody },
-      async (req) => {
-        const { email, password, domain } = req.body;
-        const candidates = service.loginCandidates(email, domain);
-        if (candidates.length === 0) await verifyPassword(password, DUMMY_PASSWORD_HASH);
-        for (const c of candidates) {
-          if (!(await verifyPassword(password, c.password_hash))) continue;
-          if (c.status !== 'ACTIVE') {
-            throw new SmartError(
-              403,
-              'ACTIVATION_PENDING',
-              `domain "${c.name}" is not activated yet: follow the link of the activation e-mail`,
-            );
-          }
-          return { token: service.openSession(c.name, email), domain: c.name };
-        }
-        throw new SmartError(401, 'INVALID_CREDENTIALS', 'wrong e-mail address or password');
-      },
-    ),
+  app.post<{ Body: Static<typeof S.LoginBody> }>(
+    `${SMART_PREFIX}/login`,
+    { schema: { body: S.LoginBody }, ...limit },
+    async (req) => login(ctx, req.body.email, req.body.password, req.body.domain),
+  );
 
-    route<NameParams>(
-      'GET',
-      '/domains/:name',
-      { params: S.domainParams },
-      async (req) => service.view(service.requireDomain(req.params.name)),
-      authed,
-    ),
+  app.get<{ Params: Name }>(
+    `${SMART_PREFIX}/domains/:name`,
+    { schema: { params: S.DomainParams }, ...authed },
+    async (req) => domainView(requireDomain(ctx.stores, req.params.name), ctx.clock.now()),
+  );
 
-    route<NameParams, { product_key: string }>(
-      'POST',
-      '/domains/:name/product-keys/redeem',
-      { params: S.domainParams, body: S.redeemBody },
-      async (req) => service.redeem(req.params.name, req.body.product_key),
-      authed,
-    ),
+  // ---- Billing (User icon → Billing) and Devices ---------------------------------------------------
+  app.post<{ Params: Name; Body: Static<typeof S.RedeemBody> }>(
+    `${SMART_PREFIX}/domains/:name/billing/redeem`,
+    { schema: { params: S.DomainParams, body: S.RedeemBody }, ...limit, ...authed },
+    async (req) => redeem(ctx, req.params.name, req.body.product_key),
+  );
 
-    route<NameParams>(
-      'GET',
-      '/domains/:name/billing',
-      { params: S.domainParams },
-      async (req) => service.billing(req.params.name),
-      authed,
-    ),
+  app.get<{ Params: Name }>(
+    `${SMART_PREFIX}/domains/:name/billing`,
+    { schema: { params: S.DomainParams }, ...authed },
+    async (req) => billing(ctx, req.params.name),
+  );
 
-    route<NameParams>(
-      'GET',
-      '/domains/:name/devices',
-      { params: S.domainParams },
-      async (req) => ({ devices: service.devices(req.params.name) }),
-      authed,
-    ),
+  app.get<{ Params: Name }>(
+    `${SMART_PREFIX}/domains/:name/devices`,
+    { schema: { params: S.DomainParams }, ...authed },
+    async (req) => ({ devices: devices(ctx, req.params.name) }),
+  );
 
-    route<unknown, { serial_number: string; model_number: string }>(
-      'POST',
-      '/displays/checkin',
-      { body: S.checkinBody },
-      async (req) => service.checkin(req.body.serial_number, req.body.model_number),
-    ),
+  // ---- SMART Admin Portal --------------------------------------------------------------------------
+  app.post<{ Body: Static<typeof S.ClaimBody> }>(
+    `${SMART_PREFIX}/admin-portal/claims`,
+    { schema: { body: S.ClaimBody }, ...limit },
+    async (req) => claim(ctx, req.body.claim_code),
+  );
 
-    route<unknown, { serial_number: string; model_number: string; domain: string }>(
-      'POST',
-      '/displays/enroll',
-      { body: S.enrollBody },
-      async (req) => service.enroll(req.body.serial_number, req.body.model_number, req.body.domain),
-    ),
-  ];
+  // ---- the display itself --------------------------------------------------------------------------
+  app.post<{ Body: Static<typeof S.CheckinBody> }>(
+    SMART_PATHS.displayCheckin,
+    { schema: { body: S.CheckinBody }, ...limit },
+    async (req) => checkin(ctx, req.body.serial_number, req.body.model_number),
+  );
 
-  for (const r of routes) app.route(r);
+  app.post<{ Body: Static<typeof S.EnrollBody> }>(
+    SMART_PATHS.displayEnroll,
+    { schema: { body: S.EnrollBody }, ...limit },
+    async (req) => enroll(ctx, req.body.serial_number, req.body.model_number, req.body.domain),
+  );
+
+  // ---- test hook: a reseller sells credits (the customer gets a product key by e-mail) ---------------
+  if (deps.testHooks === true) {
+    app.post<{ Body: Static<typeof S.ResellerKeyBody> }>(
+      '/v1/test/smart/reseller-keys',
+      { schema: { body: S.ResellerKeyBody }, bodyLimit: 8 * 1024 },
+      async (req, reply) =>
+        reply.code(201).send(issueResellerKey(ctx, req.body.credits, req.body.product_key)),
+    );
+  }
 }

@@ -1,9 +1,13 @@
 // Field rules shared by the HTTP schemas and the seed validation, so both accept exactly the same values.
 
-/** Seed 002: the domain (account) name uses only digits and lower-case letters. */
+/** Seed 002: the domain (account) name uses only digits and lower-case letters. No other rule. */
 export const DOMAIN_NAME_PATTERN = '^[a-z0-9]+$';
-export const DOMAIN_NAME_MIN = 3;
-export const DOMAIN_NAME_MAX = 63;
+/**
+ * Not a rule of seed 002: the stub's router refuses path parameters over 512 characters
+ * (`maxParamLength`, server-stub/README.md Conventions), so a longer name could never be addressed as
+ * `/smart/v1/domains/{name}`. Sign-up says so in its error text.
+ */
+export const DOMAIN_NAME_PATH_LIMIT = 512;
 
 /** Free text (organisation, contact name): no control characters. */
 export const TEXT_PATTERN = '^[^\\u0000-\\u001f\\u007f]+$';
@@ -39,3 +43,7 @@ export const DISPLAY_ID_MAX = 64;
 
 /** Session tokens: base64url. */
 export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** Credits on one display or one reseller key (seed and test hook). */
+export const MAX_CREDITS = 1_000_000;
+export const MAX_DAYS = 36_500;

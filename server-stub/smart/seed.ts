@@ -6,23 +6,33 @@
 
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
+import { CREDITS_VIA, type CreditsVia } from '../db/smart-schema.ts';
+import { createSmartStores } from '../db/smart-stores.ts';
+import { insertDomain, normalizeEmail } from './accounts.ts';
+import { normalizeKey } from './credits.ts';
 import * as R from './rules.ts';
-import { applySmartSchema } from './schema.ts';
 import { hashPasswordSync, newActivationCode } from './secrets.ts';
-import { type DomainRow, normalizeEmail, normalizeProductKey, SmartService } from './service.ts';
 import { addDays, iso, TRIAL_DAYS } from './time.ts';
 
 export interface SmartSeedDisplay {
   serial_number: string;
   model_number: string;
-  /** Credits included with this display, granted when it enrolls in the domain that redeemed the key. */
+  /** SRM credits included with this display (granted on enrollment, or through the invoice's key). */
   credits: number;
 }
 
 export interface SmartSeedInvoice {
   invoice_id: string;
-  /** One key per invoice, covering all its displays. */
-  product_key: string;
+  /**
+   * What the purchase confirmation e-mail says (seed 002): `product-key` (default) — claim the key in
+   * SMART Admin Portal with `claim_code`, redeem it in SRM Billing; `enrollment` — each display's credits
+   * are granted automatically when it enrolls (no key, no claim code).
+   */
+  credits_via?: CreditsVia;
+  /** The purchase's claim code for SMART Admin Portal (required with a product key). */
+  claim_code?: string;
+  /** One key per invoice, shared by all its displays (required for `product-key`, refused otherwise). */
+  product_key?: string;
   /** Exactly one of `purchased_days_ago` (relative to the clock at first seeding) and `purchased_at`. */
   purchased_days_ago?: number;
   /** ISO 8601 date (`2024-05-01`) or date-time. */
@@ -44,8 +54,15 @@ export interface SmartSeedDomain {
   activated_at?: string;
 }
 
+/** Credits bought from a SMART reseller: a product key received by e-mail, not tied to any display. */
+export interface SmartSeedResellerKey {
+  product_key: string;
+  credits: number;
+}
+
 export interface SmartSeed {
   invoices?: SmartSeedInvoice[];
+  reseller_keys?: SmartSeedResellerKey[];
   domains?: SmartSeedDomain[];
 }
 
@@ -107,12 +124,18 @@ function optional<T>(o: Obj, key: string, read: (v: unknown) => T): T | undefine
   return o[key] === undefined ? undefined : read(o[key]);
 }
 
-const MAX_DAYS = 36_500;
-const MAX_CREDITS = 1_000_000;
+const { MAX_DAYS, MAX_CREDITS } = R;
+
+function key(v: unknown, path: string, keys: Set<string>, what: string): string {
+  const k = string(v, path, R.PRODUCT_KEY_PATTERN, R.PRODUCT_KEY_MIN, R.PRODUCT_KEY_MAX);
+  if (keys.has(normalizeKey(k))) throw new SmartSeedError(path, `duplicates "${k}" (${what})`);
+  keys.add(normalizeKey(k));
+  return k;
+}
 
 /** Validates a `smart` seed section; throws SmartSeedError (code SEED_INVALID) naming the field. */
 export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
-  const root = object(value, path, ['invoices', 'domains']);
+  const root = object(value, path, ['invoices', 'reseller_keys', 'domains']);
   const seed: SmartSeed = {};
   const keys = new Set<string>();
   const serials = new Set<string>();
@@ -122,6 +145,8 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
       const p = `${path}.invoices[${i}]`;
       const o = object(raw, p, [
         'invoice_id',
+        'credits_via',
+        'claim_code',
         'product_key',
         'purchased_days_ago',
         'purchased_at',
@@ -131,17 +156,25 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
       if (invoiceIds.has(invoice_id))
         throw new SmartSeedError(`${p}.invoice_id`, `duplicates "${invoice_id}"`);
       invoiceIds.add(invoice_id);
-      const product_key = string(
-        o.product_key,
-        `${p}.product_key`,
-        R.PRODUCT_KEY_PATTERN,
-        R.PRODUCT_KEY_MIN,
-        R.PRODUCT_KEY_MAX,
-      );
-      if (keys.has(normalizeProductKey(product_key))) {
-        throw new SmartSeedError(`${p}.product_key`, `duplicates "${product_key}" (one key per invoice)`);
+      const via = optional(o, 'credits_via', (v) => {
+        if (!(CREDITS_VIA as readonly unknown[]).includes(v)) {
+          throw new SmartSeedError(`${p}.credits_via`, `must be one of ${CREDITS_VIA.map((c) => `"${c}"`).join(', ')}`);
+        }
+        return v as CreditsVia;
+      });
+      const byKey = (via ?? 'product-key') === 'product-key';
+      for (const f of ['product_key', 'claim_code'] as const) {
+        if (byKey && o[f] === undefined) throw new SmartSeedError(`${p}.${f}`, 'is required with credits_via "product-key"');
+        if (!byKey && o[f] !== undefined) {
+          throw new SmartSeedError(`${p}.${f}`, 'is not allowed with credits_via "enrollment" (credits come on enrollment)');
+        }
       }
-      keys.add(normalizeProductKey(product_key));
+      const invoiceKeys: Pick<SmartSeedInvoice, 'product_key' | 'claim_code'> = byKey
+        ? {
+            product_key: key(o.product_key, `${p}.product_key`, keys, 'one key per invoice'),
+            claim_code: key(o.claim_code, `${p}.claim_code`, keys, 'claim codes and keys are unique'),
+          }
+        : {};
       const daysAgo = optional(o, 'purchased_days_ago', (v) =>
         integer(v, `${p}.purchased_days_ago`, MAX_DAYS),
       );
@@ -182,10 +215,21 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
         };
       });
       if (displays.length === 0) throw new SmartSeedError(`${p}.displays`, 'must list at least one display');
-      const invoice: SmartSeedInvoice = { invoice_id, product_key, displays };
+      const invoice: SmartSeedInvoice = { invoice_id, ...invoiceKeys, displays };
+      if (via !== undefined) invoice.credits_via = via;
       if (daysAgo !== undefined) invoice.purchased_days_ago = daysAgo;
       if (at !== undefined) invoice.purchased_at = at;
       return invoice;
+    });
+  }
+  if (root.reseller_keys !== undefined) {
+    seed.reseller_keys = array(root.reseller_keys, `${path}.reseller_keys`).map((raw, i) => {
+      const p = `${path}.reseller_keys[${i}]`;
+      const o = object(raw, p, ['product_key', 'credits']);
+      return {
+        product_key: key(o.product_key, `${p}.product_key`, keys, 'keys are unique'),
+        credits: integer(o.credits, `${p}.credits`, MAX_CREDITS),
+      };
     });
   }
   if (root.domains !== undefined) {
@@ -203,7 +247,13 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
         'activated_days_ago',
         'activated_at',
       ]);
-      const name = string(o.name, `${p}.name`, R.DOMAIN_NAME_PATTERN, R.DOMAIN_NAME_MIN, R.DOMAIN_NAME_MAX);
+      const name = string(o.name, `${p}.name`, R.DOMAIN_NAME_PATTERN, 1, Number.MAX_SAFE_INTEGER);
+      if ([...name].length > R.DOMAIN_NAME_PATH_LIMIT) {
+        throw new SmartSeedError(
+          `${p}.name`,
+          `must not have more than ${R.DOMAIN_NAME_PATH_LIMIT} characters (the stub's path-parameter limit)`,
+        );
+      }
       if (names.has(name)) throw new SmartSeedError(`${p}.name`, `duplicates "${name}"`);
       names.add(name);
       const email = string(o.email, `${p}.email`, R.TEXT_PATTERN, 3, R.EMAIL_MAX);
@@ -250,24 +300,15 @@ function fail(field: string, message: string): never {
  * Everything is written in one transaction.
  */
 export function seedSmart(db: Database, smartSeed: SmartSeed | undefined, clock: Clock): void {
-  applySmartSchema(db);
+  const stores = createSmartStores(db);
   if (smartSeed === undefined) return;
   const seed = parseSmartSeed(smartSeed);
   const now = clock.now();
-  const service = new SmartService(db, clock);
-  const findInvoice = db.prepare('SELECT invoice_id FROM smart_invoices WHERE invoice_id = ?');
-  const findKey = db.prepare('SELECT invoice_id FROM smart_invoices WHERE product_key = ?');
-  const findSerial = db.prepare('SELECT invoice_id FROM smart_invoice_displays WHERE serial_number = ?');
-  const insertInvoice = db.prepare(
-    'INSERT INTO smart_invoices (invoice_id, product_key, purchased_at) VALUES (?, ?, ?)',
-  );
-  const insertDisplay = db.prepare(
-    'INSERT INTO smart_invoice_displays (serial_number, invoice_id, model_number, credits) VALUES (?, ?, ?, ?)',
-  );
+  const { domains, invoices } = stores;
 
   const tx = db.transaction(() => {
     for (const [i, d] of (seed.domains ?? []).entries()) {
-      if (service.getDomainRow(d.name) !== undefined) continue;
+      if (domains.get(d.name) !== undefined) continue; // already seeded: keep it as it is
       const p = `smart.domains[${i}]`;
       const status = d.status ?? 'ACTIVE';
       const activatedAt =
@@ -278,7 +319,7 @@ export function seedSmart(db: Database, smartSeed: SmartSeed | undefined, clock:
             : addDays(now, -(d.activated_days_ago ?? 0));
       if (activatedAt !== null && activatedAt.getTime() > now.getTime())
         fail(`${p}.activated_at`, 'is in the future');
-      const row: DomainRow = {
+      insertDomain(stores, {
         name: d.name,
         organization: d.organization,
         contact_name: d.contact_name,
@@ -291,28 +332,41 @@ export function seedSmart(db: Database, smartSeed: SmartSeed | undefined, clock:
         activated_at: activatedAt === null ? null : iso(activatedAt),
         trial_ends_at: activatedAt === null ? null : iso(addDays(activatedAt, TRIAL_DAYS)),
         balance: 0,
-      };
-      service.insertSeededDomain(row);
+      });
     }
+    const taken = (k: string, field: string): void => {
+      const owner = invoices.byProductKey(k) ?? invoices.byClaimCode(k);
+      if (owner !== undefined) fail(field, `is already used by invoice ${owner.invoice_id}`);
+      if (invoices.resellerKey(k) !== undefined) fail(field, 'is already a reseller key');
+    };
     for (const [i, inv] of (seed.invoices ?? []).entries()) {
       const p = `smart.invoices[${i}]`;
-      const key = normalizeProductKey(inv.product_key);
-      if (findInvoice.get(inv.invoice_id) !== undefined) continue; // already seeded: keep it as it is
-      const owner = findKey.get(key) as { invoice_id: string } | undefined;
-      if (owner !== undefined) fail(`${p}.product_key`, `is already the key of invoice ${owner.invoice_id}`);
+      if (invoices.get(inv.invoice_id) !== undefined) continue; // already seeded: keep it as it is
+      const productKey = inv.product_key === undefined ? null : normalizeKey(inv.product_key);
+      const claimCode = inv.claim_code === undefined ? null : normalizeKey(inv.claim_code);
+      if (productKey !== null) taken(productKey, `${p}.product_key`);
+      if (claimCode !== null) taken(claimCode, `${p}.claim_code`);
       for (const [j, d] of inv.displays.entries()) {
-        const other = findSerial.get(d.serial_number) as { invoice_id: string } | undefined;
-        if (other !== undefined) {
-          fail(`${p}.displays[${j}].serial_number`, `is already on invoice ${other.invoice_id}`);
-        }
+        const other = invoices.display(d.serial_number);
+        if (other !== undefined) fail(`${p}.displays[${j}].serial_number`, `is already on invoice ${other.invoice_id}`);
       }
       const purchasedAt =
-        inv.purchased_at !== undefined
-          ? new Date(inv.purchased_at)
-          : addDays(now, -(inv.purchased_days_ago ?? 0));
-      insertInvoice.run(inv.invoice_id, key, iso(purchasedAt));
-      for (const d of inv.displays)
-        insertDisplay.run(d.serial_number, inv.invoice_id, d.model_number, d.credits);
+        inv.purchased_at !== undefined ? new Date(inv.purchased_at) : addDays(now, -(inv.purchased_days_ago ?? 0));
+      invoices.insert({
+        invoice_id: inv.invoice_id,
+        credits_via: inv.credits_via ?? 'product-key',
+        claim_code: claimCode,
+        product_key: productKey,
+        purchased_at: iso(purchasedAt),
+      });
+      for (const d of inv.displays) invoices.insertDisplay(d.serial_number, inv.invoice_id, d.model_number, d.credits);
+    }
+    for (const [i, k] of (seed.reseller_keys ?? []).entries()) {
+      const productKey = normalizeKey(k.product_key);
+      const existing = invoices.resellerKey(productKey);
+      if (existing !== undefined) continue; // already seeded
+      taken(productKey, `smart.reseller_keys[${i}].product_key`);
+      invoices.insertResellerKey(productKey, k.credits, iso(now));
     }
   });
   tx();

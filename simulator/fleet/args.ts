@@ -3,7 +3,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { ShardSpec } from '../scenarios/index.ts';
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from '../scenarios/types.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_DEVICES } from './defaults.ts';
+import { ALL_MODELS_DEVICES, DEFAULT_CONCURRENCY, DEFAULT_DEVICES, defaultDevices } from './defaults.ts';
 
 export const USAGE = `usage:
   npm run -s fleet -- [run] [--devices N] [--scenario S] [--seed K] [--concurrency C] [--report DIR]
@@ -13,7 +13,7 @@ export const USAGE = `usage:
   npm run -s fleet -- stub-seed [--devices N] [--scenario S] [--seed K]
   npm run -s fleet -- scenarios
 
-  --devices N      fleet size (default ${DEFAULT_DEVICES})
+  --devices N      fleet size (default ${DEFAULT_DEVICES}; all-models: ${ALL_MODELS_DEVICES}, every model once)
   --scenario S     ${SCENARIO_NAMES.join(', ')} (default mixed)
   --seed K         same seed, same devices, same expectations (default 1)
   --concurrency C  agents booting at once (default ${DEFAULT_CONCURRENCY})
@@ -179,10 +179,11 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
         strict: true,
         allowPositionals: false,
       } as const);
+      const name = scenario(values.scenario);
       return {
         command: 'stub-seed',
-        devices: integer('--devices', values.devices, DEFAULT_DEVICES, 1, 1_000_000),
-        scenario: scenario(values.scenario),
+        devices: integer('--devices', values.devices, defaultDevices(name), 1, 1_000_000),
+        scenario: name,
         seed: integer('--seed', values.seed, 1, 0, 0xffffffff),
       };
     }
@@ -205,10 +206,11 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
         throw new UsageError(
           `unexpected argument ${positionals[0]} (commands: run, merge, replay, stub-seed, scenarios)`,
         );
+      const name = scenario(values.scenario);
       return {
         command: 'run',
-        devices: integer('--devices', values.devices, DEFAULT_DEVICES, 1, 1_000_000),
-        scenario: scenario(values.scenario),
+        devices: integer('--devices', values.devices, defaultDevices(name), 1, 1_000_000),
+        scenario: name,
         seed: integer('--seed', values.seed, 1, 0, 0xffffffff),
         concurrency: integer('--concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1, 10_000),
         report: values.report ?? null,

@@ -89,7 +89,12 @@ export interface FleetRun {
   devices: DeviceReport[];
 }
 
+/**
+ * Where device roots go: an explicit TMPDIR is honoured (CI points it at a directory it checks for
+ * leftovers); otherwise /dev/shm when writable, since thousands of small trees are cheaper in memory.
+ */
 async function defaultWorkBase(): Promise<string> {
+  if (process.env.TMPDIR !== undefined && process.env.TMPDIR !== '') return tmpdir();
   try {
     await access('/dev/shm', constants.W_OK);
     return '/dev/shm';

@@ -9,6 +9,7 @@ import { SMART_DISPLAY_MODELS } from '../../agent/catalog/index.ts';
 import type { CatalogEntry } from '../../agent/catalog/types.ts';
 import type { SmartPowerState } from '../../hal/interface.ts';
 import type { DeviceTreeSpec } from '../device-tree.ts';
+import type { SmartDialectName } from '../smart-display/dialects.ts';
 import type { DisplayResponderOptions } from '../smart-display/responder.ts';
 import { randomMac, randomString } from './random.ts';
 
@@ -47,6 +48,10 @@ export interface SmartDisplayOptions {
   quirks?: boolean;
   /** No touch controller on USB (a display whose USB-B cable is not plugged into the computer). */
   withoutTouchController?: boolean;
+  /** How the port answers identity commands outside ON/READY (see DisplayResponderOptions.refusal). */
+  refusal?: 'invalid-cmd' | 'silent';
+  /** `get powerstate` answers the old state this many times after `set powerstate=on`. */
+  powerTransitionReads?: number;
 }
 
 export interface SmartDisplayProfile {
@@ -72,49 +77,59 @@ interface SeriesTraits {
   serialPrefix: string;
   firmwareMajor: string;
   usbProductId: number;
+  /** States a display of the series is found in by default: those that answer identity commands. */
   powerStates: readonly SmartPowerState[];
+  /** Its RS-232 dialect (simulator/smart-display/dialects.ts; references in hal/README.md). */
+  dialect: SmartDialectName;
 }
 
-// MX displays report the four MX power states; the others are on or ready when their port answers.
-const MX_STATES: readonly SmartPowerState[] = ['on', 'ready', 'updateon', 'updateready'];
-const PLAIN_STATES: readonly SmartPowerState[] = ['on', 'ready'];
+// Every series here speaks the V2/V3 dialect: MX (V2) and MX (V3) per the MX (V3, V2, V2-C) reference,
+// 6000S (V3) per its own; the 7000R's was not found and is assumed to be the same (hal/README.md).
+// They answer identity commands in ON and READY only (standby, powersave and firmware updates refuse).
+const SERVING_STATES: readonly SmartPowerState[] = ['on', 'ready'];
 
 const TRAITS: Readonly<Record<string, SeriesTraits>> = {
   'SMART Board MX (V2)': {
     serialPrefix: 'SBMX2',
     firmwareMajor: '2.1',
     usbProductId: 0x0350,
-    powerStates: MX_STATES,
+    powerStates: SERVING_STATES,
+    dialect: 'v2-v3',
   },
   'SMART Board MX (V3)': {
     serialPrefix: 'SBMX3',
     firmwareMajor: '3.3',
     usbProductId: 0x0351,
-    powerStates: MX_STATES,
+    powerStates: SERVING_STATES,
+    dialect: 'v2-v3',
   },
   'SMART Board 6000S (V3)': {
     serialPrefix: 'SB6S3',
     firmwareMajor: '3.4',
     usbProductId: 0x0360,
-    powerStates: PLAIN_STATES,
+    powerStates: SERVING_STATES,
+    dialect: 'v2-v3',
   },
   'SMART Board 6000S Pro (V3)': {
     serialPrefix: 'SB6P3',
     firmwareMajor: '3.4',
     usbProductId: 0x0361,
-    powerStates: PLAIN_STATES,
+    powerStates: SERVING_STATES,
+    dialect: 'v2-v3',
   },
   'SMART Board 7000R': {
     serialPrefix: 'SB7R',
     firmwareMajor: '1.8',
     usbProductId: 0x0370,
-    powerStates: PLAIN_STATES,
+    powerStates: SERVING_STATES,
+    dialect: 'v2-v3',
   },
   'SMART Board 7000R Pro': {
     serialPrefix: 'SB7P',
     firmwareMajor: '1.8',
     usbProductId: 0x0371,
-    powerStates: PLAIN_STATES,
+    powerStates: SERVING_STATES,
+    dialect: 'v2-v3',
   },
 };
 
@@ -122,7 +137,8 @@ const DEFAULT_TRAITS: SeriesTraits = {
   serialPrefix: 'SB',
   firmwareMajor: '1.0',
   usbProductId: 0x0300,
-  powerStates: PLAIN_STATES,
+  powerStates: SERVING_STATES,
+  dialect: 'v2-v3',
 };
 
 /** A model number no SMART series lists (an interactive display of another maker's OEM line). */
@@ -160,7 +176,10 @@ export function smartDisplayProfile(
     firmwareVersion,
     partNumber,
     powerState,
+    dialect: traits.dialect,
   };
+  if (options.refusal !== undefined) responder.refusal = options.refusal;
+  if (options.powerTransitionReads !== undefined) responder.powerTransitionReads = options.powerTransitionReads;
   if (quirks) {
     responder.powerOnGarbage = POWER_ON_GARBAGE;
     if (random() < 0.5) responder.asyncMessages = [`#powerstate=${powerState}`];

@@ -3,3 +3,4 @@
 export { createMockDisplayPort, type MockDisplayOptions, type MockDisplayPort } from './mock-binding.ts';
 export { type PtyDisplay, type PtyDisplayOptions, startPtyDisplay } from './pty.ts';
 export { createDisplayResponder, type DisplayResponder, type DisplayResponderOptions } from './responder.ts';
+export { MX_V1, SMART_DIALECTS, type SmartDialect, type SmartDialectName, V2_V3 } from './dialects.ts';

@@ -83,13 +83,13 @@ export function smartDisplayContract(transport: string, create: SimulatedDisplay
     });
 
     it('readInfo returns the whole identity', async () => {
-      const control = await connect(await display({ powerState: 'updateready' }));
+      const control = await connect(await display({ dialect: 'v2-v3', powerState: 'ready' }));
       expect(await control.readInfo()).toEqual({
         serialNumber: MX_DISPLAY.serialNumber,
         modelNumber: MX_DISPLAY.modelNumber,
         firmwareVersion: MX_DISPLAY.firmwareVersion,
         partNumber: MX_DISPLAY.partNumber,
-        powerState: 'updateready',
+        powerState: 'ready',
       });
     });
 

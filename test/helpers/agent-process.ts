@@ -1,17 +1,25 @@
 // Runs the built agent (`node dist/…/main.js`) as a real child process.
 
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 import { AGENT_PRELOAD } from '../../simulator/lib/preload.ts';
 
 const KILL_PRELOAD = AGENT_PRELOAD;
 
-/** Builds the device bundle into a temporary directory and returns its entry point. */
+// Imported at the top of a test file: the bundles it built are removed after that file's tests.
+const bundleDirs: string[] = [];
+afterAll(async () => {
+  for (const dir of bundleDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** Builds the device bundle into a temporary directory (removed after the file) and returns its entry point. */
 export async function buildAgentBundle(): Promise<string> {
   const outdir = await mkdtemp(join(tmpdir(), 'zte-bundle-'));
+  bundleDirs.push(outdir);
   await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--outdir', outdir]);
   return join(outdir, 'main.js');
 }

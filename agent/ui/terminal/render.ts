@@ -14,6 +14,10 @@ export function renderScreen(model: ScreenModel, prompt: string | null): string 
   }
   if (model.manual && model.manual.reasonText !== model.message)
     lines.push('', `Why: ${model.manual.reasonText}`);
+  if (model.manual?.advice) {
+    lines.push('', 'What to do:');
+    for (const [i, step] of model.manual.advice.steps.entries()) lines.push(`  ${i + 1}. ${step}`);
+  }
   if (model.device.serialNumber) lines.push('', `Serial number: ${model.device.serialNumber}`);
   lines.push('', 'Press Alt+V (Esc then v) for diagnostics.');
   if (prompt) lines.push('', prompt);

@@ -3,6 +3,7 @@
 // The machine stays the single source of truth: this only renders snapshots and sends events.
 
 import type { DiagnosticsService } from '../../diagnostics/service.ts';
+import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../../identity/admin-account.ts';
 import type { ManualEnrollRequest } from '../../machine/types.ts';
 import type { AgentActor, AgentSnapshot } from '../../runtime/agent.ts';
 import { type ScreenModel, screenModelOf } from '../web/screen-model.ts';
@@ -100,6 +101,10 @@ export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
         output.write(PROMPT_TEXT[prompt.kind]);
         return;
       case 'email':
+        if (isGmailAdminAccount(value)) {
+          output.write(`${GMAIL_ADMIN_MESSAGE} (${GMAIL_ADMIN_CODE})\n${PROMPT_TEXT.email}`);
+          return;
+        }
         prompt = { kind: 'password', email: value };
         output.write(PROMPT_TEXT.password);
         return;

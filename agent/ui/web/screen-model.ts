@@ -2,7 +2,7 @@
 // UI-neutral (the web page renders it; a terminal UI can too). Derived only from the snapshot, so
 // every source of events (page, evdev, HID, terminal) sees the same screen.
 
-import { explainError, manualReasonText } from '../../diagnostics/words.ts';
+import { explainError, type ManualAdviceCode, manualAdvice, manualReasonText } from '../../diagnostics/words.ts';
 import type { AgentSnapshot } from '../../runtime/agent.ts';
 import { flowStateOf } from '../../runtime/outcome.ts';
 
@@ -34,7 +34,13 @@ export interface ScreenModel {
   /** The error screen's error; on other screens the error being retried or the manual attempt's. */
   error: ScreenError | null;
   enrolled: { managementDomain: string; orgUnitPath: string } | null;
-  manual: { reason: string | null; reasonText: string; methods: ManualMethod[] } | null;
+  manual: {
+    reason: string | null;
+    reasonText: string;
+    /** The seed's next steps for this reason (e.g. Alt+V, then support), or null. */
+    advice: { code: ManualAdviceCode; steps: string[] } | null;
+    methods: ManualMethod[];
+  } | null;
 }
 
 const CHECKING_STEPS: Readonly<Record<string, string>> = {
@@ -158,13 +164,19 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
             ? ['credentials', 'enrollment-token']
             : ['credentials', 'enrollment-token', 'smart-domain'];
       const reasonText = manualReasonText(ctx.manualReason, identity);
+      const advice = manualAdvice(ctx.manualReason);
       const failed = ctx.manualEnrollError;
       return {
         ...base,
         title: kind === 'smart-display' ? 'Enroll this display' : 'Enroll this device manually',
         message: reasonText,
         error: failed ? screenError(failed.code, failed.message) : null,
-        manual: { reason: ctx.manualReason, reasonText, methods },
+        manual: {
+          reason: ctx.manualReason,
+          reasonText,
+          advice: advice ? { code: advice.code, steps: [...advice.steps] } : null,
+          methods,
+        },
       };
     }
   }

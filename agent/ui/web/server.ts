@@ -175,7 +175,7 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   app.post('/api/manual-enroll', (request, reply) => {
     if (flow() !== 'manual.waiting') return conflict(reply, 'The device is not on the manual enrollment screen.', flow());
     const parsed = parseManualRequest(request.body);
-    if (!parsed.ok) return reply.code(400).send({ error: 'invalid', field: parsed.field, message: parsed.message });
+    if (!parsed.ok) return reply.code(400).send({ error: 'invalid', code: parsed.code, field: parsed.field, message: parsed.message });
     handle.actor.send({ type: 'MANUAL_ENROLL', request: parsed.request });
     return reply.code(202).send({ ok: true, state: flow() });
   });

@@ -34,7 +34,8 @@ type Pending =
       replied: boolean;
     } & Waiter<string>);
 
-const INVALID_COMMAND = /^invalid cmd=/i;
+/** `invalid cmd=<echo>` (MX V1) or `invalid cmd: <echo>` (MX V2/V2-C/V3, 6000S V3). */
+const INVALID_COMMAND = /^invalid\s+cmd\s*[=:]/i;
 
 export class SmartConversation {
   private readonly parser: LineParser;

@@ -4,10 +4,13 @@ import type { SmartErrorCode } from '../../interface.ts';
 export class SmartDisplayError extends Error {
   override readonly name = 'SmartDisplayError';
   readonly code: SmartErrorCode;
+  /** What `get powerstate` answered, for `display-not-ready` (null when unknown). */
+  readonly powerState: string | null;
 
-  constructor(code: SmartErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: SmartErrorCode, message: string, options?: { cause?: unknown; powerState?: string }) {
     super(message, options);
     this.code = code;
+    this.powerState = options?.powerState ?? null;
   }
 }
 

@@ -6,7 +6,7 @@ import { SerialPortStream, type OpenOptions as StreamOpenOptions } from '@serial
 import type { SmartDisplayControl, SmartDisplayInfo, SmartQuery } from '../../interface.ts';
 import { SmartConversation } from './conversation.ts';
 import { isSmartDisplayError, SmartDisplayError } from './errors.ts';
-import type { Timers } from './timers.ts';
+import { systemTimers, type Timers } from './timers.ts';
 
 export { isSmartDisplayError, SmartDisplayError } from './errors.ts';
 export type { Timers } from './timers.ts';
@@ -18,6 +18,16 @@ export const SMART_RS232_BACKEND = 'smart-rs232';
 export const SMART_BAUD_RATE = 19200;
 export const DEFAULT_TIMEOUT_MS = 2000;
 export const DEFAULT_PROMPT_TIMEOUT_MS = 3000;
+/**
+ * Longest wait for a display to come on after `set powerstate=on`. SMART's MX (V3, V2, V2-C) reference
+ * asks for at least 30 s between power-state changes and the next command on iQ 3.11 or earlier.
+ */
+export const DEFAULT_WAKE_TIMEOUT_MS = 35_000;
+/** Interval between `get powerstate` polls while waiting for the display to come on. */
+export const DEFAULT_WAKE_POLL_MS = 1000;
+
+/** States `set powerstate=on` is documented to leave (never a firmware update in progress). */
+const WAKEABLE_STATES: readonly string[] = ['ready', 'standby', 'powersave'];
 
 export interface OpenSmartDisplayOptions {
   /** Serial device, e.g. `/dev/ttyUSB0`, or the path a mock binding knows. */
@@ -30,6 +40,16 @@ export interface OpenSmartDisplayOptions {
   promptTimeoutMs?: number;
   /** Longest line kept from the display (default 4096 bytes); longer lines are truncated. */
   maxLineLength?: number;
+  /** Longest wait for the display to come on in `wake()` (default 35 000 ms). */
+  wakeTimeoutMs?: number;
+  /** Interval of `get powerstate` polls in `wake()` (default 1000 ms). */
+  wakePollMs?: number;
+  timers?: Timers;
+}
+
+export interface SmartRs232DisplayOptions {
+  wakeTimeoutMs?: number;
+  wakePollMs?: number;
   timers?: Timers;
 }
 
@@ -87,13 +107,21 @@ function openPort(port: Port, path: string): Promise<void> {
   });
 }
 
+function notReady(powerState: string, cause?: unknown): SmartDisplayError {
+  return new SmartDisplayError('display-not-ready', `powerstate=${powerState}`, { cause, powerState });
+}
+
 export class SmartRs232Display implements SmartDisplayControl {
   readonly name = SMART_RS232_BACKEND;
+  private readonly timers: Timers;
 
   constructor(
     readonly path: string,
     private readonly conversation: SmartConversation,
-  ) {}
+    private readonly options: SmartRs232DisplayOptions = {},
+  ) {
+    this.timers = options.timers ?? systemTimers;
+  }
 
   async get(field: SmartQuery): Promise<string> {
     const reply = await this.conversation.command(`get ${field}`);
@@ -107,13 +135,59 @@ export class SmartRs232Display implements SmartDisplayControl {
     return (match[2] ?? '').trim();
   }
 
+  /**
+   * Outside ON/READY a display answers only `get/set powerstate` (SMART's references; MX (V1) serves
+   * in ON only). A refused or unanswered `get serialnum`/`get modelnum` is therefore classified by
+   * asking the power state: any state but ON makes it `display-not-ready` with that state.
+   */
   async readInfo(): Promise<SmartDisplayInfo> {
-    const serialNumber = await this.getAgain('serialnum');
-    const modelNumber = await this.getAgain('modelnum');
+    let serialNumber: string;
+    let modelNumber: string;
+    try {
+      serialNumber = await this.getAgain('serialnum');
+      modelNumber = await this.getAgain('modelnum');
+    } catch (error) {
+      if (isSmartDisplayError(error, 'invalid-command') || isSmartDisplayError(error, 'timeout')) {
+        const now = await this.powerState().catch(() => null);
+        if (now !== null && now !== 'on') throw notReady(now, error);
+      }
+      throw error;
+    }
     const firmwareVersion = await this.optional('fwversion');
     const partNumber = await this.optional('partnum');
     const powerState = await this.optional('powerstate');
     return { serialNumber, modelNumber, firmwareVersion, partNumber, powerState };
+  }
+
+  async wake(): Promise<string> {
+    const before = (await this.getAgain('powerstate')).toLowerCase();
+    if (before === 'on') return before;
+    // Never during a firmware update ("do not turn off the display"), nor from a state we do not know.
+    if (!WAKEABLE_STATES.includes(before)) throw notReady(before);
+    try {
+      await this.conversation.command('set powerstate=on');
+    } catch (error) {
+      // MX (V1): "if the setpowerstate command returns an invalid command message, add spaces around
+      // the operator symbol". A display busy switching may also not answer: the polls below decide.
+      if (isSmartDisplayError(error, 'invalid-command')) await this.conversation.command('set powerstate = on');
+      else if (!isSmartDisplayError(error, 'timeout')) throw error;
+    }
+    const timeoutMs = this.options.wakeTimeoutMs ?? DEFAULT_WAKE_TIMEOUT_MS;
+    const pollMs = Math.max(1, this.options.wakePollMs ?? DEFAULT_WAKE_POLL_MS);
+    const polls = Math.max(1, Math.floor(timeoutMs / pollMs) + 1);
+    let last = before;
+    for (let poll = 1; ; poll++) {
+      // A display switching states may not answer for a while: a time-out or noise is not an answer.
+      const now = await this.powerState().catch((error: unknown) => {
+        if (isSmartDisplayError(error, 'timeout') || isSmartDisplayError(error, 'malformed-reply')) return null;
+        throw error;
+      });
+      if (now !== null) last = now;
+      // ON, or READY reached from STANDBY/POWERSAVE ("the display enters READY or ON state").
+      if (now === 'on' || (now === 'ready' && before !== 'ready')) return now;
+      if (poll >= polls) throw notReady(last);
+      await this.delay(pollMs);
+    }
   }
 
   onAsyncMessage(listener: (line: string) => void): () => void {
@@ -122,6 +196,18 @@ export class SmartRs232Display implements SmartDisplayControl {
 
   close(): Promise<void> {
     return this.conversation.close();
+  }
+
+  /** `get powerstate` in lower case; null when this firmware does not answer it sensibly. */
+  private async powerState(): Promise<string | null> {
+    const value = await this.optional('powerstate');
+    return value === null ? null : value.toLowerCase();
+  }
+
+  private delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.timers.setTimeout(resolve, ms);
+    });
   }
 
   /**
@@ -225,5 +311,9 @@ export async function openSmartDisplay(options: OpenSmartDisplayOptions): Promis
     await conversation.close();
     throw error;
   }
-  return new SmartRs232Display(path, conversation);
+  return new SmartRs232Display(path, conversation, {
+    wakeTimeoutMs: options.wakeTimeoutMs,
+    wakePollMs: options.wakePollMs,
+    timers: options.timers,
+  });
 }

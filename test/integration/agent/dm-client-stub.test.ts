@@ -1,7 +1,7 @@
 // End to end against the real server stub: a device minted by the stub's factory, pre-provisioned
 // through the partner API, enrolls through the DM client by attestation, then fetches its policy.
 
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +21,17 @@ let started: StartedStub;
 beforeAll(async () => {
   started = await startStub();
 });
-afterAll(() => started.close());
+const roots: string[] = [];
+afterAll(async () => {
+  await started.close();
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+});
 
 /** Writes the factory's key and chain where the attestation-file key store looks for them. */
 async function deviceRoot(device: TestDevice): Promise<string> {
   const identity = await mintDevice(started.url, device.device_id, device.manufacturer);
   const root = await mkdtemp(join(tmpdir(), 'zte-stub-device-'));
+  roots.push(root);
   await mkdir(join(root, 'var/lib/tpm-sim'), { recursive: true });
   await writeFile(join(root, 'var/lib/tpm-sim/attestation-key.pem'), identity.private_key_pem);
   await writeFile(join(root, 'var/lib/tpm-sim/attestation-chain.pem'), identity.certificate_chain_pem);

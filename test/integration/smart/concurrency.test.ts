@@ -17,7 +17,7 @@ describe('concurrent requests', () => {
       names.map((n, i) =>
         post(
           h.app,
-          `/smart/v1/domains/${n}/product-keys/redeem`,
+          `/smart/v1/domains/${n}/billing/redeem`,
           { product_key: 'SRMK-DEMO-0001-AAAA' },
           tokens[i],
         ),
@@ -30,7 +30,7 @@ describe('concurrent requests', () => {
     const token = await activeDomain(h.app, 'acme');
     await post(
       h.app,
-      '/smart/v1/domains/acme/product-keys/redeem',
+      '/smart/v1/domains/acme/billing/redeem',
       { product_key: 'SRMK-DEMO-0001-AAAA' },
       token,
     );

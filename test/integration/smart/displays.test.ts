@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activeDomain, get, type Harness, post, signup, startSmart, T0 } from './harness.ts';
+import {
+  activeDomain,
+  claimAndRedeemDemo,
+  DEMO_INVOICE_CREDITS,
+  get,
+  type Harness,
+  post,
+  signup,
+  startSmart,
+  T0,
+} from './harness.ts';
 
 const D1 = { serial_number: 'SBID1DEMO0001', model_number: 'sbid-mx065-v2' };
 const D2 = { serial_number: 'SBID1DEMO0002', model_number: 'sbid-mx065-v2' };
@@ -14,8 +24,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const redeemDemo = () =>
-  post(h.app, '/smart/v1/domains/acme/product-keys/redeem', { product_key: 'SRMK-DEMO-0001-AAAA' }, token);
+const redeemDemo = () => claimAndRedeemDemo(h.app, 'acme', token);
+const AUTO1 = { serial_number: 'SBID1AUTO0001', model_number: 'sbid-mx265-v3' };
 
 describe('POST /smart/v1/displays/checkin', () => {
   it('answers assigned_domain null (200) for a display on an unredeemed invoice and for an unknown one', async () => {
@@ -39,7 +49,7 @@ describe('POST /smart/v1/displays/checkin', () => {
 });
 
 describe('POST /smart/v1/displays/enroll', () => {
-  it('grants the included credits once, with a DISPLAY_ENROLLED billing row; a second enroll grants nothing', async () => {
+  it('a display of a redeemed invoice enrolls with a DISPLAY_ENROLLED row of 0 credits (the key gave them); again: nothing', async () => {
     await redeemDemo();
     h.clock.advanceMs(60_000);
     const first = await post(h.app, '/smart/v1/displays/enroll', { ...D1, domain: 'acme' });
@@ -50,41 +60,50 @@ describe('POST /smart/v1/displays/enroll', () => {
       domain: 'acme',
       enrolled_at: at,
       invoice_id: 'SRM-DEMO-0001',
-      credits_granted: 365,
-      balance: 365,
+      credits_granted: 0,
+      balance: DEMO_INVOICE_CREDITS,
       already_enrolled: false,
     });
     const second = await post(h.app, '/smart/v1/displays/enroll', { ...D1, domain: 'acme' });
     expect(second.status).toBe(200);
-    expect(second.body).toMatchObject({
-      credits_granted: 0,
-      balance: 365,
-      already_enrolled: true,
-      enrolled_at: at,
-    });
-
-    await post(h.app, '/smart/v1/displays/enroll', { ...D2, domain: 'acme' });
+    expect(second.body).toMatchObject({ credits_granted: 0, already_enrolled: true, enrolled_at: at });
     const billing = await get(h.app, '/smart/v1/domains/acme/billing', token);
-    expect(billing.body.balance).toBe(730);
     const enrolled = (billing.body.rows as { type: string }[]).filter((r) => r.type === 'DISPLAY_ENROLLED');
     expect(enrolled).toEqual([
       {
         at,
         type: 'DISPLAY_ENROLLED',
-        credits: 365,
-        balance: 365,
+        credits: 0,
+        balance: DEMO_INVOICE_CREDITS,
         serial_number: 'SBID1DEMO0001',
         product_key: 'SRMK-DEMO-0001-AAAA',
-      },
-      {
-        at,
-        type: 'DISPLAY_ENROLLED',
-        credits: 365,
-        balance: 730,
-        serial_number: 'SBID1DEMO0002',
-        product_key: 'SRMK-DEMO-0001-AAAA',
+        invoice_id: 'SRM-DEMO-0001',
       },
     ]);
+  });
+
+  it('a display whose invoice includes credits on enrollment gets them automatically, once (billing row with them)', async () => {
+    const first = await post(h.app, '/smart/v1/displays/enroll', { ...AUTO1, domain: 'acme' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ invoice_id: 'SRM-AUTO-0001', credits_granted: 365, balance: 365 });
+    const again = await post(h.app, '/smart/v1/displays/enroll', { ...AUTO1, domain: 'acme' });
+    expect(again.body).toMatchObject({ credits_granted: 0, balance: 365, already_enrolled: true });
+    const billing = await get(h.app, '/smart/v1/domains/acme/billing', token);
+    expect(billing.body).toMatchObject({ balance: 365, state: 'ACTIVATED' });
+    expect(billing.body.rows).toContainEqual({
+      at: T0.toISOString(),
+      type: 'DISPLAY_ENROLLED',
+      credits: 365,
+      balance: 365,
+      serial_number: 'SBID1AUTO0001',
+      invoice_id: 'SRM-AUTO-0001',
+    });
+    // Such a display is assigned to nobody before it enrolls: the checkin cannot guess the domain.
+    const other = await post(h.app, '/smart/v1/displays/checkin', {
+      serial_number: 'SBID1AUTO0002',
+      model_number: 'sbid-mx265-v3',
+    });
+    expect(other.body).toEqual({ assigned_domain: null });
   });
 
   it('lists enrolled displays under the domain devices, and checkin then reports them enrolled', async () => {
@@ -98,12 +117,13 @@ describe('POST /smart/v1/displays/enroll', () => {
     const r = await get(h.app, '/smart/v1/domains/acme/devices', token);
     expect(r.status).toBe(200);
     expect(r.body.devices).toEqual([
-      { ...D1, enrolled_at: T0.toISOString(), invoice_id: 'SRM-DEMO-0001' },
+      { ...D1, enrolled_at: T0.toISOString(), invoice_id: 'SRM-DEMO-0001', credits_granted: 0 },
       {
         serial_number: 'LOOSE0001',
         model_number: 'sbid-6275',
         enrolled_at: T0.toISOString(),
         invoice_id: null,
+        credits_granted: 0,
       },
     ]);
     const check = await post(h.app, '/smart/v1/displays/checkin', {

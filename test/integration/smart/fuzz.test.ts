@@ -69,7 +69,7 @@ const bodyEndpoints: { url: () => string; valid: () => Json; auth?: boolean }[] 
   { url: () => '/smart/v1/domains/waiting/activate', valid: () => ({ code: waitingCode }) },
   { url: () => '/smart/v1/login', valid: () => ({ email: 'it@acme.example', password: 'acme-password' }) },
   {
-    url: () => '/smart/v1/domains/acme/product-keys/redeem',
+    url: () => '/smart/v1/domains/acme/billing/redeem',
     valid: () => ({ product_key: 'SRMK-DEMO-0001-AAAA' }),
     auth: true,
   },

@@ -1,17 +1,17 @@
-// A minimal fastify app with only the SMART routes, an in-memory SQLite database and a clock the test
-// moves by hand. Independent of the full stub (server-stub/app.ts) on purpose.
+// The real stub (createStub: its error handler, JSON parser and AJV) over an in-memory database, seeded
+// with a SMART section only, test hooks on, and a clock the test moves by hand (never sleeps).
 
-import Database from 'better-sqlite3';
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import type { Clock } from '../../../server-stub/clock.ts';
-import { registerSmartRoutes } from '../../../server-stub/smart/routes.ts';
-import { SMART_TABLES } from '../../../server-stub/smart/schema.ts';
-import { type SmartSeed, seedSmart } from '../../../server-stub/smart/seed.ts';
+import type Database from 'better-sqlite3';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createStub } from '../../../server-stub/app.ts';
+import type { SettableClock } from '../../../server-stub/clock.ts';
+import { SMART_TABLES } from '../../../server-stub/db/smart-schema.ts';
+import type { SmartSeed } from '../../../server-stub/smart/seed.ts';
 
 export const T0 = new Date('2025-03-10T09:00:00.000Z');
 export const DAY_MS = 86_400_000;
 
-export class HandClock implements Clock {
+export class HandClock implements SettableClock {
   #ms: number;
   constructor(at: Date = T0) {
     this.#ms = at.getTime();
@@ -35,6 +35,7 @@ export const DEMO_SMART: SmartSeed = {
   invoices: [
     {
       invoice_id: 'SRM-DEMO-0001',
+      claim_code: 'SRMC-DEMO-0001',
       product_key: 'SRMK-DEMO-0001-AAAA',
       purchased_days_ago: 30,
       displays: [
@@ -45,11 +46,22 @@ export const DEMO_SMART: SmartSeed = {
     },
     {
       invoice_id: 'SRM-OLD-0001',
+      claim_code: 'SRMC-OLD-0001',
       product_key: 'SRMK-OLD-0001-BBBB',
       purchased_days_ago: 730,
       displays: [{ serial_number: 'SBID1OLD00001', model_number: 'sbid-mx086-v2', credits: 365 }],
     },
+    {
+      invoice_id: 'SRM-AUTO-0001',
+      credits_via: 'enrollment',
+      purchased_days_ago: 10,
+      displays: [
+        { serial_number: 'SBID1AUTO0001', model_number: 'sbid-mx265-v3', credits: 365 },
+        { serial_number: 'SBID1AUTO0002', model_number: 'sbid-mx265-v3', credits: 365 },
+      ],
+    },
   ],
+  reseller_keys: [{ product_key: 'SRMR-DEMO-0100-CCCC', credits: 100 }],
 };
 
 export interface Harness {
@@ -63,20 +75,9 @@ export async function startSmart(
   seed: SmartSeed | undefined = DEMO_SMART,
   clock = new HandClock(),
 ): Promise<Harness> {
-  const db = new Database(':memory:');
-  const app = Fastify({ logger: false });
-  await registerSmartRoutes(app, { db, clock });
-  seedSmart(db, seed, clock);
-  await app.ready();
-  return {
-    app,
-    db,
-    clock,
-    close: async () => {
-      await app.close();
-      db.close();
-    },
-  };
+  const stub = createStub({ db: ':memory:', seed: seed === undefined ? {} : { smart: seed }, clock, testHooks: true });
+  await stub.app.ready();
+  return { app: stub.app, db: stub.db, clock, close: () => stub.close() };
 }
 
 export type Json = Record<string, unknown>;
@@ -166,3 +167,22 @@ export function rowCounts(db: Database.Database): Record<string, number> {
 export function snapshot(db: Database.Database): string {
   return JSON.stringify(SMART_TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }
+
+/** SMART Admin Portal: claims a purchase's subscription with its claim code (shows its product key). */
+export function claim(app: FastifyInstance, claimCode: string): Promise<Answer> {
+  return post(app, '/smart/v1/admin-portal/claims', { claim_code: claimCode });
+}
+
+/** SRM Billing: the key typed into the "Numéro du code PIN" box, then "Utiliser". */
+export function redeem(app: FastifyInstance, domain: string, token: string, productKey: string): Promise<Answer> {
+  return post(app, `/smart/v1/domains/${domain}/billing/redeem`, { product_key: productKey }, token);
+}
+
+/** The demo invoice's whole path: claim in Admin Portal, then redeem its key in Billing. */
+export async function claimAndRedeemDemo(app: FastifyInstance, domain: string, token: string): Promise<Answer> {
+  const c = await claim(app, 'SRMC-DEMO-0001');
+  if (c.status !== 200) throw new Error(`claim: ${c.status} ${JSON.stringify(c.body)}`);
+  return redeem(app, domain, token, String(c.body.product_key));
+}
+
+export const DEMO_INVOICE_CREDITS = 3 * 365;

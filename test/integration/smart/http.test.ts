@@ -37,7 +37,7 @@ describe('SMART Remote Management over HTTP', () => {
     expect((await call('POST', '/smart/v1/displays/checkin', display))[1]).toEqual({ assigned_domain: null });
     const [redeemed] = await call(
       'POST',
-      '/smart/v1/domains/lyceehttp/product-keys/redeem',
+      '/smart/v1/domains/lyceehttp/billing/redeem',
       { product_key: 'SRMK-DEMO-0001-AAAA' },
       token,
     );

@@ -70,7 +70,7 @@ describe('bearer token of THAT domain on admin endpoints', () => {
       ['GET', `/smart/v1/domains/${name}`],
       ['GET', `/smart/v1/domains/${name}/billing`],
       ['GET', `/smart/v1/domains/${name}/devices`],
-      ['POST', `/smart/v1/domains/${name}/product-keys/redeem`],
+      ['POST', `/smart/v1/domains/${name}/billing/redeem`],
     ] as const;
 
   it('answers 401 UNAUTHENTICATED without a token, with a malformed or an unknown token', async () => {

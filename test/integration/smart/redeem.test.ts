@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeDomain, DAY_MS, get, type Harness, post, rowCounts, startSmart, T0 } from './harness.ts';
 
-const REDEEM = (name: string) => `/smart/v1/domains/${name}/product-keys/redeem`;
+const REDEEM = (name: string) => `/smart/v1/domains/${name}/billing/redeem`;
 
 let h: Harness;
 let token: string;
@@ -13,7 +13,7 @@ afterEach(async () => {
   await h.close();
 });
 
-describe('POST /smart/v1/domains/{name}/product-keys/redeem', () => {
+describe('POST /smart/v1/domains/{name}/billing/redeem', () => {
   it('redeems the key of an invoice: its displays and their credits, no credit granted yet', async () => {
     const r = await post(h.app, REDEEM('acme'), { product_key: 'SRMK-DEMO-0001-AAAA' }, token);
     expect(r.status).toBe(200);

@@ -46,14 +46,14 @@ describe('SMART Remote Management in createStub', () => {
 
     const [old, oldBody] = await send(
       'POST',
-      '/smart/v1/domains/stubschool/product-keys/redeem',
+      '/smart/v1/domains/stubschool/billing/redeem',
       { product_key: 'SRMK-OLD-0001-BBBB' },
       token,
     );
     expect([old, oldBody.error_code]).toEqual([422, 'CLAIM_WINDOW_EXPIRED']);
     const [ok, redeemed] = await send(
       'POST',
-      '/smart/v1/domains/stubschool/product-keys/redeem',
+      '/smart/v1/domains/stubschool/billing/redeem',
       { product_key: 'SRMK-DEMO-0001-AAAA' },
       token,
     );

@@ -17,7 +17,7 @@ afterEach(async () => {
 const enroll = (d: { serial_number: string; model_number: string }) =>
   post(h.app, '/smart/v1/displays/enroll', { ...d, domain: 'acme' });
 const redeemDemo = () =>
-  post(h.app, '/smart/v1/domains/acme/product-keys/redeem', { product_key: 'SRMK-DEMO-0001-AAAA' }, token);
+  post(h.app, '/smart/v1/domains/acme/billing/redeem', { product_key: 'SRMK-DEMO-0001-AAAA' }, token);
 
 describe('30-day trial and credits', () => {
   it('enrolls a display that brings no credits during the trial (billing row of 0 credits)', async () => {

@@ -77,6 +77,8 @@ describe('devices', () => {
         org_unit_path: '/',
         bundled_license: false,
         license_consumed: true,
+        license_type: 'CHROME_ENTERPRISE',
+        license_packaging_sku: null,
         enrolled_at: '2025-06-02T09:00:00.000Z',
       },
     ]);
@@ -114,14 +116,17 @@ describe('licences', () => {
   it('reads and sets the Chrome Enterprise Upgrade total, never below the licences in use', async () => {
     expect((await call<LicensesView>('GET', '/licenses')).body).toEqual({
       chrome_enterprise_upgrade: { total: 10, used: 0 },
-      bundled: { used: 0 },
+      chrome_education_upgrade: { total: 0, used: 0 },
+      chrome_nonprofit_upgrade: { total: 0, used: 0 },
+      bundled: { used: 0, by_sku: { CHROME_ENTERPRISE: 0, CHROME_EDUCATION: 0 } },
+      consumption_order: ['CHROME_ENTERPRISE', 'CHROME_EDUCATION', 'CHROME_NONPROFIT'],
     });
     const d = acerDevice(20);
     await preprovision(s.url, [d]);
     await zeroTouchRegister(s.url, d, 'adm-20');
     expect((await call('PUT', '/licenses', { chrome_enterprise_upgrade_total: 0 })).status).toBe(409);
     const put = await call<LicensesView>('PUT', '/licenses', { chrome_enterprise_upgrade_total: 1 });
-    expect(put.body).toEqual({ chrome_enterprise_upgrade: { total: 1, used: 1 }, bundled: { used: 0 } });
+    expect(put.body).toMatchObject({ chrome_enterprise_upgrade: { total: 1, used: 1 }, bundled: { used: 0 } });
     const bad = await call('PUT', '/licenses', { chrome_enterprise_upgrade_total: -1 });
     expect(bad.status).toBe(400);
     expect(bad.body.error_message).toContain('chrome_enterprise_upgrade_total');

@@ -3,13 +3,14 @@
 
 import { createPrivateKey } from 'node:crypto';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   AttestationFileKeyStore,
   isAttestationError,
   isAttestationUnavailable,
 } from '../../../hal/backends/attestation-file/index.ts';
+import { openPathTo, runUnprivileged } from '../../helpers/unprivileged.ts';
 import {
   CHAIN_FILE,
   generateKeys,
@@ -20,7 +21,6 @@ import {
   pkcs8Pem,
   writeAttestationTree,
 } from './helpers/pki.ts';
-import { openPathTo, runUnprivileged } from '../../helpers/unprivileged.ts';
 
 const good = await makeDevicePki('ADID-0001');
 const p384 = await generateKeys('P-384');
@@ -135,7 +135,7 @@ describe('attestation-file key store, unusable trees', () => {
     const root = await writeAttestationTree({ key: good.keyPem, chain: good.chainPem });
     await chmod(join(root, KEY_FILE), 0o644);
     await chmod(join(root, CHAIN_FILE), 0o000);
-    await openPathTo(join(root, 'var/lib/tpm-sim'), 5);
+    await openPathTo(join(root, 'var/lib/tpm-sim'), dirname(root));
     const { uid, result } = await runUnprivileged<unknown>('attestation-availability', [root]);
     expect(uid).not.toBe(0);
     expect(result).toEqual({ available: false, reason: expect.stringMatching(/cannot be read \(EACCES\)/) });

@@ -1,5 +1,5 @@
-// ChromeOS's `ZTE✓`: shown when the certified device ID is present and valid — and only then. It is
-// about the identifier, not the model or the date (those are eligibility reasons of their own).
+// ChromeOS's `ZTE✓`: "this device can be zero-touch enrolled" — the certified device ID is valid AND
+// the model is listed AND it was made on or after the cut-off (issue 13). Each failing condition clears it.
 
 import { describe, expect, it } from 'vitest';
 import { isZteReady } from '../../../agent/diagnostics/index.ts';
@@ -28,11 +28,41 @@ describe('isZteReady', () => {
   );
 
   it.each<ReasonCode>(['model-not-listed', 'made-before-cutoff', 'manufacture-date-unknown'])(
-    'stays true when only the model or the date fails: %s',
+    'is false when the model or the date fails, even with a valid certified device ID: %s',
     (code) => {
-      expect(isZteReady(withReason(code))).toBe(true);
+      const identity = withReason(code);
+      expect(identity.certifiedDeviceId).not.toBeNull();
+      expect(isZteReady(identity)).toBe(false);
     },
   );
+
+  it('is false for an unlisted model even when no reason was recorded', () => {
+    expect(isZteReady(eligibleIdentity({ model: null }))).toBe(false);
+  });
+
+  it('real identity, model not listed: valid serial, no ZTE✓', async () => {
+    const report = await identifyDescribed({
+      vpd: { model_name: 'Chromebook Imaginary 9000', serial_number: 'NX1234567890', mfg_date: '2023-01-01' },
+    });
+    expect(report.reasons.map((r) => r.code)).toEqual(['model-not-listed']);
+    expect(isZteReady(report)).toBe(false);
+  });
+
+  it('real identity, made before the cut-off: certified ID derived, no ZTE✓', async () => {
+    const report = await identifyDescribed({
+      vpd: { model_name: 'Samsung Chromebook 4', serial_number: 'R1234567890ABCD', mfg_date: '2021-06-01' },
+    });
+    expect(report.certifiedDeviceId).toBe('R1234567890ABCD');
+    expect(report.reasons.map((r) => r.code)).toEqual(['made-before-cutoff']);
+    expect(isZteReady(report)).toBe(false);
+  });
+
+  it('real identity, listed, after the cut-off, valid ID: ZTE✓', async () => {
+    const report = await identifyDescribed({
+      vpd: { model_name: 'Samsung Chromebook 4', serial_number: 'R1234567890ABCD', mfg_date: '2022-03-01' },
+    });
+    expect(isZteReady(report)).toBe(true);
+  });
 
   it('follows the real identity rules: a Samsung with a 14-character serial is not ZTE-ready', async () => {
     const serial = 'R8AN12345678AB';

@@ -2,6 +2,7 @@
 // runs in a child process as `nobody` (uid/gid 65534) over a tree whose serials are 0400 root:root,
 // exactly like real DMI. When the tests already run unprivileged, the same tree is read in-process.
 
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SysfsBackend } from '../../../hal/backends/sysfs/index.ts';
 import type { IdentitySnapshot } from '../../../hal/interface.ts';
@@ -24,7 +25,7 @@ describe('sysfs backend: permissions', () => {
       vpd: { serial_number: 'ABC1234', region: 'us' },
       modes: { serial_number: 0o400, region: 0o000 },
     });
-    await openPathTo(root);
+    await openPathTo(root, dirname(root));
 
     const { uid, result: snapshot } = await runUnprivileged<IdentitySnapshot>('read-identity', [root]);
     expect(uid).not.toBe(0);

@@ -44,6 +44,24 @@ describe('Samsung (footnote 2)', () => {
     expect((await identifyDescribed({ vpd: { ...vpd, serial_number: 'R1234567890ABCD' } })).eligible).toBe(true);
     expect(codes(await identifyDescribed({ vpd: { ...vpd, serial_number: 'R1234567890ABC' } }))).toEqual(['serial-incomplete']);
   });
+
+  it.each([1, 12, 13, 16, 17, 30])('refuses a %i-character serial: only exactly 15 characters pass', async (n) => {
+    const serial = `R${'1234567890ABCDEFGHIJKLMNOPQRSTUV'.slice(0, n - 1)}`;
+    expect(serial).toHaveLength(n);
+    const r = await identifyDescribed({ vpd: { ...vpd, serial_number: serial } });
+    expect(codes(r)).toEqual(['serial-incomplete']);
+    expect(r).toMatchObject({ eligible: false, certifiedDeviceId: null, serialNumber: serial });
+  });
+
+  it('applies to every Samsung row, not only the footnote-2 ones', async () => {
+    const r = await identifyDescribed({ vpd: { model_name: 'Chromebook Samsung Galaxy 2 360', serial_number: 'R1234567890ABCDE' } });
+    expect(codes(r)).toEqual(['serial-incomplete']);
+  });
+
+  it('does not apply to other manufacturers', async () => {
+    const r = await identifyDescribed({ vpd: { model_name: 'Chromebook Acer 314 (C934/C934T)', serial_number: 'NX1234567890ABCDE', mfg_date: '2022-03-01' } });
+    expect(r.eligible).toBe(true);
+  });
 });
 
 describe('service-tag kind (Dell)', () => {

@@ -1,8 +1,8 @@
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPathTo, runUnprivileged } from '../../helpers/unprivileged.ts';
 import { isStateWriteError, StateWriteError, writeFileAtomic } from '../../../agent/persistence/index.ts';
+import { openPathTo, runUnprivileged } from '../../helpers/unprivileged.ts';
 import { type FaultPoint, faultyFs } from './fault-fs.ts';
 import { tempDir } from './fixtures.ts';
 
@@ -115,10 +115,12 @@ describe('writeFileAtomic', () => {
   it('a real directory without write permission gives EACCES and keeps the old file', async () => {
     await writeFile(target, OLD);
     await chmod(target, 0o644);
-    await openPathTo(dir);
+    await openPathTo(dir, dir);
     await chmod(dir, 0o555);
     try {
-      const { uid, result } = await runUnprivileged<{ errno: string; step: string } | null>('write-state', [target]);
+      const { uid, result } = await runUnprivileged<{ errno: string; step: string } | null>('write-state', [
+        target,
+      ]);
       expect(uid).not.toBe(0);
       expect(result).toEqual({ errno: 'EACCES', step: 'open' });
       expect(await readFile(target, 'utf8')).toBe(OLD);

@@ -9,7 +9,7 @@ const MX: DisplayResponderOptions = {
   modelNumber: 'sbid-mx065-v2',
   firmwareVersion: '3.12',
   partNumber: 'P-9',
-  powerState: 'ready',
+  powerState: 'on',
 };
 
 /** Feeds `input` (split into the given chunks) and returns everything the display sent back. */
@@ -31,7 +31,7 @@ describe('DisplayResponder', () => {
     ['modelnum', 'sbid-mx065-v2'],
     ['fwversion', '3.12'],
     ['partnum', 'P-9'],
-    ['powerstate', 'ready'],
+    ['powerstate', 'on'],
   ])('answers get %s', (field, value) => {
     expect(converse({}, `get ${field}\r`)).toBe(`${field}=${value}\r\n>`);
   });

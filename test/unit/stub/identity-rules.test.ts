@@ -76,6 +76,15 @@ describe('partner identity rules (DESIGN §4, stub side)', () => {
     expect(s('R9XT12345678901')).toBe('OK');
   });
 
+  it('refuses Samsung serials of any length other than 15 (13, 16, …), and only Samsung ones', () => {
+    const s = (serial: string, manufacturer = 'Samsung') =>
+      code({ manufacturer, device_id: serial, id_kind: 'serial-number', serial_number: serial });
+    for (const serial of ['R9XT123456789', 'R9XT123456789012', 'R9', 'R9XT12345678901234567890']) {
+      expect(s(serial), serial).toBe('SERIAL_INCOMPLETE');
+      expect(s(serial, 'Acer'), serial).toBe('OK');
+    }
+  });
+
   it('validates org unit paths', () => {
     for (const ok of ['/', '/Classrooms', '/A/B c/D']) expect(ORG_UNIT_REGEX.test(ok), ok).toBe(true);
     for (const bad of ['', 'A', '/A/', '//', '/A//B']) expect(ORG_UNIT_REGEX.test(bad), bad).toBe(false);

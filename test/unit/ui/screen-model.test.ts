@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { screenModelOf } from '../../../agent/ui/web/index.ts';
-import { happyScript } from '../../helpers/machine-harness.ts';
+import { eligibleIdentity, happyScript } from '../../helpers/machine-harness.ts';
 import { type AgentScript, startScriptedAgent } from '../../helpers/scripted-agent.ts';
 
 async function modelAt(script: AgentScript, state: string) {
@@ -72,6 +72,27 @@ describe('screenModelOf', () => {
       reason: 'not-pre-provisioned',
       methods: ['credentials', 'enrollment-token'],
     });
+  });
+
+  it('manual, ineligible device: the seed\'s steps (Alt+V, then support) under a stable advice code', async () => {
+    const ineligible = eligibleIdentity({
+      model: null,
+      eligible: false,
+      reasons: [{ code: 'model-not-listed', message: 'not in the table' }],
+    });
+    const model = await modelAt({ ...happyScript(), readIdentity: [{ ok: ineligible }] }, 'manual.waiting');
+    expect(model.manual?.reason).toBe('model-not-listed');
+    expect(model.manual?.advice?.code).toBe('check-eligibility-alt-v');
+    expect(model.manual?.advice?.steps[0]).toContain('Alt+V');
+    expect(model.manual?.advice?.steps).toHaveLength(2);
+  });
+
+  it('manual, not pre-provisioned: the partner step, not the Alt+V one', async () => {
+    const model = await modelAt(
+      { ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] },
+      'manual.waiting',
+    );
+    expect(model.manual?.advice?.code).toBe('check-with-partner');
   });
 
   it('follows the diagnostics region', async () => {

@@ -176,6 +176,9 @@ const SCREENS = {
     return [
       h('h1', { tabindex: '-1' }, m.title),
       h('p', { class: 'lead', id: 'manual-reason' }, m.manual.reasonText),
+      m.manual.advice
+        ? h('ol', { class: 'steps', id: 'manual-advice', 'data-advice': m.manual.advice.code }, m.manual.advice.steps.map((s) => h('li', {}, s)))
+        : null,
       m.error
         ? h(
             'div',

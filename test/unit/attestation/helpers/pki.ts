@@ -3,10 +3,10 @@
 
 import './reflect-shim.ts';
 import type { webcrypto } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as x509 from '@peculiar/x509';
+import { useTempRoots } from '../../../contract/temp-roots.ts';
 
 export type Curve = 'P-256' | 'P-384';
 type CryptoKey = webcrypto.CryptoKey;
@@ -88,12 +88,16 @@ export async function makeDevicePki(attestedDeviceId: string): Promise<DevicePki
 export const KEY_FILE = 'var/lib/tpm-sim/attestation-key.pem';
 export const CHAIN_FILE = 'var/lib/tpm-sim/attestation-chain.pem';
 
+// Imported at the top of a test file, so every tree lives under one per-file base that an afterAll
+// hook removes: no `zte-attest-*` directory outlives the file.
+const roots = useTempRoots('zte-attest');
+
 /** A fresh temporary ROOT holding the given files (absent ones are not written). */
 export async function writeAttestationTree(files: {
   key?: string | Uint8Array;
   chain?: string | Uint8Array;
 }) {
-  const root = await mkdtemp(join(tmpdir(), 'zte-attest-'));
+  const root = await roots.next();
   for (const [rel, content] of [
     [KEY_FILE, files.key],
     [CHAIN_FILE, files.chain],

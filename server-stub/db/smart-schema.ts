@@ -1,15 +1,16 @@
-// SQLite tables of the SMART Remote Management API. Created IF NOT EXISTS, so applying the schema to a
-// database that already has them (a restarted stub on a file database) changes nothing.
+// SQLite tables of SMART Remote Management (seed 002). Created IF NOT EXISTS, so applying the schema to
+// a database that already has them (a restarted stub on a file database) changes nothing.
 
 import type { Database } from 'better-sqlite3';
 
-/** Every table this module owns, in dependency order (used by tests to count rows). */
+/** Every SMART table, in dependency order (tests count and snapshot their rows). */
 export const SMART_TABLES = [
   'smart_domains',
   'smart_outbox',
   'smart_sessions',
   'smart_invoices',
   'smart_invoice_displays',
+  'smart_reseller_keys',
   'smart_enrollments',
   'smart_billing',
 ] as const;
@@ -18,6 +19,14 @@ export type SmartTable = (typeof SMART_TABLES)[number];
 
 export const BILLING_TYPES = ['TRIAL_STARTED', 'PRODUCT_KEY_REDEEMED', 'DISPLAY_ENROLLED'] as const;
 export type BillingType = (typeof BILLING_TYPES)[number];
+
+/**
+ * How the SRM subscription included with an invoice's displays turns into credits, as the purchase
+ * confirmation e-mail says (seed 002): granted when each display enrolls, or through the invoice's
+ * product key (claimed in SMART Admin Portal, redeemed in SRM Billing).
+ */
+export const CREDITS_VIA = ['enrollment', 'product-key'] as const;
+export type CreditsVia = (typeof CREDITS_VIA)[number];
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS smart_domains (
@@ -56,10 +65,14 @@ CREATE TABLE IF NOT EXISTS smart_sessions (
 
 CREATE TABLE IF NOT EXISTS smart_invoices (
   invoice_id   TEXT PRIMARY KEY,
-  product_key  TEXT NOT NULL UNIQUE,
+  credits_via  TEXT NOT NULL CHECK (credits_via IN ('enrollment', 'product-key')),
+  claim_code   TEXT UNIQUE,
+  product_key  TEXT UNIQUE,
   purchased_at TEXT NOT NULL,
+  claimed_at   TEXT,
   redeemed_by  TEXT REFERENCES smart_domains (name),
-  redeemed_at  TEXT
+  redeemed_at  TEXT,
+  CHECK ((credits_via = 'product-key') = (product_key IS NOT NULL AND claim_code IS NOT NULL))
 );
 
 CREATE TABLE IF NOT EXISTS smart_invoice_displays (
@@ -71,6 +84,14 @@ CREATE TABLE IF NOT EXISTS smart_invoice_displays (
   credited_at     TEXT
 );
 CREATE INDEX IF NOT EXISTS smart_invoice_displays_invoice ON smart_invoice_displays (invoice_id);
+
+CREATE TABLE IF NOT EXISTS smart_reseller_keys (
+  product_key TEXT PRIMARY KEY,
+  credits     INTEGER NOT NULL CHECK (credits >= 0),
+  issued_at   TEXT NOT NULL,
+  redeemed_by TEXT REFERENCES smart_domains (name),
+  redeemed_at TEXT
+);
 
 CREATE TABLE IF NOT EXISTS smart_enrollments (
   serial_number   TEXT PRIMARY KEY,
