@@ -1,7 +1,10 @@
 // stubRawRequestsPerSecond: autocannon against the stub's cheapest device request — the enrollment
 // state look-up of an unknown device — with the stub in its own process, as the fleet uses it.
 
+import { create } from '@bufbuild/protobuf';
 import autocannon from 'autocannon';
+import { encodeDm, PROTOBUF_CONTENT_TYPE } from '../protocol/codec.ts';
+import { DeviceManagementRequestSchema } from '../protocol/dm.ts';
 import { startStubProcess } from './processes.ts';
 
 export async function measureStubThroughput(durationSeconds: number): Promise<number> {
@@ -12,13 +15,16 @@ export async function measureStubThroughput(durationSeconds: number): Promise<nu
     const result = await autocannon({
       url: `${stub.url}/device_management?${query}`,
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        device_initial_enrollment_state_request: {
-          serial_number: 'BENCH0001',
-          model: 'Chromebook Acer 311 (C722/C722T)',
-        },
-      }),
+      headers: { 'content-type': PROTOBUF_CONTENT_TYPE },
+      body: Buffer.from(
+        encodeDm(
+          DeviceManagementRequestSchema,
+          create(DeviceManagementRequestSchema, {
+            deviceInitialEnrollmentStateRequest: { serialNumber: 'BENCH0001', brandCode: 'BNCH' },
+          }),
+          'proto',
+        ),
+      ),
       connections: 16,
       duration: durationSeconds,
     });

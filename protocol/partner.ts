@@ -8,6 +8,12 @@ export interface PreprovisionDevice {
   serial_number: string;
   manufacturer: string;
   model: string;
+  /**
+   * RLZ brand code (4 upper-case letters, VPD `rlz_brand_code`): with the serial number, how the DM
+   * server finds the device. Optional: when absent, the model's catalog brand code
+   * (protocol/brand-code.ts `catalogBrandCode`).
+   */
+  brand_code?: string;
   bundled_license?: boolean;
   /**
    * The licence sold with the device (Chromium's LicensePackagingSKU names). Implies a bundled

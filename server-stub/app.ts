@@ -12,7 +12,7 @@ import type { StubContext } from './context.ts';
 import { MEMORY, openDatabase } from './db/open.ts';
 import { applySmartSchema } from './db/smart-schema.ts';
 import { createStores, type Stores } from './db/stores.ts';
-import { registerDmRoute } from './dm/route.ts';
+import { type DmRouteOptions, registerDmRoute } from './dm/route.ts';
 import { installDrainBeforeClose } from './http/drain-before-close.ts';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-parser.ts';
@@ -36,6 +36,8 @@ export interface CreateStubOptions {
   testHooks?: boolean;
   /** fastify request logging (pino, to stderr). Default false. */
   logger?: boolean;
+  /** DM endpoint tuning (server-stub/dm/route.ts), e.g. the hash dance's bucket size. */
+  dm?: DmRouteOptions;
 }
 
 export interface Stub {
@@ -71,7 +73,7 @@ export function createStub(options: CreateStubOptions = {}): Stub {
   let stores: Stores;
   try {
     applySmartSchema(db);
-    stores = createStores(db);
+    stores = createStores(db, clock);
     applySeed(stores, seed, clock);
   } catch (e) {
     closeDb();
@@ -97,7 +99,7 @@ export function createStub(options: CreateStubOptions = {}): Stub {
   registerAuthRoutes(app, ctx);
   registerPartnerRoutes(app, ctx);
   void app.register(async (scope) => adminPlugin(scope, ctx));
-  registerDmRoute(app, ctx);
+  registerDmRoute(app, ctx, options.dm);
   if (options.testHooks === true) registerTestHooks(app, ctx);
   void app.register(async (scope) =>
     registerSmartRoutes(scope, { db, clock, testHooks: options.testHooks === true }),

@@ -3,5 +3,11 @@ export {
   isAttestationError,
   isAttestationUnavailable,
 } from '../../hal/backends/attestation-file/errors.ts';
-export type { CertificateBasedRegisterInput } from './build-request.ts';
-export { buildCertificateBasedRegisterRequest, registrationData } from './build-request.ts';
+export type { CertificateBasedRegisterInput, RegisterRequestInit } from './build-request.ts';
+export {
+  buildCertificateBasedRegisterRequest,
+  deviceRegisterRequest,
+  firstCertificateDer,
+  NONCE_BYTES,
+  registrationData,
+} from './build-request.ts';

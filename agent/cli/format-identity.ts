@@ -10,6 +10,7 @@ export function formatIdentityTable(report: IdentityReport): string {
     ['ID kind', report.idKind ?? '—'],
     ['Certified device ID', report.certifiedDeviceId ?? '— (not derivable)'],
     ['Manufactured', report.manufactureDate ?? '—'],
+    ['Brand code', report.brandCode ?? '—'],
     ['Zero-touch', report.eligible ? 'ZTE✓ eligible' : 'ZTE✗ not eligible'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

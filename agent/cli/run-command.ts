@@ -12,9 +12,10 @@ import { UsageError } from './usage-error.ts';
 import { startWebUiFor } from './web-ui.ts';
 
 export const RUN_USAGE =
-  'usage: agent run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--smart-serial PATH] [--max-boot-attempts N] [--json]';
+  'usage: agent run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--smart-serial PATH] [--max-boot-attempts N] [--dm-encoding proto|json] [--json]';
 
 const UI_KINDS = ['web', 'terminal', 'none'] as const;
+const DM_ENCODINGS = ['proto', 'json'] as const;
 
 /**
  * `agent run`: one boot of the first-boot agent. With `--ui none` it never waits for a person:
@@ -100,6 +101,10 @@ async function parseRunArgs(argv: string[]) {
   const ui = values.ui ?? 'none';
   if (!(UI_KINDS as readonly string[]).includes(ui))
     throw new UsageError(`--ui ${ui}: must be one of ${UI_KINDS.join(', ')}`);
+  // protobuf is what Chromium speaks; JSON is the debug encoding of the same messages.
+  const dmEncoding = values['dm-encoding'] ?? 'proto';
+  if (!(DM_ENCODINGS as readonly string[]).includes(dmEncoding))
+    throw new UsageError(`--dm-encoding ${dmEncoding}: must be one of ${DM_ENCODINGS.join(', ')}\n${RUN_USAGE}`);
   const root = await requireDirectory('--root', values.root ?? '/');
   const uiPort = positiveInteger('--ui-port', values['ui-port']);
   if (uiPort !== undefined && uiPort > 65_535)
@@ -110,6 +115,7 @@ async function parseRunArgs(argv: string[]) {
     ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
     ...(values['smart-serial'] !== undefined ? { smartSerial: values['smart-serial'] } : {}),
     ui: ui as (typeof UI_KINDS)[number],
+    dmEncoding: dmEncoding as (typeof DM_ENCODINGS)[number],
     uiPort,
     maxBootAttempts: positiveInteger('--max-boot-attempts', values['max-boot-attempts']),
     json: values.json ?? false,
@@ -129,6 +135,7 @@ function parse(argv: string[]) {
       'ui-port': { type: 'string' },
       'smart-serial': { type: 'string' },
       'max-boot-attempts': { type: 'string' },
+      'dm-encoding': { type: 'string' },
       json: { type: 'boolean' },
     },
   });

@@ -2,10 +2,12 @@
 // server answer, the network, the state timeline, the last error with its advice and the backends.
 
 import type { NetworkInterfaceInfo } from '../../hal/interface.ts';
+import { keyFingerprint } from '../dm-client/policy-verify.ts';
 import type { IdentityReport } from '../identity/report.ts';
+import type { AgentContext } from '../machine/types.ts';
 import { flowStateOf } from '../runtime/outcome.ts';
 import { createServerLookup, type ServerLookup, type ServerLookupOptions } from './server-lookup.ts';
-import type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps } from './types.ts';
+import type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps, PolicyDiagnostics } from './types.ts';
 import { adviceText } from './words.ts';
 
 export interface CollectOptions extends ServerLookupOptions {
@@ -56,7 +58,31 @@ export async function collectDiagnostics(
     lastError: lastError
       ? { code: lastError.code, message: lastError.message, advice: adviceText(lastError.code, lastError.message) }
       : null,
+    policy: policyDiagnostics(snapshot.context),
     backends,
+  };
+}
+
+/** The verified policy of this boot; else, for a managed device, at least the key it has pinned. */
+function policyDiagnostics(context: AgentContext): PolicyDiagnostics | null {
+  const { policy, enrollment } = context;
+  if (policy !== null) {
+    return {
+      timestamp: policy.timestamp,
+      keyFingerprint: policy.keyFingerprint,
+      keyVersion: policy.pin.version,
+      managedBy: policy.managedBy,
+      settings: { ...policy.settings },
+    };
+  }
+  const pin = enrollment?.policyKey;
+  if (!pin) return null;
+  return {
+    timestamp: null,
+    keyFingerprint: keyFingerprint(Buffer.from(pin.spki, 'base64')),
+    keyVersion: pin.version,
+    managedBy: null,
+    settings: {},
   };
 }
 

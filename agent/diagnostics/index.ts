@@ -11,7 +11,7 @@ export {
   type ServerLookupOptions,
 } from './server-lookup.ts';
 export { createDiagnosticsService, type DiagnosticsService, type DiagnosticsServiceOptions } from './service.ts';
-export type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps, ServerAnswer } from './types.ts';
+export type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps, PolicyDiagnostics, ServerAnswer } from './types.ts';
 export {
   adviceText,
   type Explanation,

@@ -1,9 +1,10 @@
 // The live half of the diagnostics: ask the enrollment server now whether this device is
-// pre-provisioned, in which domain and with which licence — `device_initial_enrollment_state` through
-// the DM client for Chrome devices, SMART Remote Management's check-in for SMART displays. Its own
+// pre-provisioned, in which domain and with which licence — for Chrome devices the agent's own state
+// determination (the `enterprise_check` hash dance, then `device_state_retrieval` only for a device in
+// the set; never a registration), SMART Remote Management's check-in for SMART displays. Its own
 // short time-out; the answer is cached until someone asks for a refresh.
 
-import { InitialEnrollmentMode } from '../../protocol/dm.ts';
+import { determineEnrollmentState } from '../dm-client/determine-state.ts';
 import { toErrorInfo } from '../machine/classify.ts';
 import type { AgentView, DiagnosticsDeps, ServerAnswer } from './types.ts';
 
@@ -27,6 +28,7 @@ export const NOT_ASKED: ServerAnswer = {
   managementDomain: null,
   orgUnitPath: null,
   licensePackaged: null,
+  enrollmentMode: null,
   checkedAt: null,
   error: null,
 };
@@ -69,25 +71,33 @@ export function createServerLookup(agent: AgentView, deps: DiagnosticsDeps, opti
           managementDomain: assignedDomain,
           orgUnitPath: null,
           licensePackaged: null,
+          enrollmentMode: null,
           checkedAt,
           error: null,
         };
       }
+      if (identity.serialNumber === null || identity.brandCode === null) {
+        return {
+          ...NOT_ASKED,
+          error: {
+            code: 'identity-incomplete',
+            message: 'The device has no serial number or brand code: the server was not asked.',
+          },
+        };
+      }
       const dm = deps.createDmClient(agent.deviceId);
-      const state = await dm.initialEnrollmentState(
-        {
-          serial_number: identity.serialNumber ?? '',
-          model: identity.model ?? '',
-          ...(identity.certifiedDeviceId ? { attested_device_id: identity.certifiedDeviceId } : {}),
-        },
+      const state = await determineEnrollmentState(
+        dm,
+        { serialNumber: identity.serialNumber, brandCode: identity.brandCode },
         { signal: controller.signal },
       );
       return {
         reachable: true,
-        preProvisioned: state.initial_enrollment_mode === InitialEnrollmentMode.ZERO_TOUCH_ENFORCED,
-        managementDomain: state.management_domain ?? null,
-        orgUnitPath: state.org_unit_path ?? null,
-        licensePackaged: state.is_license_packaged_with_device ?? null,
+        preProvisioned: state.mode === 'zero-touch-enforced',
+        managementDomain: state.managementDomain,
+        orgUnitPath: state.orgUnitPath,
+        licensePackaged: state.licensePackaged,
+        enrollmentMode: state.mode,
         checkedAt,
         error: null,
       };
@@ -103,6 +113,7 @@ export function createServerLookup(agent: AgentView, deps: DiagnosticsDeps, opti
         managementDomain: null,
         orgUnitPath: null,
         licensePackaged: null,
+        enrollmentMode: null,
         checkedAt,
         error: { code, message },
       };

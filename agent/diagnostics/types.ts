@@ -1,6 +1,7 @@
 // The diagnostics the Alt+V overlay shows and `GET /api/diagnostics` returns (issue 5 item 3).
 
 import type { Availability, NetworkInterfaceInfo, NetworkSource } from '../../hal/interface.ts';
+import type { EnrollmentMode } from '../dm-client/determine-state.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { AgentActor } from '../runtime/agent.ts';
 import type { AgentDeps } from '../runtime/deps.ts';
@@ -13,6 +14,8 @@ export interface ServerAnswer {
   managementDomain: string | null;
   orgUnitPath: string | null;
   licensePackaged: boolean | null;
+  /** The state answer's mode (`none` also when the hash dance found no such device); null for SMART. */
+  enrollmentMode: EnrollmentMode | null;
   /** When the server was asked (ISO 8601), null when it never was. */
   checkedAt: string | null;
   error: { code: string; message: string } | null;
@@ -29,8 +32,22 @@ export interface Diagnostics {
   state: string;
   history: Array<{ state: string; at: string }>;
   lastError: { code: string; message: string; advice: string } | null;
+  /** The last verified device policy; null until one was received. */
+  policy: PolicyDiagnostics | null;
   /** `available` or `unavailable: <reason>` per HAL backend. */
   backends: Record<string, string>;
+}
+
+/** The device policy as received and verified (DESIGN §5 "Policy is signed"). */
+export interface PolicyDiagnostics {
+  /** PolicyData.timestamp, ISO 8601. */
+  timestamp: string | null;
+  /** SHA-256 of the pinned key's DER SubjectPublicKeyInfo, hex. */
+  keyFingerprint: string;
+  keyVersion: number | null;
+  managedBy: string | null;
+  /** The ChromeDeviceSettingsProto received, canonical JSON with the proto's field names. */
+  settings: Record<string, unknown>;
 }
 
 /** What diagnostics read of a running agent: an AgentHandle, or a test's scripted actor. */

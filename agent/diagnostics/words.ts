@@ -47,16 +47,25 @@ const OTHER: Readonly<Record<string, Explanation>> = {
     message: 'A personal Gmail account (ending in "@gmail.com") cannot enroll devices.',
     steps: ['Sign in with your organisation’s administrator account instead.', 'Or use an enrollment token.'],
   },
-  'smart-no-credits': {
-    message: 'The SMART Remote Management domain has no credits left to enroll this display.',
+  // Seed 002: after the 30-day trial the domain must be activated with credits. A product key is claimed
+  // in SMART Admin Portal and redeemed in SMART Remote Management Billing.
+  'smart-domain-not-activated': {
+    message:
+      'The 30-day trial of this SMART Remote Management domain is over and the domain has no credits, so it is not activated.',
     steps: [
-      'Buy credits from a reseller and redeem the product key in SMART Admin Portal (Billing, "PIN code").',
-      'Or use the subscription included with a SMART product.',
+      'Activate the domain with credits: sign in to SMART Remote Management, click the User icon, select Billing, type the product key in the “Numéro du code PIN” (PIN code) box and click “Utiliser” (Use).',
+      'Credits bought from a SMART reseller come as a product key by e-mail. For the subscription included with a SMART product, the purchase confirmation e-mail says whether you must first claim a product key in SMART Admin Portal (within one year of purchase).',
+      'If you have problems redeeming credits, contact SMART support (smarttech.com/contactsupport).',
+      RETRY,
     ],
   },
-  'smart-domain-not-activated': {
-    message: 'The SMART Remote Management domain has not been activated yet.',
-    steps: ['Open the activation link sent by e-mail when the domain was created, then try again.'],
+  'smart-activation-pending': {
+    message: 'The SMART Remote Management domain account has not been activated yet.',
+    steps: [
+      'Open the activation link in the e-mail sent when the domain was created, and sign in with the credentials you chose.',
+      'No e-mail? Check the junk or spam folder, and make sure your mail server does not block e-mails from registration@glbth.com.',
+      RETRY,
+    ],
   },
   'smart-unknown-domain': {
     message: 'There is no SMART Remote Management domain with that name.',
@@ -106,13 +115,15 @@ const MANUAL_REASONS: Readonly<Record<Exclude<ManualReason, IdentityReport['reas
     'This device is not listed as pre-provisioned for zero-touch enrollment. Contact your pre-provisioning partner to make sure they entered the pre-provisioning token, the domain and the device correctly.',
   'enrollment-enforced':
     'Your organisation requires this device to be enrolled, but not automatically: enroll it with an administrator account or an enrollment token.',
+  'token-enrollment-enforced':
+    'Your organisation requires this device to be enrolled with an enrollment token: enter the token your administrator gave you.',
   'zero-touch-disabled': 'Zero-touch enrollment is turned off for this device: enroll it manually.',
   'attestation-unavailable':
     'The device cannot prove its identity: its attestation key or certificate is missing or broken. Contact the device manufacturer if this persists.',
   'too-many-attempts':
     'Automatic enrollment was tried on several starts without success, so the device stopped trying: enroll it manually.',
   'smart-unassigned':
-    'This display is not assigned to a SMART Remote Management domain yet. Enter your organisation’s domain name to enroll it.',
+    'This display is not assigned to a SMART Remote Management domain yet. Enter your organisation’s domain name to enroll it. If its subscription comes with a product key, claim the key in SMART Admin Portal and redeem it in SMART Remote Management (User icon, Billing, “Numéro du code PIN”).',
   'user-chose-manual': 'You chose to enroll this device manually.',
 };
 

@@ -1,28 +1,37 @@
-// The device-management client (DESIGN §5): one JSON POST per request type on got, the caller's
-// AbortSignal passed through so leaving a machine state aborts the request, no retries of its own.
+// The device-management client (DESIGN §5): Chromium's DM protocol byte for byte. One POST per request
+// type on got, a serialized DeviceManagementRequest in (protobuf by default, the proto's canonical
+// JSON as a debug encoding), a DeviceManagementResponse out; the caller's AbortSignal passed through
+// so leaving a machine state aborts the request; no retries of its own (the machine retries, and the
+// client then says `retry=true&lasterror=…` as Chromium does).
 
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import got from 'got';
-import type {
-  CertificateBasedRegisterRequest,
-  DeviceInitialEnrollmentStateRequest,
-  DeviceInitialEnrollmentStateResponse,
-  DeviceRegisterRequest,
-  DeviceRegisterResponse,
-  DmRequestType,
-  PolicyFetchResponse,
-} from '../../protocol/dm.ts';
-import { DEVICE_ID_PATTERN, DM_PATH, DM_REQUEST_BODY_KEY } from '../../protocol/dm.ts';
-import { parseRetryAfter } from './backoff.ts';
+import { contentTypeOf, type DmEncoding, encodeDm } from '../../protocol/codec.ts';
 import {
-  decodeInitialEnrollmentState,
-  decodePolicyResponse,
-  decodeRegisterResponse,
-  decodeUnregisterResponse,
-  unwrapEnvelope,
-} from './decode.ts';
+  APP_TYPE_CHROME,
+  AUTH_SCHEME,
+  CHROME_DEVICE_POLICY_TYPE,
+  DEVICE_ID_PATTERN,
+  DEVICE_TYPE_CHROME_OS,
+  type DeviceAutoEnrollmentResponse,
+  DeviceAutoEnrollmentRequest_EnrollmentCheckType,
+  type DeviceInitialEnrollmentStateResponse,
+  DeviceManagementRequestSchema,
+  type DeviceRegisterRequestSchema,
+  type DeviceRegisterResponse,
+  type DeviceStateRetrievalResponse,
+  DM_PARAM,
+  DM_PATH,
+  type DmRequestType,
+  type PolicyFetchResponse,
+  PolicyFetchRequest_SignatureType,
+  type SignedData,
+} from '../../protocol/dm.ts';
+import { parseRetryAfter } from './backoff.ts';
+import { answerEncoding, answerOf, checkRegisterResponse, type Decoded, decodeEnvelope } from './decode.ts';
 import { DmError, dmErrorCodeForHttp, sanitizeServerMessage } from './errors.ts';
-import type { Decoded } from './json.ts';
-import { isPlainObject, own, parseJsonBytes } from './json.ts';
+import { lastErrorOf } from './last-error.ts';
+import { DEFAULT_AGENT_PARAM, platformParam } from './query.ts';
 import type { HttpTimeouts, RawResponse } from './transport.ts';
 import { dmGotOptions, postCapped } from './transport.ts';
 import { isTimeoutReason, transportErrorToDmError } from './transport-error.ts';
@@ -41,13 +50,19 @@ export const DEFAULT_DM_TIMEOUTS: Readonly<Required<DmClientTimeouts>> = {
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'zte-agent/0.1 (ChromeOS zero-touch enrollment)';
-export const DEVICE_POLICY_TYPE = 'google/chromeos/device';
+export const DEVICE_POLICY_TYPE = CHROME_DEVICE_POLICY_TYPE;
 
 export interface DmClientOptions {
   /** e.g. `http://127.0.0.1:8080`; a path prefix is kept (`https://h/dm` → `https://h/dm/device_management`). */
   serverUrl: string | URL;
   /** The `deviceid` query parameter: 1–64 printable ASCII characters. */
   deviceId: string;
+  /** `proto` (default, `application/x-protobuffer`) or `json` (the debug encoding). */
+  encoding?: DmEncoding;
+  /** The `agent` query parameter (default `zte-agent/<version>`), cut to 64 characters. */
+  agent?: string;
+  /** The `platform` query parameter (default `OS|arch|version` of this machine). */
+  platform?: string;
   timeouts?: DmClientTimeouts;
   userAgent?: string;
   /** Cap on an answer's body (default 1 MiB). */
@@ -64,32 +79,52 @@ export interface DmCallOptions {
 export interface DmClient {
   readonly serverUrl: string;
   readonly deviceId: string;
+  readonly encoding: DmEncoding;
+  /** `enterprise_check`, forced-enrollment flavour: one round of the hash dance. */
+  enterpriseCheck(
+    bucket: { remainder: bigint; modulus: bigint },
+    options?: DmCallOptions,
+  ): Promise<DeviceAutoEnrollmentResponse>;
+  /** `device_state_retrieval` by serial number and brand code. */
+  deviceStateRetrieval(
+    device: { serialNumber: string; brandCode: string },
+    options?: DmCallOptions,
+  ): Promise<DeviceStateRetrievalResponse>;
+  /** `device_initial_enrollment_state` by serial number and brand code. */
   initialEnrollmentState(
-    request: DeviceInitialEnrollmentStateRequest,
+    device: { serialNumber: string; brandCode: string },
     options?: DmCallOptions,
   ): Promise<DeviceInitialEnrollmentStateResponse>;
-  certificateBasedRegister(
-    signedRequest: CertificateBasedRegisterRequest,
-    options?: DmCallOptions,
-  ): Promise<DeviceRegisterResponse>;
-  /** Manual fallback: `Authorization: GoogleLogin auth=<adminToken>`. */
+  /** `certificate_based_register`: the signed registration data (see attestation/build-request.ts). */
+  certificateBasedRegister(signedRequest: SignedData, options?: DmCallOptions): Promise<DeviceRegisterResponse>;
+  /** Manual fallback: the admin's OAuth token in the `oauth_token` query parameter. */
   register(
-    request: DeviceRegisterRequest,
-    adminToken: string,
+    request: RegisterRequestInit,
+    oauthToken: string,
     options?: DmCallOptions,
   ): Promise<DeviceRegisterResponse>;
-  /** `Authorization: GoogleEnrollmentToken token=<enrollmentToken>`. */
+  /** `Authorization: GoogleEnrollmentToken token=<enrollmentToken>`, wrapper messages 41 / 40. */
   tokenBasedRegister(
-    request: DeviceRegisterRequest,
+    request: RegisterRequestInit,
     enrollmentToken: string,
     options?: DmCallOptions,
   ): Promise<DeviceRegisterResponse>;
-  /** `Authorization: GoogleDMToken token=<dmToken>`. */
-  policy(dmToken: string, options?: DmCallOptions & { policyType?: string }): Promise<PolicyFetchResponse>;
+  /**
+   * `Authorization: GoogleDMToken token=<dmToken>`: one PolicyFetchRequest for the device policy,
+   * SHA256_RSA, with the pinned key's version when there is one. Returns the unverified response
+   * (policy-verify.ts verifies it).
+   */
+  policy(
+    dmToken: string,
+    options?: DmCallOptions & { publicKeyVersion?: number | null; policyType?: string },
+  ): Promise<PolicyFetchResponse>;
   unregister(dmToken: string, options?: DmCallOptions): Promise<void>;
 }
 
-/** Credentials go in a header: printable ASCII only, so nothing can split or inject a header. */
+/** A DeviceRegisterRequest as `create()` takes it (attestation/build-request.ts builds them). */
+export type RegisterRequestInit = MessageInitShape<typeof DeviceRegisterRequestSchema>;
+
+/** Credentials go in a header or the query: printable ASCII only, so nothing can split or inject. */
 const TOKEN_PATTERN = /^[\x21-\x7E]{1,8192}$/;
 
 function dmEndpoint(serverUrl: string | URL): URL {
@@ -103,9 +138,23 @@ function dmEndpoint(serverUrl: string | URL): URL {
   return url;
 }
 
+/** The request's one field, named by the field its type uses (protocol/dm.ts DM_REQUEST_FIELD). */
+type Payload = MessageInitShape<typeof DeviceManagementRequestSchema>;
+
+interface Call<T> {
+  type: DmRequestType;
+  payload: Payload;
+  /** The whole Authorization header value. */
+  authorization?: string;
+  /** Extra query parameters (`oauth_token`). */
+  query?: Record<string, string>;
+  pick: (envelope: Parameters<typeof answerOf>[1]) => Decoded<T>;
+  signal: AbortSignal | undefined;
+}
+
 /**
- * Throws TypeError/RangeError for a malformed `serverUrl` or `deviceId` (a configuration mistake,
- * caught by the CLI); every failure of a call is a DmError.
+ * Throws TypeError/RangeError for a malformed `serverUrl`, `deviceId` or `encoding` (a configuration
+ * mistake, caught by the CLI); every failure of a call is a DmError.
  */
 export function createDmClient(options: DmClientOptions): DmClient {
   const endpoint = dmEndpoint(options.serverUrl);
@@ -113,28 +162,42 @@ export function createDmClient(options: DmClientOptions): DmClient {
   if (!DEVICE_ID_PATTERN.test(deviceId)) {
     throw new RangeError('deviceId must be 1–64 printable ASCII characters without spaces');
   }
+  const encoding = options.encoding ?? 'proto';
+  if (encoding !== 'proto' && encoding !== 'json') throw new RangeError(`unknown DM encoding ${String(encoding)}`);
+  const agent = (options.agent ?? DEFAULT_AGENT_PARAM).slice(0, 64);
+  const platform = options.platform ?? platformParam();
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const now = options.now ?? Date.now;
   const http = got.extend(
     dmGotOptions({ ...DEFAULT_DM_TIMEOUTS, ...options.timeouts }, options.userAgent ?? DEFAULT_USER_AGENT),
   );
+  /** The last failure of each request type, sent as `lasterror` on the next attempt of that type. */
+  const lastErrors = new Map<DmRequestType, number>();
 
-  function urlFor(type: DmRequestType): URL {
+  function urlFor(type: DmRequestType, extra: Record<string, string> = {}): URL {
     const url = new URL(endpoint);
-    url.searchParams.set('request', type);
-    url.searchParams.set('devicetype', '2');
-    url.searchParams.set('apptype', 'Chrome');
-    url.searchParams.set('deviceid', deviceId);
+    const q = url.searchParams;
+    q.set(DM_PARAM.request, type);
+    q.set(DM_PARAM.deviceType, DEVICE_TYPE_CHROME_OS);
+    q.set(DM_PARAM.appType, APP_TYPE_CHROME);
+    q.set(DM_PARAM.deviceId, deviceId);
+    q.set(DM_PARAM.agent, agent);
+    q.set(DM_PARAM.platform, platform);
+    const last = lastErrors.get(type);
+    q.set(DM_PARAM.retry, last === undefined ? 'false' : 'true');
+    if (last !== undefined) q.set(DM_PARAM.lastError, String(last));
+    for (const [key, value] of Object.entries(extra)) q.set(key, value);
     return url;
   }
 
   function errorAnswer(type: DmRequestType, raw: RawResponse): DmError {
     const { code, dmStatus } = dmErrorCodeForHttp(raw.status);
     let serverMessage: string | null = null;
-    if (raw.body !== null) {
-      const parsed = parseJsonBytes(raw.body);
-      if (parsed.ok && isPlainObject(parsed.value))
-        serverMessage = sanitizeServerMessage(own(parsed.value, 'error_message'));
+    const bodyEncoding = answerEncoding(raw.headers['content-type'], encoding);
+    if (raw.body !== null && raw.body.length > 0 && bodyEncoding !== null) {
+      // An undecodable error body is tolerated: the status alone is the verdict.
+      const decoded = decodeEnvelope(raw.body, bodyEncoding);
+      if (decoded.ok) serverMessage = sanitizeServerMessage(decoded.value.errorMessage);
     }
     const label = dmStatus ?? `HTTP ${raw.status}`;
     return new DmError(code, `${type}: ${label}${serverMessage === null ? '' : `: ${serverMessage}`}`, {
@@ -146,96 +209,185 @@ export function createDmClient(options: DmClientOptions): DmClient {
     });
   }
 
-  async function call<T>(
-    type: DmRequestType,
-    payload: unknown,
-    authorization: string | null,
-    decode: (value: unknown) => Decoded<T>,
-    signal: AbortSignal | undefined,
-  ): Promise<T> {
+  function successAnswer<T>(call: Call<T>, raw: RawResponse): T {
+    const invalid = (problem: string) =>
+      new DmError('invalid-response', `${call.type}: invalid answer: ${problem}`, {
+        requestType: call.type,
+        httpStatus: raw.status,
+      });
+    if (raw.body === null) throw invalid('no body');
+    const bodyEncoding = answerEncoding(raw.headers['content-type'], encoding);
+    if (bodyEncoding === null) throw invalid(`Content-Type ${String(raw.headers['content-type'])} is not a DM answer`);
+    const envelope = decodeEnvelope(raw.body, bodyEncoding);
+    if (!envelope.ok) throw invalid(envelope.problem);
+    const picked = call.pick(envelope.value);
+    if (!picked.ok) throw invalid(picked.problem);
+    return picked.value;
+  }
+
+  async function send<T>(call: Call<T>): Promise<T> {
+    const { type, signal } = call;
+    let attempted = false;
     try {
       if (signal?.aborted) {
         const code = isTimeoutReason(signal.reason) ? 'timeout' : 'aborted';
         throw new DmError(code, `${type}: ${code} before it was sent`, { requestType: type });
       }
-      let body: string;
+      let body: Uint8Array;
       try {
-        body = JSON.stringify({ [DM_REQUEST_BODY_KEY[type]]: payload });
+        body = encodeDm(DeviceManagementRequestSchema, create(DeviceManagementRequestSchema, call.payload), encoding);
       } catch (e) {
-        throw new DmError('request-invalid', `${type}: the request cannot be encoded as JSON`, {
-          requestType: type,
-          cause: e,
-        });
+        throw new DmError('request-invalid', `${type}: the request cannot be encoded`, { requestType: type, cause: e });
       }
-      const headers: Record<string, string> = authorization === null ? {} : { authorization };
-      const raw = await postCapped(http, urlFor(type), { body, headers, signal, maxBytes });
+      const headers: Record<string, string> = { 'content-type': contentTypeOf(encoding) };
+      if (call.authorization !== undefined) headers.authorization = call.authorization;
+      attempted = true;
+      const raw = await postCapped(http, urlFor(type, call.query), { body, headers, signal, maxBytes });
       if (raw.status < 200 || raw.status > 299) throw errorAnswer(type, raw);
-      const invalid = (problem: string) =>
-        new DmError('invalid-response', `${type}: invalid answer: ${problem}`, {
-          requestType: type,
-          httpStatus: raw.status,
-        });
-      if (raw.body === null) throw invalid('no body');
-      const parsed = parseJsonBytes(raw.body);
-      if (!parsed.ok) throw invalid(parsed.problem);
-      const inner = unwrapEnvelope(type, parsed.value);
-      if (!inner.ok) throw invalid(inner.problem);
-      const decoded = decode(inner.value);
-      if (!decoded.ok) throw invalid(decoded.problem);
-      return decoded.value;
+      const value = successAnswer(call, raw);
+      lastErrors.delete(type);
+      return value;
     } catch (error) {
-      throw transportErrorToDmError(error, type, signal);
+      const dmError = transportErrorToDmError(error, type, signal);
+      // An abort is the caller leaving, not a failure the server saw; a request never sent is not either.
+      if (attempted && dmError.code !== 'aborted') lastErrors.set(type, lastErrorOf(dmError));
+      throw dmError;
     }
   }
 
-  function credential(type: DmRequestType, scheme: string, key: string, token: string): string {
+  function credential(type: DmRequestType, token: string): string {
     if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
       throw new DmError('request-invalid', `${type}: the token is empty or not printable ASCII`, {
         requestType: type,
       });
     }
-    return `${scheme} ${key}=${token}`;
+    return token;
   }
 
-  async function withCredential<T>(
-    type: DmRequestType,
-    scheme: string,
-    key: string,
-    token: string,
-    run: (authorization: string) => Promise<T>,
-  ): Promise<T> {
-    return run(credential(type, scheme, key, token));
-  }
+  const auth = (scheme: { scheme: string; param: string }, token: string) =>
+    `${scheme.scheme} ${scheme.param}=${token}`;
+
+  const registerAnswer =
+    (type: 'certificate_based_register' | 'register') =>
+    (envelope: Parameters<typeof answerOf>[1]): Decoded<DeviceRegisterResponse> => {
+      const answer = answerOf(type, envelope);
+      return answer.ok ? checkRegisterResponse(answer.value as DeviceRegisterResponse) : answer;
+    };
+
+  /** Rejections for bad input are DmErrors too, thrown asynchronously like every other failure. */
+  const later = async <T>(run: () => Promise<T>): Promise<T> => run();
 
   return {
     serverUrl: endpoint.origin + endpoint.pathname.slice(0, -DM_PATH.length),
     deviceId,
-    initialEnrollmentState: (request, opts) =>
-      call('device_initial_enrollment_state', request, null, decodeInitialEnrollmentState, opts?.signal),
+    encoding,
+    enterpriseCheck: (bucket, opts) =>
+      send({
+        type: 'enterprise_check',
+        payload: {
+          autoEnrollmentRequest: {
+            remainder: bucket.remainder,
+            modulus: bucket.modulus,
+            enrollmentCheckType: DeviceAutoEnrollmentRequest_EnrollmentCheckType.FORCED_ENROLLMENT,
+          },
+        },
+        pick: (e) => answerOf('enterprise_check', e) as Decoded<DeviceAutoEnrollmentResponse>,
+        signal: opts?.signal,
+      }),
+    deviceStateRetrieval: (device, opts) =>
+      send({
+        type: 'device_state_retrieval',
+        payload: {
+          deviceStateRetrievalRequest: {
+            serialNumber: device.serialNumber,
+            brandCode: device.brandCode,
+          },
+        },
+        pick: (e) => answerOf('device_state_retrieval', e) as Decoded<DeviceStateRetrievalResponse>,
+        signal: opts?.signal,
+      }),
+    initialEnrollmentState: (device, opts) =>
+      send({
+        type: 'device_initial_enrollment_state',
+        payload: {
+          deviceInitialEnrollmentStateRequest: {
+            serialNumber: device.serialNumber,
+            brandCode: device.brandCode,
+          },
+        },
+        pick: (e) =>
+          answerOf('device_initial_enrollment_state', e) as Decoded<DeviceInitialEnrollmentStateResponse>,
+        signal: opts?.signal,
+      }),
     certificateBasedRegister: (signedRequest, opts) =>
-      call('certificate_based_register', signedRequest, null, decodeRegisterResponse, opts?.signal),
-    register: (request, adminToken, opts) =>
-      withCredential('register', 'GoogleLogin', 'auth', adminToken, (auth) =>
-        call('register', request, auth, decodeRegisterResponse, opts?.signal),
+      send({
+        type: 'certificate_based_register',
+        payload: { certificateBasedRegisterRequest: { signedRequest } },
+        pick: registerAnswer('certificate_based_register'),
+        signal: opts?.signal,
+      }),
+    register: (request, oauthToken, opts) =>
+      later(() =>
+        send({
+          type: 'register',
+          payload: { registerRequest: request },
+          query: { [DM_PARAM.oauthToken]: credential('register', oauthToken) },
+          pick: registerAnswer('register'),
+          signal: opts?.signal,
+        }),
       ),
     tokenBasedRegister: (request, enrollmentToken, opts) =>
-      withCredential('token_based_register', 'GoogleEnrollmentToken', 'token', enrollmentToken, (auth) =>
-        call('token_based_register', request, auth, decodeRegisterResponse, opts?.signal),
+      later(() =>
+        send({
+          type: 'token_based_register',
+          payload: { tokenBasedDeviceRegisterRequest: { deviceRegisterRequest: request } },
+          authorization: auth(AUTH_SCHEME.enrollmentToken, credential('token_based_register', enrollmentToken)),
+          pick: (e) => {
+            const wrapper = answerOf('token_based_register', e);
+            if (!wrapper.ok) return wrapper;
+            return checkRegisterResponse(
+              (wrapper.value as { deviceRegisterResponse?: DeviceRegisterResponse }).deviceRegisterResponse,
+            );
+          },
+          signal: opts?.signal,
+        }),
       ),
     policy: (dmToken, opts) =>
-      withCredential('policy', 'GoogleDMToken', 'token', dmToken, (auth) =>
-        call(
-          'policy',
-          { policy_type: opts?.policyType ?? DEVICE_POLICY_TYPE },
-          auth,
-          decodePolicyResponse,
-          opts?.signal,
-        ),
+      later(() =>
+        send({
+          type: 'policy',
+          payload: {
+            policyRequest: {
+              requests: [
+                {
+                  policyType: opts?.policyType ?? DEVICE_POLICY_TYPE,
+                  signatureType: PolicyFetchRequest_SignatureType.SHA256_RSA,
+                  ...(opts?.publicKeyVersion != null ? { publicKeyVersion: opts.publicKeyVersion } : {}),
+                },
+              ],
+            },
+          },
+          authorization: auth(AUTH_SCHEME.dmToken, credential('policy', dmToken)),
+          pick: (e) => {
+            const answer = answerOf('policy', e);
+            if (!answer.ok) return answer;
+            const first = (answer.value as { responses: PolicyFetchResponse[] }).responses[0];
+            return first === undefined
+              ? { ok: false, problem: 'policy_response has no PolicyFetchResponse' }
+              : { ok: true, value: first };
+          },
+          signal: opts?.signal,
+        }),
       ),
-    unregister: async (dmToken, opts) => {
-      await withCredential('unregister', 'GoogleDMToken', 'token', dmToken, (auth) =>
-        call('unregister', {}, auth, decodeUnregisterResponse, opts?.signal),
-      );
-    },
+    unregister: (dmToken, opts) =>
+      later(async () => {
+        await send({
+          type: 'unregister',
+          payload: { unregisterRequest: {} },
+          authorization: auth(AUTH_SCHEME.dmToken, credential('unregister', dmToken)),
+          pick: (e) => answerOf('unregister', e),
+          signal: opts?.signal,
+        });
+      }),
   };
 }

@@ -1,5 +1,6 @@
-// The device-management client: got-based DM protocol calls (DESIGN §5), their errors, the retry
-// policy the machine applies, and the advice shown for each error.
+// The device-management client: Chromium's DM protocol calls (DESIGN §5) on got, their errors, the
+// retry policy the machine applies, the advice shown for each error, the state determination and
+// the verification of signed policy.
 
 export type { Advice, AdviceCode } from './advice.ts';
 export { adviceFor } from './advice.ts';
@@ -21,5 +22,17 @@ export {
   DEFAULT_USER_AGENT,
   DEVICE_POLICY_TYPE,
 } from './client.ts';
+export type { DetermineOptions, EnrollmentMode, EnrollmentState } from './determine-state.ts';
+export {
+  determineEnrollmentState,
+  enrollmentStateOf,
+  INITIAL_MODULUS_POWER,
+  isInForcedEnrollmentSet,
+  MODULUS_POWER_LIMIT,
+} from './determine-state.ts';
 export type { DmErrorCode, DmErrorDetails, DmStatusErrorCode, DmTransportErrorCode } from './errors.ts';
 export { DM_ERROR_CODE_BY_STATUS, DM_ERROR_CODES, DmError, dmErrorCodeForHttp, isDmError } from './errors.ts';
+export { lastErrorOf, NET_ERROR } from './last-error.ts';
+export type { PolicyExpectations, PolicyKeyPin, VerifiedPolicy } from './policy-verify.ts';
+export { keyFingerprint, verifyPolicy } from './policy-verify.ts';
+export { agentParam, DEFAULT_AGENT_PARAM, platformParam } from './query.ts';

@@ -2,6 +2,7 @@
 // its certified device ID, and whether zero-touch enrollment can recognise it.
 
 import type { IdentitySnapshot } from '../../hal/interface.ts';
+import { brandCodeOf } from './brand-code.ts';
 import { firstSourced, sourced } from './facts.ts';
 import { deriveCertifiedId } from './id-kinds.ts';
 import { parseManufactureDate } from './manufacture-date.ts';
@@ -20,6 +21,8 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
     const serial = firstSourced(snapshot.vpd.serial_number, snapshot.dmi.product_serial);
     if (vendor) sources.manufacturer = vendor.source;
     if (serial) sources.serialNumber = serial.source;
+    const brand = brandCodeOf(snapshot, null);
+    if (brand) sources.brandCode = brand.source;
     const described = snapshot.vpd.model_name.value ?? snapshot.dmi.product_name.value ?? 'unknown';
     return {
       manufacturer: vendor?.value ?? null,
@@ -29,6 +32,7 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
       idKind: null,
       certifiedDeviceId: null,
       manufactureDate,
+      brandCode: brand?.value ?? null,
       eligible: false,
       reasons: [
         reason(
@@ -69,6 +73,8 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
   sources.model = match.source;
   if (derived.serialNumber) sources.serialNumber = derived.serialNumber.source;
   if (derived.certifiedDeviceId) sources.certifiedDeviceId = derived.certifiedDeviceId.source;
+  const brand = brandCodeOf(snapshot, match.listedName);
+  if (brand) sources.brandCode = brand.source;
 
   return {
     manufacturer: entry.manufacturer,
@@ -78,6 +84,7 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
     idKind: entry.idKind,
     certifiedDeviceId: derived.certifiedDeviceId?.value ?? null,
     manufactureDate,
+    brandCode: brand?.value ?? null,
     eligible: reasons.length === 0,
     reasons,
     sources,
@@ -94,6 +101,8 @@ function smartWithoutSerialPort(snapshot: IdentitySnapshot, model: string, sourc
     idKind: 'smart-serial',
     certifiedDeviceId: null,
     manufactureDate: parseManufactureDate(snapshot.vpd.mfg_date),
+    // SMART displays enroll through SMART Remote Management, not the DM server: no brand code.
+    brandCode: null,
     eligible: false,
     reasons: [
       reason(

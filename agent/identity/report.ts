@@ -7,7 +7,8 @@ export type SourcedField =
   | 'model'
   | 'serialNumber'
   | 'certifiedDeviceId'
-  | 'manufactureDate';
+  | 'manufactureDate'
+  | 'brandCode';
 
 /** The object `agent identify --json` prints (DESIGN §4). Field order is the contract's order. */
 export interface IdentityReport {
@@ -21,6 +22,8 @@ export interface IdentityReport {
   certifiedDeviceId: string | null;
   /** `YYYY-MM-DD` from VPD `mfg_date`, or null. */
   manufactureDate: string | null;
+  /** The RLZ brand code (4 upper-case letters): VPD `rlz_brand_code`, else the catalog's for the model. */
+  brandCode: string | null;
   eligible: boolean;
   reasons: Reason[];
   /** Which backend supplied each reported field. */

@@ -31,6 +31,8 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
     deviceClass: 'smart-display' as const,
     idKind: 'smart-serial' as const,
     manufactureDate: null,
+    // SMART displays enroll through SMART Remote Management, not the DM server: no brand code.
+    brandCode: null,
   };
   if (!reading.ok) {
     return {
@@ -39,9 +41,7 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
       serialNumber: null,
       certifiedDeviceId: null,
       eligible: false,
-      reasons: [
-        reason('missing-serial', unreadSerial(reading.error)),
-      ],
+      reasons: [reason('missing-serial', unreadSerial(reading.error))],
       sources: {},
     };
   }

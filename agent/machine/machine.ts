@@ -4,7 +4,6 @@
 // Actors are contracts here; the runtime supplies real ones with `.provide()`.
 
 import { assign, fromPromise, setup } from 'xstate';
-import { InitialEnrollmentMode } from '../../protocol/dm.ts';
 import { retryDelayMs } from '../dm-client/index.ts';
 import { classifyCode, toErrorInfo } from './classify.ts';
 import { clockMessage, judgeClock } from './clock.ts';
@@ -69,6 +68,7 @@ export const agentMachine = setup({
     failedOnNetwork: ({ context }) =>
       context.lastError?.code === 'network' || context.lastError?.code === 'timeout',
     terminalForZte: ({ event }) => classOf(event) === 'terminal-for-zte',
+    policyInvalid: ({ event }) => errorOf(event).code === 'policy-invalid',
     retryDetermining: ({ context }) => context.retry.step === 'determining',
     retryRegistering: ({ context }) => context.retry.step === 'registering',
     retrySmartCheckin: ({ context }) => context.retry.step === 'smartCheckin',
@@ -102,8 +102,10 @@ export const agentMachine = setup({
             managementDomain: input.boot.managed.managementDomain,
             orgUnitPath: input.boot.managed.orgUnitPath,
             dmToken: input.boot.managed.dmToken,
+            policyKey: input.boot.managed.policyKey ?? null,
           }
         : null,
+    policy: null,
     smartDomain: null,
     manualReason: null,
     lastError: null,
@@ -215,14 +217,12 @@ export const agentMachine = setup({
                 input: ({ context }) => ({ identity: requireIdentity(context) }),
                 onDone: [
                   {
-                    guard: ({ event }) =>
-                      event.output.initial_enrollment_mode === InitialEnrollmentMode.ZERO_TOUCH_ENFORCED,
+                    guard: ({ event }) => event.output.mode === 'zero-touch-enforced',
                     target: 'checkingAttestation',
                     actions: assign({ enrollmentState: ({ event }) => event.output }),
                   },
                   {
-                    guard: ({ event }) =>
-                      event.output.initial_enrollment_mode === InitialEnrollmentMode.ENROLLMENT_ENFORCED,
+                    guard: ({ event }) => event.output.mode === 'enrollment-enforced',
                     target: '#agent.flow.manual',
                     actions: [
                       assign({ enrollmentState: ({ event }) => event.output }),
@@ -230,8 +230,15 @@ export const agentMachine = setup({
                     ],
                   },
                   {
-                    guard: ({ event }) =>
-                      event.output.initial_enrollment_mode === InitialEnrollmentMode.DISABLED,
+                    guard: ({ event }) => event.output.mode === 'token-enrollment-enforced',
+                    target: '#agent.flow.manual',
+                    actions: [
+                      assign({ enrollmentState: ({ event }) => event.output }),
+                      { type: 'toManual', params: 'token-enrollment-enforced' },
+                    ],
+                  },
+                  {
+                    guard: ({ event }) => event.output.mode === 'disabled',
                     target: '#agent.flow.manual',
                     actions: [
                       assign({ enrollmentState: ({ event }) => event.output }),
@@ -311,17 +318,23 @@ export const agentMachine = setup({
                     input: ({ context }) => ({
                       identity: requireIdentity(context),
                       reregister: context.reregister,
-                      managementDomain: context.enrollmentState?.management_domain ?? null,
+                      managementDomain: context.enrollmentState?.managementDomain ?? null,
                     }),
                     onDone: {
                       target: '#agent.flow.managed',
                       actions: assign({
-                        enrollment: ({ event }): Enrollment => ({
-                          managementDomain: event.output.management_domain,
-                          orgUnitPath: event.output.org_unit_path,
-                          dmToken: event.output.device_management_token,
-                          licenseConsumed: event.output.license_consumed,
-                          bundledLicense: event.output.bundled_license,
+                        // The domain is the state answer's (the policy's `managed_by` confirms it).
+                        enrollment: ({ context, event }): Enrollment => ({
+                          managementDomain: context.enrollmentState?.managementDomain ?? '',
+                          orgUnitPath: event.output.orgUnitPath ?? context.enrollmentState?.orgUnitPath ?? '',
+                          dmToken: event.output.dmToken,
+                          policyKey: null,
+                          ...(event.output.licenseConsumed !== null
+                            ? { licenseConsumed: event.output.licenseConsumed }
+                            : {}),
+                          ...(event.output.bundledLicense !== null
+                            ? { bundledLicense: event.output.bundledLicense }
+                            : {}),
                         }),
                       }),
                     },
@@ -411,10 +424,32 @@ export const agentMachine = setup({
             fetchingPolicy: {
               invoke: {
                 src: 'fetchPolicy',
-                input: ({ context }) => ({ dmToken: context.enrollment?.dmToken ?? '' }),
-                onDone: 'idle',
-                // Enrollment is done; a policy fetch failure is shown in diagnostics, not fatal.
-                onError: { target: 'idle', actions: 'recordError' },
+                input: ({ context }) => ({
+                  dmToken: context.enrollment?.dmToken ?? '',
+                  pinned: context.enrollment?.policyKey ?? null,
+                }),
+                onDone: {
+                  target: 'idle',
+                  actions: assign({
+                    policy: ({ event }) => event.output,
+                    // The key is pinned from now on; the policy names the domain (`managed_by`).
+                    enrollment: ({ context, event }) =>
+                      context.enrollment === null
+                        ? null
+                        : {
+                            ...context.enrollment,
+                            policyKey: event.output.pin,
+                            managementDomain: event.output.managedBy ?? context.enrollment.managementDomain,
+                            orgUnitPath: context.enrollment.orgUnitPath || (event.output.orgUnitPath ?? ''),
+                          },
+                  }),
+                },
+                onError: [
+                  // Policy that does not verify against the pinned key is refused: the error screen.
+                  { guard: 'policyInvalid', target: '#agent.flow.error', actions: 'recordError' },
+                  // Enrollment is done; another policy fetch failure is shown in diagnostics, not fatal.
+                  { target: 'idle', actions: 'recordError' },
+                ],
               },
             },
             idle: { type: 'final' },
@@ -432,6 +467,7 @@ export const agentMachine = setup({
                 input: ({ context, event }) => ({
                   identity: context.identity,
                   request: (event as Extract<AgentEvent, { type: 'MANUAL_ENROLL' }>).request,
+                  managementDomain: context.enrollmentState?.managementDomain ?? null,
                 }),
                 onDone: {
                   target: '#agent.flow.managed',
@@ -447,10 +483,18 @@ export const agentMachine = setup({
         },
         error: {
           on: {
-            RETRY: {
-              target: 'readingIdentity',
-              actions: assign({ lastError: null, retry: { step: null, attempt: 0, delayMs: 0 } }),
-            },
+            RETRY: [
+              // An enrolled device (its policy was refused) only fetches its policy again.
+              {
+                guard: 'hasDmToken',
+                target: 'managed',
+                actions: assign({ lastError: null, retry: { step: null, attempt: 0, delayMs: 0 } }),
+              },
+              {
+                target: 'readingIdentity',
+                actions: assign({ lastError: null, retry: { step: null, attempt: 0, delayMs: 0 } }),
+              },
+            ],
             ENROLL_MANUALLY: { target: 'manual', actions: { type: 'toManual', params: 'user-chose-manual' } },
           },
         },

@@ -129,7 +129,7 @@ export const OUTCOME_ERROR_CODES: Readonly<Record<ErrorOutcomeType, string>> = {
   // Not a DM code: actionable. A 410 here is actionable too (no terminal-for-ZTE branch for SMART).
   SMART_CHECKIN_FAILED: 'http-status-error',
   SMART_ENROLL_RETRYABLE: 'timeout',
-  SMART_ENROLL_ACTIONABLE: 'smart-no-credits',
+  SMART_ENROLL_ACTIONABLE: 'smart-domain-not-activated',
   POLICY_FAILED: 'token-invalid',
   MANUAL_FAILED: 'token-invalid',
 };

@@ -1,10 +1,7 @@
 // Context, events and actor contracts of the first-boot machine (DESIGN §6, issue 4).
 
-import type {
-  DeviceInitialEnrollmentStateResponse,
-  DeviceRegisterResponse,
-  PolicyFetchResponse,
-} from '../../protocol/dm.ts';
+import type { EnrollmentState } from '../dm-client/determine-state.ts';
+import type { PolicyKeyPin, VerifiedPolicy } from '../dm-client/policy-verify.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { BootPlan } from '../persistence/restart-policy.ts';
 import type { ClockVerdict } from './clock.ts';
@@ -14,6 +11,7 @@ export type ManualReason =
   | IdentityReport['reasons'][number]['code']
   | 'not-pre-provisioned'
   | 'enrollment-enforced'
+  | 'token-enrollment-enforced'
   | 'zero-touch-disabled'
   | 'attestation-unavailable'
   | 'too-many-attempts'
@@ -36,13 +34,25 @@ export type RetryStep = 'determining' | 'registering' | 'smartCheckin' | 'smartE
 export type ErrorClass = 'retryable' | 'terminal-for-zte' | 'actionable';
 
 /** The result of the enrollment-state look-up, as the machine and diagnostics keep it. */
-export type EnrollmentState = DeviceInitialEnrollmentStateResponse;
+export type { EnrollmentState, PolicyKeyPin, VerifiedPolicy };
+
+/** What a DM registration answered (DeviceRegisterResponse, in the agent's words). */
+export interface Registration {
+  dmToken: string;
+  /** Ours (field 1000), null when the server did not say. */
+  orgUnitPath: string | null;
+  licenseConsumed: boolean | null;
+  bundledLicense: boolean | null;
+}
 
 export interface Enrollment {
+  /** From the state answer, then the policy's `managed_by` (never from a field of ours); may be empty until then. */
   managementDomain: string;
   orgUnitPath: string;
   /** Empty for SMART displays, which have no DM token. */
   dmToken: string;
+  /** The policy key pinned at the first policy fetch (persisted with the managed record). */
+  policyKey?: PolicyKeyPin | null;
   /** Known when this boot enrolled; not kept across boots. */
   licenseConsumed?: boolean;
   bundledLicense?: boolean;
@@ -76,6 +86,8 @@ export interface AgentContext {
   identity: IdentityReport | null;
   enrollmentState: EnrollmentState | null;
   enrollment: Enrollment | null;
+  /** The last verified device policy (timestamp, key fingerprint, settings), for diagnostics. */
+  policy: VerifiedPolicy | null;
   /** The SMART domain the display was assigned to by a redeemed product key. */
   smartDomain: string | null;
   manualReason: ManualReason | null;
@@ -97,13 +109,15 @@ export interface ActorContracts {
   registerDevice: {
     /** `managementDomain`: what the enrollment-state answer said (null after a restart mid-registration). */
     input: { identity: IdentityReport; reregister: boolean; managementDomain: string | null };
-    output: DeviceRegisterResponse;
+    output: Registration;
   };
-  fetchPolicy: { input: { dmToken: string }; output: PolicyFetchResponse };
+  /** Fetches and verifies the device policy against the pinned key (none pinned: pins the answer's). */
+  fetchPolicy: { input: { dmToken: string; pinned: PolicyKeyPin | null }; output: VerifiedPolicy };
   smartCheckin: { input: { identity: IdentityReport }; output: { assignedDomain: string | null } };
   smartEnroll: { input: { identity: IdentityReport; domain: string }; output: { domain: string } };
   manualEnroll: {
-    input: { identity: IdentityReport | null; request: ManualEnrollRequest };
+    /** `managementDomain`: the state answer's, when the look-up gave one. */
+    input: { identity: IdentityReport | null; request: ManualEnrollRequest; managementDomain: string | null };
     output: Enrollment;
   };
   checkpoint: { input: { phase: 'registering'; reregister: boolean }; output: undefined };

@@ -32,7 +32,14 @@ export interface PersistedAgentState {
   };
   /** `inFlight` is true from just before a register request is sent until its answer is handled. */
   registration?: { inFlight: boolean; attemptedAt?: string };
-  managed?: { dmToken: string; managementDomain: string; orgUnitPath: string; enrolledAt: string };
+  managed?: {
+    dmToken: string;
+    managementDomain: string;
+    orgUnitPath: string;
+    enrolledAt: string;
+    /** The device policy key pinned at the first policy fetch: DER SPKI in base64, and its version. */
+    policyKey?: { spki: string; version: number | null };
+  };
   manual?: { reason: string };
   lastError?: { code: string; message: string } | null;
   /** Oldest first, at most HISTORY_CAP entries. */

@@ -2,6 +2,7 @@
 // checked for type and size, the version must be exactly 1, and the result is a fresh object holding
 // only the known fields (unknown keys are dropped, the history is capped).
 
+import { createPublicKey } from 'node:crypto';
 import { HISTORY_CAP } from './history.ts';
 import type { PersistedAgentState } from './state-file.ts';
 
@@ -80,12 +81,38 @@ function registration(v: unknown): NonNullable<PersistedAgentState['registration
 
 function managed(v: unknown): NonNullable<PersistedAgentState['managed']> {
   const o = object(v, 'managed');
-  return {
+  const result: NonNullable<PersistedAgentState['managed']> = {
     dmToken: string(field(o, 'dmToken'), 'managed.dmToken', true),
     managementDomain: string(field(o, 'managementDomain'), 'managed.managementDomain'),
     orgUnitPath: string(field(o, 'orgUnitPath'), 'managed.orgUnitPath'),
     enrolledAt: timestamp(field(o, 'enrolledAt'), 'managed.enrolledAt'),
   };
+  if (has(o, 'policyKey')) result.policyKey = policyKey(o.policyKey);
+  return result;
+}
+
+/**
+ * The pinned policy key must be an RSA public key in DER SubjectPublicKeyInfo: a pin that is not is
+ * corrupt state (the file is moved aside like any other corrupt record), never a key to trust.
+ */
+function policyKey(v: unknown): NonNullable<NonNullable<PersistedAgentState['managed']>['policyKey']> {
+  const o = object(v, 'managed.policyKey');
+  const spki = string(field(o, 'spki'), 'managed.policyKey.spki', true);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(spki) || spki.length % 4 !== 0) {
+    throw new Invalid('managed.policyKey.spki is not base64');
+  }
+  try {
+    const key = createPublicKey({ key: Buffer.from(spki, 'base64'), format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'rsa') throw new Invalid('managed.policyKey.spki is not an RSA key');
+  } catch (e) {
+    if (e instanceof Invalid) throw e;
+    throw new Invalid('managed.policyKey.spki is not a DER SubjectPublicKeyInfo');
+  }
+  const version = field(o, 'version') ?? null;
+  if (version !== null && (typeof version !== 'number' || !Number.isSafeInteger(version))) {
+    throw new Invalid('managed.policyKey.version is neither an integer nor null');
+  }
+  return { spki, version: version as number | null };
 }
 
 function lastError(v: unknown): NonNullable<PersistedAgentState['lastError']> | null {

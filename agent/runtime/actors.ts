@@ -2,15 +2,19 @@
 // enrollment HTTP calls. Each passes its actor's `signal` on, so leaving a state aborts its request.
 
 import { fromPromise } from 'xstate';
-import { type DeviceRegisterRequest, REGISTER_TYPE_DEVICE, RegisterFlavor } from '../../protocol/dm.ts';
-import { buildCertificateBasedRegisterRequest } from '../attestation/index.ts';
-import type { DmClient } from '../dm-client/index.ts';
+import { DeviceRegisterRequest_Flavor as Flavor } from '../../protocol/dm.ts';
+import { buildCertificateBasedRegisterRequest, deviceRegisterRequest } from '../attestation/index.ts';
+import {
+  type DmClient,
+  DEVICE_POLICY_TYPE,
+  determineEnrollmentState,
+  verifyPolicy,
+} from '../dm-client/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import { judgeClock } from '../machine/clock.ts';
-import type { ActorContracts, Enrollment } from '../machine/types.ts';
+import type { ActorContracts, Enrollment, Registration } from '../machine/types.ts';
 import type { AgentDeps } from './deps.ts';
 import { linkLooksUp } from './link-state.ts';
-
 type Impl<K extends keyof ActorContracts> = (args: {
   input: ActorContracts[K]['input'];
   signal: AbortSignal;
@@ -48,18 +52,21 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
 
   const registerRequest = (
     identity: IdentityReport,
-    flavor: number,
+    flavor: Flavor,
     reregister: boolean,
-  ): DeviceRegisterRequest => ({
-    type: REGISTER_TYPE_DEVICE,
-    machine_id: identity.serialNumber ?? identity.certifiedDeviceId ?? '',
-    machine_model: identity.model ?? '',
-    flavor,
-    device_register_identification: { attested_device_id: identity.certifiedDeviceId ?? '' },
-    ...(identity.manufactureDate ? { manufacture_date: identity.manufactureDate } : {}),
-    ...(ethernetMac ? { ethernet_mac_address: ethernetMac } : {}),
-    ...(reregister ? { reregister: true } : {}),
-  });
+    expectedDomain: string | null,
+  ) =>
+    deviceRegisterRequest({
+      machineId: identity.serialNumber ?? identity.certifiedDeviceId ?? '',
+      machineModel: identity.model ?? '',
+      attestedDeviceId: identity.certifiedDeviceId,
+      brandCode: identity.brandCode,
+      manufactureDate: identity.manufactureDate,
+      ethernetMac,
+      expectedDomain,
+      reregister,
+      flavor,
+    });
 
   // The display's model number as `get modelnum` said it; the report keeps the series name.
   const smartBody = (identity: IdentityReport) => ({
@@ -67,12 +74,21 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
     model_number: smartModelNumber ?? identity.model ?? '',
   });
 
-  const toEnrollment = (r: Awaited<ReturnType<DmClient['register']>>): Enrollment => ({
-    managementDomain: r.management_domain,
-    orgUnitPath: r.org_unit_path,
-    dmToken: r.device_management_token,
-    licenseConsumed: r.license_consumed,
-    bundledLicense: r.bundled_license,
+  const toRegistration = (r: Awaited<ReturnType<DmClient['register']>>): Registration => ({
+    dmToken: r.deviceManagementToken,
+    orgUnitPath: r.orgUnitPath === '' ? null : r.orgUnitPath,
+    licenseConsumed: r.licenseConsumed,
+    bundledLicense: r.bundledLicense,
+  });
+
+  /** A manual registration: the domain is the state answer's, if any, until the policy names it. */
+  const toEnrollment = (r: Registration, managementDomain: string | null): Enrollment => ({
+    managementDomain: managementDomain ?? '',
+    orgUnitPath: r.orgUnitPath ?? '',
+    dmToken: r.dmToken,
+    policyKey: null,
+    ...(r.licenseConsumed !== null ? { licenseConsumed: r.licenseConsumed } : {}),
+    ...(r.bundledLicense !== null ? { bundledLicense: r.bundledLicense } : {}),
   });
 
   return {
@@ -86,47 +102,52 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
       await hooks.checkpointRegistration(input.reregister);
       return undefined;
     }),
-    fetchEnrollmentState: actor<'fetchEnrollmentState'>(async ({ input, signal }) =>
-      dmClient().initialEnrollmentState(
-        {
-          serial_number: input.identity.serialNumber ?? '',
-          model: input.identity.model ?? '',
-          ...(input.identity.certifiedDeviceId
-            ? { attested_device_id: input.identity.certifiedDeviceId }
-            : {}),
-        },
-        { signal },
-      ),
-    ),
+    // Chromium's determination: the hash dance first, the serial only for a device in the set.
+    fetchEnrollmentState: actor<'fetchEnrollmentState'>(async ({ input, signal }) => {
+      const { serialNumber, brandCode } = input.identity;
+      if (serialNumber === null || brandCode === null) {
+        throw Object.assign(new Error('the device has no serial number or brand code to look up'), {
+          code: 'identity-incomplete',
+        });
+      }
+      return determineEnrollmentState(dmClient(), { serialNumber, brandCode }, { signal });
+    }),
     registerDevice: actor<'registerDevice'>(async ({ input, signal }) => {
-      const request = registerRequest(
-        input.identity,
-        RegisterFlavor.ATTESTATION_INITIAL_SERVER_FORCED,
-        input.reregister,
-      );
+      const { identity } = input;
       const signed = await buildCertificateBasedRegisterRequest({
         keyStore: deps.keyStore,
-        attestedDeviceId: request.device_register_identification.attested_device_id,
-        machineId: request.machine_id,
-        machineModel: request.machine_model,
-        ...(request.manufacture_date ? { manufactureDate: request.manufacture_date } : {}),
-        ...(request.ethernet_mac_address ? { ethernetMac: request.ethernet_mac_address } : {}),
+        attestedDeviceId: identity.certifiedDeviceId ?? '',
+        machineId: identity.serialNumber ?? identity.certifiedDeviceId ?? '',
+        machineModel: identity.model ?? '',
+        brandCode: identity.brandCode,
+        manufactureDate: identity.manufactureDate,
+        ethernetMac,
+        expectedDomain: input.managementDomain,
         reregister: input.reregister,
-        ...(input.managementDomain ? { managementDomain: input.managementDomain } : {}),
       });
       try {
         const answer = await dmClient().certificateBasedRegister(signed, { signal });
         hooks.registrationSettled();
-        return answer;
+        return toRegistration(answer);
       } catch (error) {
         // A status code is the server's verdict; without one the request may still have landed.
         if (typeof (error as { httpStatus?: unknown }).httpStatus === 'number') hooks.registrationSettled();
         throw error;
       }
     }),
-    fetchPolicy: actor<'fetchPolicy'>(async ({ input, signal }) =>
-      dmClient().policy(input.dmToken, { signal }),
-    ),
+    fetchPolicy: actor<'fetchPolicy'>(async ({ input, signal }) => {
+      const client = dmClient();
+      const answer = await client.policy(input.dmToken, {
+        signal,
+        publicKeyVersion: input.pinned?.version ?? null,
+      });
+      return verifyPolicy(answer, {
+        pinned: input.pinned,
+        dmToken: input.dmToken,
+        deviceId: client.deviceId,
+        policyType: DEVICE_POLICY_TYPE,
+      });
+    }),
     smartCheckin: actor<'smartCheckin'>(async ({ input, signal }) =>
       deps.enrollmentHttp.smartCheckin(smartBody(input.identity), signal),
     ),
@@ -139,13 +160,26 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
       const { request } = input;
       switch (request.method) {
         case 'credentials': {
+          // The admin's session token is the OAuth token Chromium passes as `oauth_token`.
           const token = await deps.enrollmentHttp.login(request.email, request.password, signal);
-          const req = registerRequest(identity, RegisterFlavor.ATTESTATION_INITIAL_MANUAL_FALLBACK, false);
-          return toEnrollment(await dmClient().register(req, token, { signal }));
+          const req = registerRequest(
+            identity,
+            Flavor.ENROLLMENT_ATTESTATION_INITIAL_MANUAL_FALLBACK,
+            false,
+            input.managementDomain,
+          );
+          const answer = await dmClient().register(req, token, { signal });
+          return toEnrollment(toRegistration(answer), input.managementDomain);
         }
         case 'enrollment-token': {
-          const req = registerRequest(identity, RegisterFlavor.ATTESTATION_INITIAL_MANUAL_FALLBACK, false);
-          return toEnrollment(await dmClient().tokenBasedRegister(req, request.token, { signal }));
+          const req = registerRequest(
+            identity,
+            Flavor.ENROLLMENT_TOKEN_INITIAL_MANUAL_FALLBACK,
+            false,
+            input.managementDomain,
+          );
+          const answer = await dmClient().tokenBasedRegister(req, request.token, { signal });
+          return toEnrollment(toRegistration(answer), input.managementDomain);
         }
         case 'smart-domain': {
           await deps.enrollmentHttp.smartEnroll({ ...smartBody(identity), domain: request.domain }, signal);

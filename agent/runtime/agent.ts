@@ -201,6 +201,7 @@ function nextRecord(
       orgUnitPath: context.enrollment.orgUnitPath,
       enrolledAt: base.managed?.enrolledAt ?? new Date(base.updatedAt).toISOString(),
     };
+    if (context.enrollment.policyKey) record.managed.policyKey = { ...context.enrollment.policyKey };
     record.registration = { inFlight: false };
     delete record.manual;
   } else if (flow.startsWith('manual') && context.manualReason) {

@@ -6,6 +6,7 @@ import { createAttestationFileKeyStore } from '../../hal/backends/attestation-fi
 import type { SerialBinding } from '../../hal/backends/smart-rs232/index.ts';
 import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
 import type { IdentitySource, SmartDisplayControl } from '../../hal/interface.ts';
+import type { DmEncoding } from '../../protocol/codec.ts';
 import { createDmClient } from '../dm-client/index.ts';
 import { type DeviceIdentitySources, readDeviceIdentity } from '../identity/read-device.ts';
 import { StateStore } from '../persistence/index.ts';
@@ -20,6 +21,8 @@ export interface DeviceDepsOptions {
   smartSerial?: string;
   /** A serialport binding for that port (the simulator's mock); default the real one. */
   smartBinding?: SerialBinding;
+  /** The DM wire encoding: `proto` (default, what Chromium sends) or the `json` debug encoding. */
+  dmEncoding?: DmEncoding;
 }
 
 /** Where the agent keeps its record when `--state-dir` is not given (DESIGN §6). */
@@ -51,7 +54,8 @@ export function createDeviceDeps(options: DeviceDepsOptions): AgentDeps {
     readIdentity: () => readDeviceIdentity(sources),
     network: sysfs,
     keyStore: createAttestationFileKeyStore({ root: options.root }),
-    createDmClient: (deviceId) => createDmClient({ serverUrl: options.server, deviceId }),
+    createDmClient: (deviceId) =>
+      createDmClient({ serverUrl: options.server, deviceId, encoding: options.dmEncoding ?? 'proto' }),
     enrollmentHttp: createEnrollmentHttp(options.server),
     store: new StateStore({ dir: options.stateDir ?? defaultStateDir(options.root) }),
     now: () => new Date(),

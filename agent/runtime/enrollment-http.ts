@@ -5,6 +5,13 @@ import got, { AbortError, TimeoutError } from 'got';
 import { DEFAULT_DM_TIMEOUTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from '../dm-client/index.ts';
 import { isPlainObject, parseJsonBytes } from '../dm-client/json.ts';
 import { dmGotOptions, postCapped } from '../dm-client/transport.ts';
+import {
+  SMART_PATHS,
+  type SmartCheckinRequest,
+  type SmartCheckinResponse,
+  type SmartEnrollRequest,
+  type SmartErrorCode,
+} from '../../protocol/smart.ts';
 import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../identity/admin-account.ts';
 
 /** Stable codes of these calls; `network`/`timeout` share the DM client's retryable class. */
@@ -15,8 +22,8 @@ export type EnrollmentHttpErrorCode =
   | 'invalid-response'
   | 'invalid-credentials'
   | 'gmail-admin-account'
-  | 'smart-no-credits'
   | 'smart-domain-not-activated'
+  | 'smart-activation-pending'
   | 'smart-unknown-domain'
   | 'smart-display-conflict'
   | 'temporarily-unavailable'
@@ -33,23 +40,31 @@ export class EnrollmentHttpError extends Error {
   }
 }
 
-const SMART_CODE_BY_STATUS: Readonly<Record<number, EnrollmentHttpErrorCode>> = {
+/** The server's stable `error_code` (protocol/smart.ts) decides; the HTTP status only when it has none. */
+const SMART_CODE_BY_ERROR: Readonly<Partial<Record<SmartErrorCode, EnrollmentHttpErrorCode>>> = {
+  DOMAIN_NOT_ACTIVATED: 'smart-domain-not-activated',
+  ACTIVATION_PENDING: 'smart-activation-pending',
+  DOMAIN_NOT_FOUND: 'smart-unknown-domain',
+  DISPLAY_ENROLLED_ELSEWHERE: 'smart-display-conflict',
+  DISPLAY_ASSIGNED_ELSEWHERE: 'smart-display-conflict',
+  DISPLAY_MODEL_MISMATCH: 'smart-display-conflict',
+};
+
+const CODE_BY_STATUS: Readonly<Record<number, EnrollmentHttpErrorCode>> = {
   401: 'invalid-credentials',
-  402: 'smart-no-credits',
-  403: 'smart-domain-not-activated',
+  402: 'smart-domain-not-activated',
   404: 'smart-unknown-domain',
   409: 'smart-display-conflict',
 };
 
+function codeOf(errorCode: unknown, status: number): EnrollmentHttpErrorCode {
+  const byCode = typeof errorCode === 'string' ? SMART_CODE_BY_ERROR[errorCode as SmartErrorCode] : undefined;
+  return byCode ?? CODE_BY_STATUS[status] ?? 'request-rejected';
+}
+
 export interface EnrollmentHttp {
-  smartCheckin(
-    body: { serial_number: string; model_number: string },
-    signal?: AbortSignal,
-  ): Promise<{ assignedDomain: string | null }>;
-  smartEnroll(
-    body: { serial_number: string; model_number: string; domain: string },
-    signal?: AbortSignal,
-  ): Promise<void>;
+  smartCheckin(body: SmartCheckinRequest, signal?: AbortSignal): Promise<{ assignedDomain: string | null }>;
+  smartEnroll(body: SmartEnrollRequest, signal?: AbortSignal): Promise<void>;
   /** Admin login for manual enrollment: the token goes into `GoogleLogin auth=`. */
   login(email: string, password: string, signal?: AbortSignal): Promise<string>;
   /** The server's clock (its `Date` header), or null when it cannot be had right now. Never throws. */
@@ -100,16 +115,16 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
       typeof json?.error_message === 'string' ? json.error_message.slice(0, 500) : `HTTP ${status}`;
     if (status >= 500 || status === 429)
       throw new EnrollmentHttpError('temporarily-unavailable', `${path}: ${serverMessage}`, status);
-    throw new EnrollmentHttpError(
-      SMART_CODE_BY_STATUS[status] ?? 'request-rejected',
-      `${path}: ${serverMessage}`,
-      status,
-    );
+    throw new EnrollmentHttpError(codeOf(json?.error_code, status), `${path}: ${serverMessage}`, status);
   }
 
   return {
     async smartCheckin(body, signal) {
-      const answer = await post('/smart/v1/displays/checkin', body, signal);
+      const answer: Partial<Record<keyof SmartCheckinResponse, unknown>> = await post(
+        SMART_PATHS.displayCheckin,
+        body,
+        signal,
+      );
       const domain = answer.assigned_domain;
       if (domain !== null && typeof domain !== 'string') {
         throw new EnrollmentHttpError(
@@ -120,7 +135,7 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
       return { assignedDomain: domain };
     },
     async smartEnroll(body, signal) {
-      await post('/smart/v1/displays/enroll', body, signal);
+      await post(SMART_PATHS.displayEnroll, body, signal);
     },
     async serverTime(signal) {
       try {

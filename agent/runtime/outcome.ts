@@ -59,7 +59,7 @@ export function outcomeOf(
       ...identity,
     };
   }
-  const domain = context.enrollmentState?.management_domain ?? null;
+  const domain = context.enrollmentState?.managementDomain ?? null;
   if (flowState.startsWith('manual')) {
     return {
       outcome: 'manual',

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { adminGuard } from '../auth/guards.ts';
 import type { StubContext } from '../context.ts';
+import { registerDeviceSettingsRoutes } from './device-settings-routes.ts';
 import { registerDeviceRoutes } from './devices-routes.ts';
 import { registerLicenseRoutes } from './licenses-routes.ts';
 import { registerTokenRoutes } from './tokens-routes.ts';
@@ -13,4 +14,5 @@ export async function adminPlugin(app: FastifyInstance, ctx: StubContext): Promi
   registerTokenRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerLicenseRoutes(app, ctx);
+  registerDeviceSettingsRoutes(app, ctx);
 }

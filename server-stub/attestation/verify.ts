@@ -11,19 +11,36 @@ import { splitPemChain } from './pem.ts';
 export type AttestationResult = { ok: true } | { ok: false; reason: string };
 
 export interface AttestationInput {
-  /** The exact bytes that were signed (the decoded `signed_request.data`). */
+  /** The exact bytes that were signed (all of `signed_request.data`, nonce included). */
   data: Uint8Array;
   /** DER ECDSA signature. */
   signature: Uint8Array;
-  /** PEM chain: device certificate first, then its issuers. */
-  chainPem: string;
+  /**
+   * The device certificate as Chromium sends it: one DER X.509 certificate. PEM text (bytes or a
+   * string) is accepted too, as Chromium's proto comment allows; a PEM chain lists the device
+   * certificate first, then its issuers (checked link by link).
+   */
+  certificate: Uint8Array | string;
   attestedDeviceId: string;
 }
 
 const fail = (reason: string): AttestationResult => ({ ok: false, reason });
 
-function parseChain(pem: string): X509Certificate[] | null {
-  const blocks = splitPemChain(pem);
+const PEM_START = '-----BEGIN';
+
+function parseChain(certificate: Uint8Array | string): X509Certificate[] | null {
+  if (typeof certificate !== 'string') {
+    const bytes = Buffer.from(certificate.buffer, certificate.byteOffset, certificate.byteLength);
+    if (!bytes.subarray(0, 64).toString('latin1').includes(PEM_START)) {
+      try {
+        return [new X509Certificate(bytes)];
+      } catch {
+        return null;
+      }
+    }
+    return parseChain(bytes.toString('latin1'));
+  }
+  const blocks = splitPemChain(certificate);
   if (blocks.length === 0 || blocks.length > 4) return null;
   try {
     return blocks.map((b) => new X509Certificate(b));
@@ -88,9 +105,15 @@ export async function verifyAttestation(
 }
 
 function verify(input: AttestationInput, trusted: readonly X509Certificate[], now: Date): AttestationResult {
-  const chain = parseChain(input.chainPem);
+  const chain = parseChain(input.certificate);
   const leaf = chain?.[0];
-  if (chain === null || leaf === undefined) return fail('device_certificate is not a PEM certificate chain');
+  if (chain === null || leaf === undefined) {
+    return fail(
+      typeof input.certificate === 'string'
+        ? 'device_certificate is not a PEM certificate chain'
+        : 'device_certificate is not a DER certificate (nor a PEM certificate chain)',
+    );
+  }
 
   const sig = signatureValid(leaf, input.data, input.signature);
   if (typeof sig === 'string') return fail(sig);

@@ -149,7 +149,7 @@ export class SmartInvoiceStore {
     }
   }
 
-  /** Is this (upper-case) key or claim code already used by an invoice or a reseller key? */
+  /** Is this (upper-case) product key already used by an invoice or a reseller key? */
   keyInUse(key: string): boolean {
     return this.byProductKey(key) !== undefined || this.resellerKey(key) !== undefined;
   }

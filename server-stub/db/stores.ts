@@ -1,11 +1,14 @@
 // All prepared-statement stores over one database, created once per stub.
 
 import type { Database } from 'better-sqlite3';
+import { type Clock, systemClock } from '../clock.ts';
 import { AdminStore } from './admins.ts';
 import { CustomerStore } from './customers.ts';
+import { DeviceSettingsStore } from './device-settings.ts';
 import { DeviceStore } from './devices.ts';
 import { DmTokenStore } from './dm-tokens.ts';
 import { PartnerStore } from './partners.ts';
+import { PolicyKeyStore } from './policy-keys.ts';
 import { TokenStore } from './tokens.ts';
 
 export interface Stores {
@@ -17,9 +20,12 @@ export interface Stores {
   readonly enrollmentTokens: TokenStore;
   readonly devices: DeviceStore;
   readonly dmTokens: DmTokenStore;
+  readonly deviceSettings: DeviceSettingsStore;
+  /** The DM policy signing keys (clock: creation times). */
+  readonly policyKeys: PolicyKeyStore;
 }
 
-export function createStores(db: Database): Stores {
+export function createStores(db: Database, clock: Clock = systemClock): Stores {
   return {
     db,
     customers: new CustomerStore(db),
@@ -29,5 +35,7 @@ export function createStores(db: Database): Stores {
     enrollmentTokens: new TokenStore(db, 'enrollment_tokens'),
     devices: new DeviceStore(db),
     dmTokens: new DmTokenStore(db),
+    deviceSettings: new DeviceSettingsStore(db),
+    policyKeys: new PolicyKeyStore(db, clock),
   };
 }

@@ -5,7 +5,12 @@
 //   licence: bundled, else the one the device already holds (re-register), else one Chrome Enterprise
 //   Upgrade, else 402. Then the device becomes MANAGED and gets a fresh DM token (older ones revoked).
 
-import type { DeviceRegisterResponse } from '../../protocol/dm.ts';
+import { create } from '@bufbuild/protobuf';
+import {
+  type DeviceRegisterResponse,
+  DeviceRegisterResponse_DeviceMode as DeviceMode,
+  DeviceRegisterResponseSchema,
+} from '../../protocol/dm.ts';
 import type { StubContext } from '../context.ts';
 import { nowIso } from '../context.ts';
 import type { CustomerRow, DeviceRow, EnrollmentType } from '../db/rows.ts';
@@ -21,6 +26,8 @@ export interface EnrollPlan {
   clientId: string;
   serial: string;
   model: string;
+  /** RLZ brand code of a new record (a known record keeps its own). */
+  brandCode: string;
   reregister: boolean;
   customer: CustomerRow;
   orgUnit: string;
@@ -77,19 +84,20 @@ export function enroll(ctx: StubContext, plan: EnrollPlan): DeviceRegisterRespon
       enrolled_at: enrolledAt,
       preprovisioning_token: keepProvenance ? existing.preprovisioning_token : null,
       partner_id: keepProvenance ? existing.partner_id : null,
+      brand_code: keepProvenance ? existing.brand_code : plan.brandCode,
     },
     at,
   );
   ctx.stores.dmTokens.revokeAllFor(plan.deviceId, 'REREGISTERED', at);
   const token = newToken('dmt-', 32);
   ctx.stores.dmTokens.insert(sha256Hex(token), plan.deviceId, plan.clientId, customer.customer_id, at);
-  return {
-    device_management_token: token,
-    machine_name: plan.serial,
-    enrollment_type: plan.enrollmentType,
-    management_domain: customer.domain,
-    org_unit_path: plan.orgUnit,
-    license_consumed: consumed === 1,
-    bundled_license: bundled,
-  };
+  // As the proto has it: no domain here (the device takes it from the state answer and the policy).
+  return create(DeviceRegisterResponseSchema, {
+    deviceManagementToken: token,
+    machineName: plan.serial,
+    enrollmentType: DeviceMode.ENTERPRISE,
+    orgUnitPath: plan.orgUnit,
+    licenseConsumed: consumed === 1,
+    bundledLicense: bundled,
+  });
 }

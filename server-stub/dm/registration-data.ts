@@ -1,138 +1,103 @@
-// Decoding of certificate_based_register's `signed_request`: base64 data holding the JSON
-// registration data, and a base64 DER signature. Any malformation is a 400 naming the field; whether
-// the signature and certificates are any good is the attestation check's business (403).
+// Decoding of certificate_based_register's SignedData, in Chromium's format: `data` is a serialized
+// CertificateBasedDeviceRegistrationData (always protobuf bytes, whatever the outer encoding)
+// followed by a nonce of `extra_data_bytes` bytes; `signature` is over all of `data`. Any malformation
+// is a 400 naming the field; whether the signature and certificate are any good is the attestation
+// check's business (403).
 
 import {
-  CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT,
-  type CertificateBasedRegistrationData,
+  type CertificateBasedDeviceRegisterRequest,
+  CertificateBasedDeviceRegistrationData_CertificateType as CertificateType,
+  CertificateBasedDeviceRegistrationDataSchema,
   DEVICE_ID_PATTERN,
   type DeviceRegisterRequest,
-  REGISTER_TYPE_DEVICE,
-  type SignedData,
+  DeviceRegisterRequest_Flavor as Flavor,
+  DeviceRegisterRequest_Type as RegisterType,
 } from '../../protocol/dm.ts';
+import { DmCodecError, decodeDm } from '../../protocol/codec.ts';
 import { DmError } from '../http/errors.ts';
 
-const BASE = 'body.certificate_based_register_request.signed_request';
+const BASE = 'certificate_based_register_request.signed_request';
 const DATA = `${BASE}.data`;
-const BASE64 = /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$/;
-const NONCE = /^[\x21-\x7E]{8,256}$/;
+const REQ = `${DATA}.device_register_request`;
+
+/** Nonce bounds: Chromium appends a fresh random nonce; without one a replay cannot be told apart. */
+export const MIN_NONCE_BYTES = 8;
+export const MAX_NONCE_BYTES = 256;
+const MAX_SIGNATURE_BYTES = 1024;
+const MAX_CERTIFICATE_BYTES = 16 * 1024;
+
+/**
+ * The flavors a certificate-based registration may carry: the attestation ones that are not a manual
+ * fallback (those go through `register` with the admin's token).
+ */
+export const ATTESTATION_FLAVORS: ReadonlySet<Flavor> = new Set([
+  Flavor.ENROLLMENT_ATTESTATION,
+  Flavor.ENROLLMENT_ATTESTATION_LOCAL_FORCED,
+  Flavor.ENROLLMENT_ATTESTATION_SERVER_FORCED,
+  Flavor.ENROLLMENT_ATTESTATION_INITIAL_SERVER_FORCED,
+  Flavor.ENROLLMENT_ATTESTATION_ROLLBACK_FORCED,
+]);
 
 export interface DecodedRegistration {
-  /** The signed bytes. */
-  bytes: Buffer;
-  signature: Buffer;
-  data: CertificateBasedRegistrationData;
+  /** All the signed bytes (registration data + nonce). */
+  data: Uint8Array;
+  signature: Uint8Array;
+  nonce: Uint8Array;
+  /** device_certificate: one DER certificate (or PEM text). */
+  certificate: Uint8Array;
+  request: DeviceRegisterRequest;
+  attestedDeviceId: string;
 }
 
 const invalid = (field: string, problem: string): DmError => new DmError(400, `${field} ${problem}`);
 
-function base64(value: string, field: string): Buffer {
-  if (!BASE64.test(value)) throw invalid(field, 'must be base64');
-  return Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64');
-}
-
-type Obj = Record<string, unknown>;
-
-function object(v: unknown, field: string, allowed: readonly string[], required: readonly string[]): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalid(field, 'must be an object');
-  const o = v as Obj;
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw invalid(`${field}.${k}`, 'is not allowed');
-  for (const k of required) if (o[k] === undefined) throw invalid(`${field}.${k}`, 'is required');
-  return o;
-}
-
-function string(v: unknown, field: string, min: number, max: number, re?: RegExp): string {
-  if (typeof v !== 'string') throw invalid(field, 'must be a string');
-  if (v.length < min || v.length > max) throw invalid(field, `must have ${min} to ${max} characters`);
-  if (re !== undefined && !re.test(v)) throw invalid(field, `must match ${re.source}`);
-  return v;
-}
-
-function registerRequest(v: unknown): DeviceRegisterRequest {
-  const f = `${DATA}.device_register_request`;
-  const o = object(
-    v,
-    f,
-    [
-      'type',
-      'machine_id',
-      'machine_model',
-      'flavor',
-      'device_register_identification',
-      'manufacture_date',
-      'ethernet_mac_address',
-      'reregister',
-      'management_domain',
-    ],
-    ['type', 'machine_id', 'machine_model', 'flavor', 'device_register_identification'],
-  );
-  if (o.type !== REGISTER_TYPE_DEVICE) throw invalid(`${f}.type`, `must be ${REGISTER_TYPE_DEVICE} (DEVICE)`);
-  if (typeof o.flavor !== 'number' || !Number.isInteger(o.flavor))
-    throw invalid(`${f}.flavor`, 'must be an integer');
-  const ident = object(
-    o.device_register_identification,
-    `${f}.device_register_identification`,
-    ['attested_device_id'],
-    ['attested_device_id'],
-  );
-  const req: DeviceRegisterRequest = {
-    type: REGISTER_TYPE_DEVICE,
-    machine_id: string(o.machine_id, `${f}.machine_id`, 0, 128),
-    machine_model: string(o.machine_model, `${f}.machine_model`, 1, 256),
-    flavor: o.flavor,
-    device_register_identification: {
-      attested_device_id: string(
-        ident.attested_device_id,
-        `${f}.device_register_identification.attested_device_id`,
-        1,
-        64,
-        DEVICE_ID_PATTERN,
-      ),
-    },
-  };
-  if (o.manufacture_date !== undefined) {
-    req.manufacture_date = string(o.manufacture_date, `${f}.manufacture_date`, 10, 10, /^\d{4}-\d{2}-\d{2}$/);
+export function decodeSignedRequest(body: CertificateBasedDeviceRegisterRequest): DecodedRegistration {
+  const signed = body.signedRequest;
+  if (signed === undefined) throw invalid(BASE, 'is required');
+  const { data, signature, extraDataBytes: extra } = signed;
+  if (signature.length === 0 || signature.length > MAX_SIGNATURE_BYTES) {
+    throw invalid(`${BASE}.signature`, `must hold 1 to ${MAX_SIGNATURE_BYTES} bytes`);
   }
-  if (o.ethernet_mac_address !== undefined) {
-    req.ethernet_mac_address = string(o.ethernet_mac_address, `${f}.ethernet_mac_address`, 1, 32);
+  if (extra < MIN_NONCE_BYTES || extra > MAX_NONCE_BYTES) {
+    throw invalid(`${BASE}.extra_data_bytes`, `must be ${MIN_NONCE_BYTES} to ${MAX_NONCE_BYTES} (the nonce appended to data)`);
   }
-  if (o.reregister !== undefined) {
-    if (typeof o.reregister !== 'boolean') throw invalid(`${f}.reregister`, 'must be a boolean');
-    req.reregister = o.reregister;
-  }
-  if (o.management_domain !== undefined) {
-    req.management_domain = string(o.management_domain, `${f}.management_domain`, 1, 253);
-  }
-  return req;
-}
-
-export function decodeSignedRequest(signed: SignedData): DecodedRegistration {
-  const bytes = base64(signed.data, DATA);
-  const signature = base64(signed.signature, `${BASE}.signature`);
-  if (signature.length === 0) throw invalid(`${BASE}.signature`, 'is empty');
-  let parsed: unknown;
+  if (data.length <= extra) throw invalid(DATA, 'must hold the registration data followed by extra_data_bytes bytes of nonce');
+  const payload = data.subarray(0, data.length - extra);
+  const nonce = data.subarray(data.length - extra);
+  let registration;
   try {
-    parsed = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw invalid(DATA, 'must be base64 of a JSON object');
+    registration = decodeDm(CertificateBasedDeviceRegistrationDataSchema, payload, 'proto');
+  } catch (e) {
+    if (e instanceof DmCodecError) {
+      throw invalid(DATA, `does not start with a serialized CertificateBasedDeviceRegistrationData (${e.message})`);
+    }
+    throw e;
   }
-  const o = object(
-    parsed,
-    DATA,
-    ['certificate_type', 'device_certificate', 'device_register_request', 'nonce'],
-    ['certificate_type', 'device_certificate', 'device_register_request', 'nonce'],
-  );
-  if (o.certificate_type !== CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT) {
+  if (registration.certificateType !== CertificateType.ENTERPRISE_ENROLLMENT_CERTIFICATE) {
+    throw invalid(`${DATA}.certificate_type`, 'must be ENTERPRISE_ENROLLMENT_CERTIFICATE (1)');
+  }
+  const certificate = registration.deviceCertificate;
+  if (certificate.length === 0 || certificate.length > MAX_CERTIFICATE_BYTES) {
+    throw invalid(`${DATA}.device_certificate`, `must hold 1 to ${MAX_CERTIFICATE_BYTES} bytes (one DER certificate)`);
+  }
+  const request = registration.deviceRegisterRequest;
+  if (request === undefined) throw invalid(REQ, 'is required');
+  if (request.type !== RegisterType.DEVICE) throw invalid(`${REQ}.type`, 'must be DEVICE (2)');
+  if (!ATTESTATION_FLAVORS.has(request.flavor)) {
     throw invalid(
-      `${DATA}.certificate_type`,
-      `must be ${CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT} (ENTERPRISE_ENROLLMENT_CERTIFICATE)`,
+      `${REQ}.flavor`,
+      `must be an attestation flavor (${[...ATTESTATION_FLAVORS].join(', ')}), e.g. ${Flavor.ENROLLMENT_ATTESTATION_INITIAL_SERVER_FORCED} (FLAVOR_ENROLLMENT_ATTESTATION_INITIAL_SERVER_FORCED)`,
     );
   }
-  const data: CertificateBasedRegistrationData = {
-    certificate_type: CERTIFICATE_TYPE_ENTERPRISE_ENROLLMENT,
-    device_certificate: string(o.device_certificate, `${DATA}.device_certificate`, 1, 16 * 1024),
-    device_register_request: registerRequest(o.device_register_request),
-    nonce: string(o.nonce, `${DATA}.nonce`, 8, 256, NONCE),
-  };
-  return { bytes, signature, data };
+  const attested = request.deviceRegisterIdentification?.attestedDeviceId;
+  if (attested === undefined || attested === '') {
+    throw invalid(`${REQ}.device_register_identification.attested_device_id`, 'is required');
+  }
+  if (!DEVICE_ID_PATTERN.test(attested)) {
+    throw invalid(
+      `${REQ}.device_register_identification.attested_device_id`,
+      'must be 1 to 64 printable ASCII characters without space',
+    );
+  }
+  return { data, signature, nonce, certificate, request, attestedDeviceId: attested };
 }

@@ -1,111 +1,154 @@
-// POST /device_management?request=<type>&devicetype=2&apptype=Chrome&deviceid=<id> (DESIGN §5).
-// Injected faults answer first; then the query and body are validated (400), then the request type's
-// handler runs. Every error answer is `{error_message, dm_status}` with the HTTP status of the table.
+// POST /device_management (DESIGN §5): Chromium's device-management protocol, byte for byte.
+//   1. The body is read raw (any Content-Type, at most DM_BODY_LIMIT bytes, else 413).
+//   2. An injected fault for the request type answers first (test hooks).
+//   3. The query string is checked (query.ts), then the Content-Type: protobuf
+//      (`application/x-protobuffer`, `application/protobuf`, `application/octet-stream`) or the JSON
+//      debug encoding (`application/json`); anything else is a 400.
+//   4. The body is decoded as a DeviceManagementRequest; the field of the request type must be set
+//      (else 400 naming it); the other fields are ignored, as Chromium's server does.
+//   5. The request type's handler answers a DeviceManagementResponse, in the request's encoding.
+// Every error is the table's HTTP status with a DeviceManagementResponse carrying `error_message`
+// (plus `dm_status` in JSON); a request whose encoding is unknown gets its error in protobuf.
 
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DmCodecError, type DmEncoding, decodeDm, encodingOfContentType } from '../../protocol/codec.ts';
 import {
-  type DeviceManagementRequest,
+  DeviceManagementRequestSchema,
   type DeviceManagementResponse,
+  DeviceManagementResponseSchema,
   DM_PATH,
-  DM_REQUEST_BODY_KEY,
-  DM_RESPONSE_BODY_KEY,
-  type DmRequestType,
+  DM_REQUEST_FIELD,
+  DM_RESPONSE_FIELD,
 } from '../../protocol/dm.ts';
 import type { StubContext } from '../context.ts';
+import { classifyError } from '../http/error-handler.ts';
 import { DmError } from '../http/errors.ts';
+import type { DmCall } from './call.ts';
 import { certificateBasedRegister } from './certificate-register.ts';
-import { initialEnrollmentState } from './initial-state.ts';
-import { type AcceptedRegisterRequest, manualRegister } from './manual-register.ts';
+import { enterpriseCheck } from './hash-dance.ts';
+import { deviceStateRetrieval, initialEnrollmentState } from './initial-state.ts';
+import { manualRegister, tokenBasedRegister } from './manual-register.ts';
 import { fetchPolicy } from './policy.ts';
-import { DM_BODY_LIMIT, dmBodySchema, dmQuerySchema } from './schemas.ts';
+import { parseDmQuery } from './query.ts';
+import { DM_BODY_LIMIT } from './schemas.ts';
 import { unregister } from './unregister.ts';
+import { sendDmAnswer, sendDmError } from './wire.ts';
 
-interface DmQuery {
-  request: DmRequestType;
-  devicetype: '2';
-  apptype: 'Chrome';
-  deviceid: string;
+export interface DmRouteOptions {
+  /** Hash dance: most hashes one bucket may hold before the stub asks for a larger modulus. */
+  maxHashBucket?: number;
 }
 
-/** The request body the stub accepts (register requests may lack device_register_identification). */
-export type StubDmRequest = Omit<
-  DeviceManagementRequest,
-  'register_request' | 'token_based_register_request'
-> & {
-  register_request?: AcceptedRegisterRequest;
-  token_based_register_request?: AcceptedRegisterRequest;
-};
-
-/** Request types whose body key may be omitted (`{}` is a valid body). */
-const KEY_OPTIONAL: ReadonlySet<DmRequestType> = new Set(['policy', 'unregister']);
-
-function requireOnlyKey(type: DmRequestType, body: StubDmRequest): void {
-  const key = DM_REQUEST_BODY_KEY[type];
-  for (const k of Object.keys(body)) {
-    if (k !== key) throw new DmError(400, `body.${k} is not allowed for request=${type}`);
-  }
-  if (body[key] === undefined && !KEY_OPTIONAL.has(type)) throw new DmError(400, `body.${key} is required`);
+/** Name of a field as the proto spells it (snake_case), for error texts. */
+export function requestFieldName(local: keyof typeof DeviceManagementRequestSchema.field): string {
+  return DeviceManagementRequestSchema.field[local].name;
 }
 
-function missing(key: string): DmError {
-  return new DmError(400, `body.${key} is required`);
+function encodingOf(request: FastifyRequest): DmEncoding | null {
+  return encodingOfContentType(request.headers['content-type']);
 }
 
-async function dispatch(
-  ctx: StubContext,
-  request: FastifyRequest,
-  q: DmQuery,
-  body: StubDmRequest,
-): Promise<DeviceManagementResponse> {
-  switch (q.request) {
-    case 'device_initial_enrollment_state': {
-      const r = body.device_initial_enrollment_state_request;
-      if (r === undefined) throw missing('device_initial_enrollment_state_request');
-      return { device_initial_enrollment_state_response: initialEnrollmentState(ctx, r) };
-    }
-    case 'certificate_based_register': {
-      const r = body.certificate_based_register_request;
-      if (r === undefined) throw missing('certificate_based_register_request');
-      return { register_response: await certificateBasedRegister(ctx, q.deviceid, r) };
-    }
+async function dispatch(call: DmCall): Promise<DeviceManagementResponse> {
+  const { message: m } = call;
+  const answer = (init: MessageInitShape<typeof DeviceManagementResponseSchema>) =>
+    create(DeviceManagementResponseSchema, init);
+  switch (call.query.request) {
+    case 'enterprise_check':
+      return answer({ autoEnrollmentResponse: enterpriseCheck(call, need(m.autoEnrollmentRequest, 'autoEnrollmentRequest')) });
+    case 'device_state_retrieval':
+      return answer({
+        deviceStateRetrievalResponse: deviceStateRetrieval(call, need(m.deviceStateRetrievalRequest, 'deviceStateRetrievalRequest')),
+      });
+    case 'device_initial_enrollment_state':
+      return answer({
+        deviceInitialEnrollmentStateResponse: initialEnrollmentState(
+          call,
+          need(m.deviceInitialEnrollmentStateRequest, 'deviceInitialEnrollmentStateRequest'),
+        ),
+      });
+    case 'certificate_based_register':
+      return answer({
+        registerResponse: await certificateBasedRegister(call, need(m.certificateBasedRegisterRequest, 'certificateBasedRegisterRequest')),
+      });
     case 'register':
-    case 'token_based_register': {
-      const r = q.request === 'register' ? body.register_request : body.token_based_register_request;
-      if (r === undefined) throw missing(DM_REQUEST_BODY_KEY[q.request]);
-      return { register_response: manualRegister(ctx, request, q.request, q.deviceid, r) };
-    }
+      return answer({ registerResponse: manualRegister(call, need(m.registerRequest, 'registerRequest')) });
+    case 'token_based_register':
+      return answer({
+        tokenBasedDeviceRegisterResponse: tokenBasedRegister(call, need(m.tokenBasedDeviceRegisterRequest, 'tokenBasedDeviceRegisterRequest')),
+      });
     case 'policy':
-      return { policy_response: fetchPolicy(ctx, request, q.deviceid, body.policy_request?.policy_type) };
+      return answer({ policyResponse: await fetchPolicy(call, need(m.policyRequest, 'policyRequest')) });
     case 'unregister':
-      return { unregister_response: unregister(ctx, request, q.deviceid) };
+      need(m.unregisterRequest, 'unregisterRequest');
+      return answer({ unregisterResponse: unregister(call) });
   }
 }
 
-export function registerDmRoute(app: FastifyInstance, ctx: StubContext): void {
-  app.post<{ Querystring: DmQuery; Body: StubDmRequest }>(
-    DM_PATH,
-    {
-      schema: { querystring: dmQuerySchema, body: dmBodySchema },
-      bodyLimit: DM_BODY_LIMIT,
-      preValidation: async (request) => {
-        const type = (request.query as { request?: unknown }).request;
-        if (typeof type !== 'string') return;
-        const fault = ctx.faults.take(type);
-        if (fault !== undefined) {
+function need<T>(value: T | undefined, local: keyof typeof DeviceManagementRequestSchema.field): T {
+  if (value === undefined) throw new DmError(400, `${requestFieldName(local)} is required`);
+  return value;
+}
+
+function handleError(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const encoding = encodingOf(request) ?? 'proto';
+  if (err instanceof DmError) {
+    return sendDmError(reply, encoding, err.statusCode, err.message, err.retryAfterSeconds);
+  }
+  const c = classifyError(err);
+  if (c.status >= 500) request.log.error({ err }, 'unexpected error on the DM endpoint');
+  return sendDmError(reply, encoding, c.status, c.message);
+}
+
+export function registerDmRoute(app: FastifyInstance, ctx: StubContext, options: DmRouteOptions = {}): void {
+  void app.register(async (scope) => {
+    // Scoped to this plugin: the body is read as raw bytes whatever its Content-Type, and the
+    // Content-Type is judged by the handler (so an unknown one gets a DM error answer).
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: DM_BODY_LIMIT }, (_request, body, done) => {
+      done(null, body);
+    });
+    scope.setErrorHandler((err: FastifyError, request, reply) => handleError(err, request, reply));
+
+    scope.post(
+      DM_PATH,
+      {
+        bodyLimit: DM_BODY_LIMIT,
+        preValidation: async (request) => {
+          const type = (request.query as { request?: unknown }).request;
+          if (typeof type !== 'string') return;
+          const fault = ctx.faults.take(type);
+          if (fault !== undefined) {
+            throw new DmError(fault.status, `injected fault for request=${type}`, fault.retry_after_seconds ?? undefined);
+          }
+        },
+      },
+      async (request, reply) => {
+        const query = parseDmQuery(request.query);
+        const encoding = encodingOf(request);
+        if (encoding === null) {
           throw new DmError(
-            fault.status,
-            `injected fault for request=${type}`,
-            fault.retry_after_seconds ?? undefined,
+            400,
+            `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not application/x-protobuffer (or application/protobuf, application/octet-stream, application/json)`,
           );
         }
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        let message: DmCall['message'];
+        try {
+          message = decodeDm(DeviceManagementRequestSchema, body, encoding);
+        } catch (e) {
+          if (e instanceof DmCodecError) throw new DmError(400, `body: ${e.message}`);
+          throw e;
+        }
+        const field = DM_REQUEST_FIELD[query.request];
+        if (message[field] === undefined) {
+          throw new DmError(400, `${requestFieldName(field)} is required for request=${query.request}`);
+        }
+        const answer = await dispatch({ ctx, request, query, message, encoding, options });
+        const key = DM_RESPONSE_FIELD[query.request];
+        if (answer[key] === undefined) throw new Error(`handler for ${query.request} gave no ${key}`);
+        return sendDmAnswer(reply, encoding, answer);
       },
-    },
-    async (request) => {
-      requireOnlyKey(request.query.request, request.body);
-      const answer = await dispatch(ctx, request, request.query, request.body);
-      const key = DM_RESPONSE_BODY_KEY[request.query.request];
-      if (answer[key] === undefined) throw new Error(`handler for ${request.query.request} gave no ${key}`);
-      return answer;
-    },
-  );
+    );
+  });
 }

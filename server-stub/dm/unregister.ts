@@ -2,18 +2,16 @@
 // device); a zero-touch device goes back to PRE_PROVISIONED (so it can enroll again), a device that was
 // enrolled without pre-provisioning is forgotten. Its DM tokens are revoked.
 
-import type { FastifyRequest } from 'fastify';
-import type { StubContext } from '../context.ts';
+import { create } from '@bufbuild/protobuf';
+import { type DeviceUnregisterResponse, DeviceUnregisterResponseSchema } from '../../protocol/dm.ts';
 import { nowIso } from '../context.ts';
+import type { DmCall } from './call.ts';
 import { authenticateDmToken } from './dm-token.ts';
 
-export function unregister(
-  ctx: StubContext,
-  request: FastifyRequest,
-  clientId: string,
-): Record<string, never> {
+export function unregister(call: DmCall): DeviceUnregisterResponse {
+  const { ctx } = call;
   const run = ctx.stores.db.transaction(() => {
-    const { device } = authenticateDmToken(ctx, request, clientId);
+    const { device } = authenticateDmToken(call);
     const at = nowIso(ctx);
     ctx.stores.dmTokens.revokeAllFor(device.device_id, 'UNREGISTERED', at);
     if (device.preprovisioning_token !== null || device.partner_id !== null) {
@@ -21,7 +19,7 @@ export function unregister(
     } else {
       ctx.stores.devices.delete(device.device_id);
     }
-    return {};
+    return create(DeviceUnregisterResponseSchema, {});
   });
   return run.immediate();
 }

@@ -5,9 +5,10 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DmErrorBody } from '../../protocol/dm.ts';
+import { encodingOfContentType } from '../../protocol/codec.ts';
 import { DM_PATH } from '../../protocol/dm.ts';
 import { dmStatusForHttp } from '../../protocol/status.ts';
+import { sendDmError } from '../dm/wire.ts';
 import { ApiError, type ApiErrorBody, DmError } from './errors.ts';
 import { describeValidation, type ValidationIssue } from './validation-message.ts';
 
@@ -92,33 +93,13 @@ function isDmRoute(request: FastifyRequest): boolean {
   return request.routeOptions.url === DM_PATH;
 }
 
-/**
- * fastify refuses status codes above 599, but the DM protocol has 903 (DEPROVISIONED): Node's HTTP
- * server writes any three-digit status, so such answers are written on the raw response.
- */
-function sendBeyond599(reply: FastifyReply, status: number, body: DmErrorBody): FastifyReply {
-  const payload = JSON.stringify(body);
-  reply.hijack();
-  const headers: Record<string, string | number> = {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
-  };
-  const retryAfter = reply.getHeader('retry-after');
-  if (typeof retryAfter === 'string') headers['retry-after'] = retryAfter;
-  reply.raw.writeHead(status, headers);
-  reply.raw.end(payload);
-  return reply;
-}
-
 export function sendError(request: FastifyRequest, reply: FastifyReply, c: Classified): FastifyReply {
   if (c.retryAfterSeconds !== undefined) reply.header('retry-after', String(c.retryAfterSeconds));
   if (isDmRoute(request)) {
-    // The DM table has no 415 and no 404 on a known route: those are plain invalid requests.
-    const status = dmStatusForHttp(c.status) === null ? 400 : c.status;
-    const dm = dmStatusForHttp(status) ?? 'DM_STATUS_REQUEST_INVALID';
-    const body: DmErrorBody = { error_message: c.message, dm_status: dm };
-    if (status > 599) return sendBeyond599(reply, status, body);
-    return reply.code(status).send(body);
+    // The DM route answers its own errors (dm/route.ts); this covers anything that reaches the root
+    // handler for it: a DeviceManagementResponse in the request's encoding (dm/wire.ts).
+    const encoding = encodingOfContentType(request.headers['content-type']) ?? 'proto';
+    return sendDmError(reply, encoding, c.status, c.message);
   }
   const body: ApiErrorBody = { error_message: c.message, error_code: c.code };
   return reply.code(c.status).send(body);

@@ -2,6 +2,7 @@
 // (unknown customer, unknown/revoked/foreign token) and device-level ones (bad identity, duplicate,
 // already managed, claimed by another customer) are reported per device; nothing else is written.
 
+import { BRAND_CODE_PATTERN, catalogBrandCode } from '../../protocol/brand-code.ts';
 import type { PreprovisionRequest } from '../../protocol/partner.ts';
 import type { StubContext } from '../context.ts';
 import { nowIso } from '../context.ts';
@@ -23,7 +24,8 @@ export type PreprovisionErrorCode =
   | 'INVALID_SERIAL_NUMBER'
   | 'SERIAL_INCOMPLETE'
   | 'IDENTITY_MISMATCH'
-  | 'LICENSE_PACKAGING_MISMATCH';
+  | 'LICENSE_PACKAGING_MISMATCH'
+  | 'INVALID_BRAND_CODE';
 
 export type PreprovisionResult =
   | { device_id: string; status: 'PRE_PROVISIONED' }
@@ -76,6 +78,12 @@ export function preprovision(
       seen.add(d.device_id);
       const identity = checkIdentity(d);
       if (identity !== null) return err(identity);
+      if (d.brand_code !== undefined && !BRAND_CODE_PATTERN.test(d.brand_code)) {
+        return err({
+          code: 'INVALID_BRAND_CODE',
+          message: `brand_code ${JSON.stringify(d.brand_code)} is not 4 upper-case letters (RLZ brand code)`,
+        });
+      }
       const packaging = packagingOf(d);
       if (!packaging.ok) return err({ code: 'LICENSE_PACKAGING_MISMATCH', message: packaging.message });
       const existing = ctx.stores.devices.get(d.device_id);
@@ -102,6 +110,7 @@ export function preprovision(
           packaged_sku: packaging.packaged_sku,
           preprovisioning_token: token.token,
           partner_id: partner.partner_id,
+          brand_code: d.brand_code ?? catalogBrandCode(d.model),
         },
         at,
       );

@@ -34,6 +34,7 @@ const preprovisionSchema = {
             serial_number: text(64),
             manufacturer: text(128),
             model: text(256),
+            brand_code: { type: 'string', minLength: 1, maxLength: 16 },
             bundled_license: { type: 'boolean' },
             license_packaging_sku: { type: 'string', enum: [...PACKAGED_SKUS] },
           },

@@ -1,6 +1,7 @@
 // Writes a validated seed into a fresh database, in one transaction (all or nothing). A database is
 // seeded once: the `seeded_at` meta row marks it, and later starts on the same file keep its data.
 
+import { catalogBrandCode } from '../../protocol/brand-code.ts';
 import { hashPasswordSync } from '../auth/passwords.ts';
 import type { Clock } from '../clock.ts';
 import { readMeta, writeMeta } from '../db/open.ts';
@@ -78,6 +79,7 @@ function customer(stores: Stores, c: SeedCustomer, at: string): void {
         ...packagingColumns(d),
         preprovisioning_token: d.preprovisioning_token ?? null,
         partner_id: null,
+        brand_code: d.brand_code ?? catalogBrandCode(d.model),
       },
       at,
     );

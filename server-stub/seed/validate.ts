@@ -2,6 +2,7 @@
 // Cross-references are checked too: token org units exist, device tokens belong to the customer,
 // IDs, domains, e-mails, partner IDs and keys are unique.
 
+import { BRAND_CODE_PATTERN } from '../../protocol/brand-code.ts';
 import { DEVICE_ID_PATTERN } from '../../protocol/dm.ts';
 import type { AuthorizedPartner } from '../db/partners.ts';
 import { GMAIL_ADMIN_REASON, isGmailAccount } from '../rules/admin-account.ts';
@@ -54,6 +55,7 @@ function device(v: unknown, p: string, ous: Set<string>, tokens: Set<string>, u:
     'license_packaging_sku',
     'org_unit_path',
     'preprovisioning_token',
+    'brand_code',
   ]);
   const d: SeedDevice = {
     device_id: str(o.device_id, `${p}.device_id`, ID),
@@ -65,6 +67,10 @@ function device(v: unknown, p: string, ous: Set<string>, tokens: Set<string>, u:
   u.devices.add(d.device_id, `${p}.device_id`);
   const problem = checkIdentity(d);
   if (problem !== null) throw new SeedError(p, `is not a valid device: ${problem.code}: ${problem.message}`);
+  const brand = opt(o, 'brand_code', (x) =>
+    str(x, `${p}.brand_code`, { max: 4, re: BRAND_CODE_PATTERN, hint: '4 upper-case letters (RLZ brand code)' }),
+  );
+  if (brand !== undefined) d.brand_code = brand;
   const bundled = opt(o, 'bundled_license', (x) => bool(x, `${p}.bundled_license`));
   if (bundled !== undefined) d.bundled_license = bundled;
   const sku = opt(o, 'license_packaging_sku', (x) => oneOf(x, `${p}.license_packaging_sku`, PACKAGED_SKUS));

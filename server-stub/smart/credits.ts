@@ -191,7 +191,7 @@ export function issueResellerKey(
       productKey === undefined
         ? `SRMR-${randomBytes(6).toString('hex').toUpperCase().replace(/(.{4})(?=.)/g, '$1-')}`
         : normalizeKey(productKey);
-    if (stores.invoices.keyInUse(key) || stores.invoices.byClaimCode(key) !== undefined) {
+    if (stores.invoices.keyInUse(key)) {
       throw new ApiError(409, 'CONFLICT', `product key ${key} already exists`);
     }
     stores.invoices.insertResellerKey(key, credits, at);

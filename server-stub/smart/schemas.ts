@@ -58,8 +58,11 @@ export const LoginBody = Type.Object(
 /** SRM Billing: the product key typed into the "Numéro du code PIN" box, then "Utiliser". */
 export const RedeemBody = Type.Object({ product_key: productKey }, strict);
 
-/** SMART Admin Portal: the claim code of a purchase. */
-export const ClaimBody = Type.Object({ claim_code: productKey }, strict);
+/** SMART Admin Portal: the claim code of a purchase (by default its invoice id). */
+export const ClaimBody = Type.Object(
+  { claim_code: Type.String({ minLength: 1, maxLength: R.INVOICE_ID_MAX, pattern: R.INVOICE_ID_PATTERN }) },
+  strict,
+);
 
 /** Test hook: a reseller sells credits, the customer gets a product key by e-mail. */
 export const ResellerKeyBody = Type.Object(

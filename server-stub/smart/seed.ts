@@ -29,7 +29,7 @@ export interface SmartSeedInvoice {
    * are granted automatically when it enrolls (no key, no claim code).
    */
   credits_via?: CreditsVia;
-  /** The purchase's claim code for SMART Admin Portal (required with a product key). */
+  /** The purchase's claim code for SMART Admin Portal (with a product key; default: the invoice id). */
   claim_code?: string;
   /** One key per invoice, shared by all its displays (required for `product-key`, refused otherwise). */
   product_key?: string;
@@ -140,6 +140,7 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
   const keys = new Set<string>();
   const serials = new Set<string>();
   const invoiceIds = new Set<string>();
+  const claimCodes = new Set<string>();
   if (root.invoices !== undefined) {
     seed.invoices = array(root.invoices, `${path}.invoices`).map((raw, i) => {
       const p = `${path}.invoices[${i}]`;
@@ -163,18 +164,25 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
         return v as CreditsVia;
       });
       const byKey = (via ?? 'product-key') === 'product-key';
+      if (byKey && o.product_key === undefined) {
+        throw new SmartSeedError(`${p}.product_key`, 'is required with credits_via "product-key"');
+      }
       for (const f of ['product_key', 'claim_code'] as const) {
-        if (byKey && o[f] === undefined) throw new SmartSeedError(`${p}.${f}`, 'is required with credits_via "product-key"');
         if (!byKey && o[f] !== undefined) {
           throw new SmartSeedError(`${p}.${f}`, 'is not allowed with credits_via "enrollment" (credits come on enrollment)');
         }
       }
-      const invoiceKeys: Pick<SmartSeedInvoice, 'product_key' | 'claim_code'> = byKey
-        ? {
-            product_key: key(o.product_key, `${p}.product_key`, keys, 'one key per invoice'),
-            claim_code: key(o.claim_code, `${p}.claim_code`, keys, 'claim codes and keys are unique'),
-          }
-        : {};
+      const invoiceKeys: Pick<SmartSeedInvoice, 'product_key' | 'claim_code'> = {};
+      if (byKey) {
+        invoiceKeys.product_key = key(o.product_key, `${p}.product_key`, keys, 'one key per invoice');
+        const code = optional(o, 'claim_code', (v) =>
+          string(v, `${p}.claim_code`, R.INVOICE_ID_PATTERN, 1, R.INVOICE_ID_MAX),
+        );
+        const effective = normalizeKey(code ?? invoice_id);
+        if (claimCodes.has(effective)) throw new SmartSeedError(`${p}.claim_code`, `duplicates "${effective}"`);
+        claimCodes.add(effective);
+        if (code !== undefined) invoiceKeys.claim_code = code;
+      }
       const daysAgo = optional(o, 'purchased_days_ago', (v) =>
         integer(v, `${p}.purchased_days_ago`, MAX_DAYS),
       );
@@ -335,17 +343,18 @@ export function seedSmart(db: Database, smartSeed: SmartSeed | undefined, clock:
       });
     }
     const taken = (k: string, field: string): void => {
-      const owner = invoices.byProductKey(k) ?? invoices.byClaimCode(k);
-      if (owner !== undefined) fail(field, `is already used by invoice ${owner.invoice_id}`);
+      const owner = invoices.byProductKey(k);
+      if (owner !== undefined) fail(field, `is already the key of invoice ${owner.invoice_id}`);
       if (invoices.resellerKey(k) !== undefined) fail(field, 'is already a reseller key');
     };
     for (const [i, inv] of (seed.invoices ?? []).entries()) {
       const p = `smart.invoices[${i}]`;
       if (invoices.get(inv.invoice_id) !== undefined) continue; // already seeded: keep it as it is
       const productKey = inv.product_key === undefined ? null : normalizeKey(inv.product_key);
-      const claimCode = inv.claim_code === undefined ? null : normalizeKey(inv.claim_code);
+      const claimCode = productKey === null ? null : normalizeKey(inv.claim_code ?? inv.invoice_id);
       if (productKey !== null) taken(productKey, `${p}.product_key`);
-      if (claimCode !== null) taken(claimCode, `${p}.claim_code`);
+      const claimOwner = claimCode === null ? undefined : invoices.byClaimCode(claimCode);
+      if (claimOwner !== undefined) fail(`${p}.claim_code`, `is already the claim code of invoice ${claimOwner.invoice_id}`);
       for (const [j, d] of inv.displays.entries()) {
         const other = invoices.display(d.serial_number);
         if (other !== undefined) fail(`${p}.displays[${j}].serial_number`, `is already on invoice ${other.invoice_id}`);

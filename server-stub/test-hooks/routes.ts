@@ -3,11 +3,15 @@
 //   GET  /v1/test/faults → {faults};  DELETE /v1/test/faults → {faults: []}
 //   POST /v1/test/clock {now} → {now};  GET /v1/test/clock → {now}
 //   POST /v1/test/factory/devices {attested_device_id, manufacturer} → {private_key_pem, certificate_chain_pem}
+//   GET  /v1/test/policy-keys → {current_version, keys: [PolicyKeyView]}
+//   POST /v1/test/policy-keys (no body) → PolicyKeyView of the new signing key (DM policy key rotation)
 
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { DM_REQUEST_TYPES, type DmRequestType } from '../../protocol/dm.ts';
 import { dmStatusForHttp } from '../../protocol/status.ts';
 import type { StubContext } from '../context.ts';
+import type { PolicyKey } from '../db/policy-keys.ts';
 import { DEVICE_ID_JSON_PATTERN } from '../dm/schemas.ts';
 import { badRequest } from '../http/errors.ts';
 
@@ -71,7 +75,35 @@ export function parseInstant(now: string | number): Date {
   return d;
 }
 
+/** A policy signing key as the test hooks show it (never the private part). */
+export interface PolicyKeyView {
+  version: number;
+  /** Base64 DER SubjectPublicKeyInfo (PolicyFetchResponse.new_public_key). */
+  public_key_der_base64: string;
+  /** SHA-256 of the DER, hex. */
+  sha256: string;
+  created_at: string;
+}
+
+function policyKeyView(k: PolicyKey): PolicyKeyView {
+  return {
+    version: k.version,
+    public_key_der_base64: Buffer.from(k.publicKeyDer).toString('base64'),
+    sha256: createHash('sha256').update(k.publicKeyDer).digest('hex'),
+    created_at: k.createdAt,
+  };
+}
+
 export function registerTestHooks(app: FastifyInstance, ctx: StubContext): void {
+  app.get('/v1/test/policy-keys', async () => {
+    const current = await ctx.stores.policyKeys.current();
+    return { current_version: current.version, keys: ctx.stores.policyKeys.list().map(policyKeyView) };
+  });
+  app.post('/v1/test/policy-keys', { bodyLimit: BODY_LIMIT }, async () => {
+    await ctx.stores.policyKeys.current(); // a rotation always has a previous key to sign with
+    return policyKeyView(await ctx.stores.policyKeys.rotate());
+  });
+
   app.post<{ Body: FaultBody }>(
     '/v1/test/faults',
     { schema: { body: faultSchema }, bodyLimit: BODY_LIMIT },

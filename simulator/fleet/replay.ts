@@ -263,7 +263,7 @@ export function planFromBundle(bundle: Bundle): ReplayPlan {
     const state =
       expected?.outcome === 'managed'
         ? 'assigned'
-        : errorCode === 'smart-no-credits'
+        : errorCode === 'smart-domain-not-activated'
           ? 'no-credits'
           : 'unassigned';
     if (state === 'assigned') {

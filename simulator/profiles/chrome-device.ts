@@ -1,7 +1,9 @@
 // A simulated ChromeOS device for any catalog row: the filesystem tree its firmware would expose
 // (DESIGN §3) with maker-specific identifiers, and the identity DESIGN §4 says it must get.
 
+import { resolveDerivedModel } from '../../agent/catalog/index.ts';
 import type { CatalogEntry } from '../../agent/catalog/types.ts';
+import { catalogBrandCode } from '../../protocol/brand-code.ts';
 import type { DeviceTreeSpec } from '../device-tree.ts';
 import { randomHex, randomMac, randomString } from './random.ts';
 
@@ -12,8 +14,11 @@ export interface ChromeDeviceOptions {
   origin?: 'KS' | 'VN';
   /** /proc/cpuinfo model name (footnote 4: an N305 makes a Lenovo 14e Gen 3 the `(15w)` model). */
   cpuModel?: string;
-  /** Samsung only: 14 characters is the incomplete pre-cut-off label (footnote 2). */
-  samsungSerialLength?: 14 | 15;
+  /**
+   * Samsung only, default 15. Footnote 2: 14 characters is the incomplete pre-cut-off label; any
+   * length other than 15 (13, 16, …) is refused the same way (`serial-incomplete`). 2 to 64.
+   */
+  samsungSerialLength?: number;
 }
 
 export interface ChromeDeviceProfile {
@@ -37,7 +42,13 @@ export function chromeDeviceProfile(
     { name: 'eth0', address: mac },
     { name: 'wlan0', address: randomMac(random), wireless: true },
   ];
-  const vpd: NonNullable<DeviceTreeSpec['vpd']> = { model_name: entry.name, mfg_date: mfgDate };
+  const cpuModel = options.cpuModel ?? 'Intel(R) Celeron(R) N4500 @ 1.10GHz';
+  // The RLZ brand code the factory writes into RO VPD: the DM server's look-up key with the serial.
+  const vpd: NonNullable<DeviceTreeSpec['vpd']> = {
+    model_name: entry.name,
+    mfg_date: mfgDate,
+    rlz_brand_code: catalogBrandCode(resolveDerivedModel(entry, cpuModel)),
+  };
   // Chromebook firmware puts the board's code name in product_name and a SKU in product_sku; the
   // first listed variant code stands in for the SKU so the variant-code path can be exercised too.
   const dmi: NonNullable<DeviceTreeSpec['dmi']> = {
@@ -50,7 +61,7 @@ export function chromeDeviceProfile(
     dmi,
     vpd,
     net,
-    cpuModel: options.cpuModel ?? 'Intel(R) Celeron(R) N4500 @ 1.10GHz',
+    cpuModel,
   };
 
   switch (entry.idKind) {
@@ -102,7 +113,10 @@ export function chromeDeviceProfile(
   }
 }
 
-function makerSerial(manufacturer: string, random: () => number, samsungLength: 14 | 15 = 15): string {
+function makerSerial(manufacturer: string, random: () => number, samsungLength = 15): string {
+  if (!Number.isInteger(samsungLength) || samsungLength < 2 || samsungLength > 64) {
+    throw new RangeError(`samsungSerialLength must be an integer from 2 to 64, not ${samsungLength}`);
+  }
   switch (manufacturer) {
     case 'Acer':
       return `NX${randomString(random, 18)}`;

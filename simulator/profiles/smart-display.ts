@@ -179,7 +179,8 @@ export function smartDisplayProfile(
     dialect: traits.dialect,
   };
   if (options.refusal !== undefined) responder.refusal = options.refusal;
-  if (options.powerTransitionReads !== undefined) responder.powerTransitionReads = options.powerTransitionReads;
+  if (options.powerTransitionReads !== undefined)
+    responder.powerTransitionReads = options.powerTransitionReads;
   if (quirks) {
     responder.powerOnGarbage = POWER_ON_GARBAGE;
     if (random() < 0.5) responder.asyncMessages = [`#powerstate=${powerState}`];

@@ -227,6 +227,43 @@ export function beforeCutoff(ctx: PlanContext): DevicePlan {
   return plan;
 }
 
+/** Serial lengths a Samsung label can have that footnote 2 refuses (only exactly 15 is complete). */
+export const SAMSUNG_WRONG_SERIAL_LENGTHS = [13, 14, 16] as const;
+
+/**
+ * Samsung serial lengths (seed 000, footnote 2): a serial of 13, 14 or 16 characters is never
+ * eligible (`serial-incomplete`; the partner API refuses it too, so nothing is uploaded), while a
+ * 15-character one, listed, made after the row's date and pre-provisioned, enrolls.
+ */
+export function samsungSerialLength(ctx: PlanContext): DevicePlan {
+  const entry = pick(ctx.random, SAMSUNG_ROWS);
+  if (ctx.random() < 0.25) {
+    const g = genuineChrome(entry, ctx.random, { samsungSerialLength: 15 });
+    const plan = basePlan(
+      ctx,
+      'samsung-serial-length',
+      'samsung-15-character-serial',
+      entry,
+      g.hardware,
+      MANAGED_MAIN,
+      'Footnote 2: a 15-character Samsung serial, made after the listed date and pre-provisioned: zero-touch.',
+    );
+    plan.preprovision = upload(g, anyToken(ctx));
+    return plan;
+  }
+  const length = pick(ctx.random, SAMSUNG_WRONG_SERIAL_LENGTHS);
+  const g = genuineChrome(entry, ctx.random, { samsungSerialLength: length });
+  return basePlan(
+    ctx,
+    'samsung-serial-length',
+    `samsung-${length}-character-serial`,
+    entry,
+    g.hardware,
+    { outcome: 'manual', reason: 'serial-incomplete' },
+    `Footnote 2: a ${length}-character Samsung serial; only exactly 15 characters can be pre-provisioned.`,
+  );
+}
+
 const PLACEHOLDER = 'To be filled by O.E.M.';
 
 /** Chrome identity faults (the SMART ones are in smart-scenarios.ts). */

@@ -25,10 +25,12 @@ import {
   noLicences,
   notPreProvisioned,
   revokedToken,
+  samsungSerialLength,
   spoofedDevice,
   wrongModelName,
 } from './chrome-scenarios.ts';
 import { flakyNetwork, powerLoss, serverOutage } from './fault-scenarios.ts';
+import { smartRs232Dialects } from './smart-dialect-scenarios.ts';
 import {
   smartAssigned,
   smartClaimExpired,
@@ -52,6 +54,8 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
   'wrong-model-name':
     'footnote 4 (Lenovo 14e Gen 3 N305 vs N100/N200) or another model uploaded: manual/not-pre-provisioned',
   'before-cutoff': "made before the row's date, Samsung 14-character serials: manual/made-before-cutoff",
+  'samsung-serial-length':
+    'Samsung serials of 13, 14 or 16 characters (footnote 2: exactly 15): manual/serial-incomplete; 15 characters: managed',
   'identity-faults':
     'placeholder, blank, padded, non-ASCII serials, swapped M60q board, SMART touch/RS-232 faults…: manual/<reason>',
   'flaky-network': 'resets, stalls, 5xx and 429 on first requests: managed',
@@ -64,6 +68,8 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
   'smart-unassigned': 'display on no invoice or an unredeemed one: manual/smart-unassigned',
   'smart-trial-expired': 'domain past its trial: managed with included credits, else error/smart-no-credits',
   'smart-claim-expired': 'product key older than a year cannot be redeemed: manual/smart-unassigned',
+  'smart-rs232-dialects':
+    'V2/V3 RS-232 dialect (CRLF framing, `invalid cmd:`), standby/powersave woken with set powerstate=on: managed; firmware update: manual/missing-serial',
   'clock-skew': 'device clock at 1970 or years off: error/clock (the clock screen); a few hours off: managed',
 };
 
@@ -101,6 +107,7 @@ export const SCENARIOS: Readonly<Record<DeviceScenario, (ctx: PlanContext) => De
   'revoked-token': revokedToken,
   'wrong-model-name': wrongModelName,
   'before-cutoff': beforeCutoff,
+  'samsung-serial-length': samsungSerialLength,
   'identity-faults': identityFaults,
   'flaky-network': flakyNetwork,
   'server-outage': serverOutage,
@@ -110,6 +117,7 @@ export const SCENARIOS: Readonly<Record<DeviceScenario, (ctx: PlanContext) => De
   'smart-unassigned': smartUnassigned,
   'smart-trial-expired': smartTrialExpired,
   'smart-claim-expired': smartClaimExpired,
+  'smart-rs232-dialects': (ctx) => smartRs232Dialects(ctx),
   'clock-skew': clockSkew,
 };
 
@@ -128,6 +136,7 @@ const MIXED_WEIGHTS: ReadonlyArray<readonly [DeviceScenario | 'any-class', numbe
   ['revoked-token', 3],
   ['wrong-model-name', 3],
   ['before-cutoff', 5],
+  ['samsung-serial-length', 2],
   ['identity-faults', 6],
   ['flaky-network', 6],
   ['server-outage', 5],

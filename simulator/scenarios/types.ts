@@ -15,6 +15,7 @@ export const SCENARIO_NAMES = [
   'revoked-token',
   'wrong-model-name',
   'before-cutoff',
+  'samsung-serial-length',
   'identity-faults',
   'flaky-network',
   'server-outage',
@@ -24,6 +25,7 @@ export const SCENARIO_NAMES = [
   'smart-unassigned',
   'smart-trial-expired',
   'smart-claim-expired',
+  'smart-rs232-dialects',
   'clock-skew',
 ] as const;
 

@@ -104,7 +104,9 @@ export function smartDialectContract(transport: string, create: SimulatedDisplay
       const control = await connect(simulated);
       const sent = record(simulated);
       expect((await failureOf(control.get('partnum'))).code).toBe('invalid-command');
-      expect(sent()).toContain(name === 'mx-v1' ? 'invalid cmd=get partnum\r\n' : 'invalid cmd: getpartnum\r\n');
+      expect(sent()).toContain(
+        name === 'mx-v1' ? 'invalid cmd=get partnum\r\n' : 'invalid cmd: getpartnum\r\n',
+      );
       expect(await control.get('serialnum')).toBe(MX_DISPLAY.serialNumber);
       expect((await control.readInfo()).partNumber).toBeNull();
     });

@@ -58,6 +58,13 @@ export function renderDiagnostics(d: Diagnostics): string {
   for (const h of d.history.slice(-12)) lines.push(`  +${Date.parse(h.at) - start} ms  ${h.state}`);
   if (d.lastError)
     lines.push(`Last error: ${d.lastError.code}: ${d.lastError.message}`, `  Advice: ${d.lastError.advice}`);
+  if (d.policy) {
+    lines.push(
+      `Policy: ${d.policy.timestamp ?? 'not received this boot'}${d.policy.managedBy ? `, managed by ${d.policy.managedBy}` : ''}`,
+      `  Key SHA-256: ${d.policy.keyFingerprint}${d.policy.keyVersion !== null ? ` (version ${d.policy.keyVersion})` : ''}`,
+      `  Settings: ${JSON.stringify(d.policy.settings)}`,
+    );
+  }
   for (const [name, status] of Object.entries(d.backends)) lines.push(`Backend ${name}: ${status}`);
   return `${lines.join('\n')}\n`;
 }

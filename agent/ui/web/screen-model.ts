@@ -131,7 +131,7 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
         message: 'Connect a network cable or join a Wi-Fi network. The device checks again by itself.',
       };
     case 'enrolling': {
-      const domain = ctx.smartDomain ?? ctx.enrollmentState?.management_domain ?? null;
+      const domain = ctx.smartDomain ?? ctx.enrollmentState?.managementDomain ?? null;
       let message: string;
       if (state === 'manual.enrolling') message = 'Enrolling with the details you entered…';
       else if (state === 'automatic.checkingAttestation')
@@ -141,7 +141,7 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
     }
     case 'enrolled': {
       const e = ctx.enrollment;
-      const domain = e?.managementDomain ?? 'your organisation';
+      const domain = e?.managementDomain || 'your organisation';
       return {
         ...base,
         title: 'Enrollment complete',

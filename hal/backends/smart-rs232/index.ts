@@ -1,6 +1,8 @@
 // `smart-rs232`: a SmartDisplayControl over a serial port (DESIGN §3). 19200 baud, 8N1, no flow
 // control. The real binding (@serialport/bindings-cpp, native) is only loaded when no binding is
 // given, and lazily; any other binding (e.g. @serialport/binding-mock) goes through SerialPortStream.
+// Every family's dialect is understood (CRLF framing, `invalid cmd=`/`invalid cmd:`, the power states in
+// which identity commands are refused): see hal/README.md for the dialects and SMART's references.
 
 import { SerialPortStream, type OpenOptions as StreamOpenOptions } from '@serialport/stream';
 import type { SmartDisplayControl, SmartDisplayInfo, SmartQuery } from '../../interface.ts';
@@ -169,7 +171,8 @@ export class SmartRs232Display implements SmartDisplayControl {
     } catch (error) {
       // MX (V1): "if the setpowerstate command returns an invalid command message, add spaces around
       // the operator symbol". A display busy switching may also not answer: the polls below decide.
-      if (isSmartDisplayError(error, 'invalid-command')) await this.conversation.command('set powerstate = on');
+      if (isSmartDisplayError(error, 'invalid-command'))
+        await this.conversation.command('set powerstate = on');
       else if (!isSmartDisplayError(error, 'timeout')) throw error;
     }
     const timeoutMs = this.options.wakeTimeoutMs ?? DEFAULT_WAKE_TIMEOUT_MS;
@@ -179,7 +182,8 @@ export class SmartRs232Display implements SmartDisplayControl {
     for (let poll = 1; ; poll++) {
       // A display switching states may not answer for a while: a time-out or noise is not an answer.
       const now = await this.powerState().catch((error: unknown) => {
-        if (isSmartDisplayError(error, 'timeout') || isSmartDisplayError(error, 'malformed-reply')) return null;
+        if (isSmartDisplayError(error, 'timeout') || isSmartDisplayError(error, 'malformed-reply'))
+          return null;
         throw error;
       });
       if (now !== null) last = now;

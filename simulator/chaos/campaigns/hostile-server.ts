@@ -1,6 +1,6 @@
 // Server-side: a hostile server of our own in place of the stub (connection resets, answers that
-// never end, silence, 10 MB bodies, JSON nested 100 000 deep or of the wrong types, a captive portal,
-// bytes that are not HTTP) — for the first requests only (then the real stub answers: the device must
+// never end, silence, 10 MB bodies, protobuf groups nested 100 000 deep or answer fields of the wrong
+// wire type, a captive portal, bytes that are not HTTP) — for the first requests only (then the real stub answers: the device must
 // end managed), for a registration that did land (then the answer is lost: still one licence), or for
 // ever (the error screen with `safeguard-timeout` once the 90 s safeguard fires). The agent must never
 // crash and must keep its memory bounded: the built agent runs as a child and its peak RSS (VmHWM)
@@ -44,7 +44,7 @@ export function hostileCases(): HostileCase[] {
     { hostility: 'reset', mode: 'transient' },
     { hostility: 'huge-chunked', mode: 'transient' },
     { hostility: 'endless-body', mode: 'transient' },
-    { hostility: 'deep-json', mode: 'transient' },
+    { hostility: 'deep-nesting', mode: 'transient' },
     { hostility: 'wrong-types', mode: 'landed' },
     { hostility: 'slow-loris', mode: 'transient' },
     { hostility: 'huge-body', mode: 'persistent' },
@@ -60,7 +60,7 @@ export function hostileCases(): HostileCase[] {
     'huge-chunked',
     'captive-portal',
     'stall',
-    'deep-json',
+    'deep-nesting',
     'empty-200',
   ] as const)
     rest.push({ hostility, mode: 'landed' });
@@ -222,6 +222,6 @@ async function seedDeviceId(stateDir: string, deviceId: string): Promise<void> {
 export const hostileServerCampaign: Campaign = {
   name: NAME,
   description:
-    'resets, slow-loris, silence, 10 MB bodies, deep or ill-typed JSON, not HTTP: no crash, peak RSS < 300 MB, managed once it stops, safeguard-timeout if it never does',
+    'resets, slow-loris, silence, 10 MB bodies, deeply nested or ill-typed protobuf, not HTTP: no crash, peak RSS < 300 MB, managed once it stops, safeguard-timeout if it never does',
   run: (o) => runHostileServerCampaign(o),
 };

@@ -16,6 +16,14 @@
 
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { create } from '@bufbuild/protobuf';
+import { decodeDm, encodeDm, PROTOBUF_CONTENT_TYPE } from '../../../protocol/codec.ts';
+import {
+  CHROME_DEVICE_POLICY_TYPE,
+  DeviceManagementRequestSchema,
+  DeviceManagementResponseSchema,
+  PolicyFetchRequest_SignatureType,
+} from '../../../protocol/dm.ts';
 import { createDiagnosticsService } from '../../../agent/diagnostics/index.ts';
 import { STATE_FILE_NAME } from '../../../agent/persistence/index.ts';
 import { ATTESTATION_KEY_PATH } from '../../../hal/backends/attestation-file/index.ts';
@@ -157,10 +165,20 @@ async function spoofedDevice(ctx: Ctx, i: number, trustedCaOtherId: boolean, v: 
     {
       method: 'POST',
       headers: {
-        'content-type': 'application/json',
+        'content-type': PROTOBUF_CONTENT_TYPE,
         authorization: `GoogleDMToken token=${state.managed?.dmToken ?? ''}`,
       },
-      body: JSON.stringify({ policy_request: { policy_type: 'google/chromeos/device' } }),
+      body: encodeDm(
+        DeviceManagementRequestSchema,
+        create(DeviceManagementRequestSchema, {
+          policyRequest: {
+            requests: [
+              { policyType: CHROME_DEVICE_POLICY_TYPE, signatureType: PolicyFetchRequest_SignatureType.SHA256_RSA },
+            ],
+          },
+        }),
+        'proto',
+      ),
     },
   );
   v.check(
@@ -195,9 +213,15 @@ async function replayedRegistration(ctx: Ctx, i: number, v: Verdict): Promise<vo
   for (const deviceid of [first.deviceid, 'replayer-device-0001']) {
     const res = await fetch(
       `${ctx.stub.url}/device_management?request=certificate_based_register&devicetype=2&apptype=Chrome&deviceid=${deviceid}`,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: first.body },
+      { method: 'POST', headers: { 'content-type': PROTOBUF_CONTENT_TYPE }, body: first.body },
     );
-    const text = await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let text: string;
+    try {
+      text = decodeDm(DeviceManagementResponseSchema, bytes, 'proto').errorMessage;
+    } catch {
+      text = `(undecodable answer, ${bytes.length} bytes)`;
+    }
     v.check(
       res.status === 403 && /nonce/i.test(text),
       'wrong',

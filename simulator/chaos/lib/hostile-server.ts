@@ -1,12 +1,15 @@
 // A hostile enrollment server of our own (node:http), in front of the real stub: for the requests a
 // plan picks it resets the connection, trickles an answer that never ends (slow-loris), never
-// answers, sends 10 MB bodies or a body without end, nests JSON 100 000 levels deep, sends well-formed JSON of the wrong
-// types, an HTML captive portal or bytes that are not HTTP; every other request goes through to the
+// answers, sends 10 MB bodies or a body without end, nests protobuf groups 100 000 levels deep, sends
+// protobuf whose answer field has the wrong wire type, an HTML captive portal or bytes that are not
+// HTTP; every other request goes through to the
 // stub unchanged. `landed-then-*` forwards the request first (so a registration really lands and its
 // licence is taken) and then answers with hostility: the agent must retry without costing a second one.
 
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { PROTOBUF_CONTENT_TYPE } from '../../../protocol/codec.ts';
+import { DeviceManagementResponseSchema, DM_RESPONSE_FIELD, isDmRequestType } from '../../../protocol/dm.ts';
 
 export const HOSTILITIES = [
   'reset',
@@ -18,7 +21,7 @@ export const HOSTILITIES = [
   'huge-chunked',
   'endless-body',
   'huge-error',
-  'deep-json',
+  'deep-nesting',
   'wrong-types',
   'captive-portal',
   'empty-200',
@@ -45,14 +48,23 @@ export interface HostileDecision {
 
 const MB = 1024 * 1024;
 
-/** Well-formed JSON, wrong types (and a literal `__proto__` key), per answer key; raw text. */
-const WRONG_TYPES: Record<string, string> = {
-  device_initial_enrollment_state_response:
-    '{"initial_enrollment_mode": "2", "management_domain": 7, "is_license_packaged_with_device": "yes", "__proto__": {"polluted": true}}',
-  register_response:
-    '{"device_management_token": 42, "management_domain": ["demo.example"], "org_unit_path": null, "license_consumed": "true", "bundled_license": 0, "__proto__": {"isAdmin": true}}',
-  policy_response: '{"policy_type": 1, "policy_value": "all", "timestamp": "now"}',
-};
+const PROTO = { 'content-type': PROTOBUF_CONTENT_TYPE };
+
+/** The DeviceManagementResponse field number that answers a request type (Chromium's numbers). */
+function responseFieldNumber(requestType: string): number {
+  const field = isDmRequestType(requestType) ? DM_RESPONSE_FIELD[requestType] : 'registerResponse';
+  return DeviceManagementResponseSchema.fields.find((f) => f.localName === field)?.number ?? 3;
+}
+
+/** A varint of a small number (tags here stay below 2^14). */
+function varint(n: number): number[] {
+  return n < 0x80 ? [n] : [(n & 0x7f) | 0x80, n >> 7];
+}
+
+/** The answer field, well-formed protobuf but of the wrong wire type (a varint where a message goes). */
+function wrongWireType(requestType: string): Buffer {
+  return Buffer.from([...varint((responseFieldNumber(requestType) << 3) | 0), 0x2a]);
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -110,7 +122,7 @@ export class HostileServer {
     private readonly upstream: URL,
     private readonly plan: (r: HostileRequest) => HostileDecision | null,
     /** Sees every DM request as it arrives (a recording proxy: the security campaign replays one). */
-    private readonly tap?: (r: { deviceid: string; requestType: string; body: Buffer }) => void,
+    private readonly tap?: (r: { deviceid: string; requestType: string; body: Buffer; url: URL }) => void,
   ) {}
 
   async listen(): Promise<string> {
@@ -144,7 +156,7 @@ export class HostileServer {
       this.perDevice.set(deviceid, counts);
       counts.total += 1;
       counts.byType.set(requestType, (counts.byType.get(requestType) ?? 0) + 1);
-      this.tap?.({ deviceid, requestType, body });
+      this.tap?.({ deviceid, requestType, body, url });
       decision = this.plan({
         deviceid,
         requestType,
@@ -186,8 +198,8 @@ export class HostileServer {
         socket?.resetAndDestroy();
         return;
       case 'reset-mid-body':
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4000' });
-        res.write('{"device_initial_enrollment_state_response": {"initial_enrollment_mode": 2, "man');
+        res.writeHead(200, { ...PROTO, 'content-length': '4000' });
+        res.write(Buffer.from([0x5a, 0x20, 0x08, 0x00, 0x22, 0x1c, 0x08, 0x02, 0x12, 0x0c, 0x64, 0x65]));
         setTimeout(() => socket?.resetAndDestroy(), 20);
         return;
       case 'not-http':
@@ -195,11 +207,11 @@ export class HostileServer {
         return;
       case 'slow-loris':
         // Headers at once, then one byte a second, never the end.
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.write('{');
+        res.writeHead(200, PROTO);
+        res.write(Buffer.from([0x5a]));
         this.every(1000, () => {
           if (!alive()) return false;
-          res.write(' ');
+          res.write(Buffer.from([0x00]));
           return true;
         });
         return;
@@ -207,32 +219,32 @@ export class HostileServer {
         // Nothing at all: the connection stays open, the answer never starts.
         return;
       case 'huge-body': {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * MB) });
+        res.writeHead(200, { ...PROTO, 'content-length': String(10 * MB) });
         this.stream(res, 10 * MB, true);
         return;
       }
       case 'huge-chunked':
-        res.writeHead(200, { 'content-type': 'application/json' });
+        res.writeHead(200, PROTO);
         this.stream(res, 10 * MB, true);
         return;
       case 'endless-body':
         // As fast as the device reads, for ever: only a client that caps the body gets out.
-        res.writeHead(200, { 'content-type': 'application/json' });
+        res.writeHead(200, PROTO);
         this.stream(res, Number.POSITIVE_INFINITY, true);
         return;
       case 'huge-error':
-        res.writeHead(500, { 'content-type': 'application/json' });
+        res.writeHead(500, PROTO);
         this.stream(res, 10 * MB, false);
         return;
-      case 'deep-json': {
-        const depth = 100_000;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(`{"${responseKey(requestType)}":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+      case 'deep-nesting': {
+        // 100 000 start-group tags: a recursive decoder without a bound would blow its stack.
+        res.writeHead(200, PROTO);
+        res.end(Buffer.alloc(100_000, 0x0b));
         return;
       }
       case 'wrong-types':
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(`{"${responseKey(requestType)}": ${WRONG_TYPES[responseKey(requestType)] ?? '12'}}`);
+        res.writeHead(200, PROTO);
+        res.end(wrongWireType(requestType));
         return;
       case 'captive-portal':
         res.writeHead(200, { 'content-type': 'text/html' });
@@ -241,16 +253,29 @@ export class HostileServer {
         );
         return;
       case 'empty-200':
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '0' });
+        res.writeHead(200, { ...PROTO, 'content-length': '0' });
         res.end();
         return;
     }
   }
 
-  /** Writes `total` bytes in 64 KiB chunks as the client reads them (a JSON string when `json`). */
-  private stream(res: ServerResponse, total: number, json: boolean): void {
-    const head = json ? Buffer.from('{"device_initial_enrollment_state_response": {"x": "') : Buffer.alloc(0);
-    const tail = json ? Buffer.from('"}}') : Buffer.alloc(0);
+  /**
+   * Writes `total` bytes in 64 KiB chunks as the client reads them; with `framed`, they start as an
+   * error_message string whose length prefix claims them all (2 GiB when there is no end).
+   */
+  private stream(res: ServerResponse, total: number, framed: boolean): void {
+    const length = Number.isFinite(total) ? total - 6 : 0x7fffffff;
+    const head = framed
+      ? Buffer.from([
+          0x12,
+          (length & 0x7f) | 0x80,
+          ((length >> 7) & 0x7f) | 0x80,
+          ((length >> 14) & 0x7f) | 0x80,
+          ((length >> 21) & 0x7f) | 0x80,
+          (length >> 28) & 0x0f,
+        ])
+      : Buffer.alloc(0);
+    const tail = Buffer.alloc(0);
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let sent = 0;
     const pump = () => {
@@ -280,11 +305,4 @@ export class HostileServer {
     const server = this.server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-}
-
-function responseKey(requestType: string): string {
-  if (requestType === 'device_initial_enrollment_state') return 'device_initial_enrollment_state_response';
-  if (requestType === 'policy') return 'policy_response';
-  if (requestType === 'unregister') return 'unregister_response';
-  return 'register_response';
 }

@@ -24,7 +24,7 @@ async function call(method: string, path: string, body?: unknown, token?: string
 }
 
 describe('SMART Remote Management over HTTP', () => {
-  it('sign-up → e-mail → activation → login → redeem → checkin → enroll → devices and billing', async () => {
+  it('sign-up → e-mail → activation → login → Admin Portal claim → Billing redeem → checkin → enroll → devices and billing', async () => {
     const form = signup('lyceehttp');
     expect((await call('POST', '/smart/v1/domains', form))[0]).toBe(201);
     const [, box] = await call('GET', `/smart/v1/outbox?email=${encodeURIComponent(String(form.email))}`);
@@ -35,13 +35,15 @@ describe('SMART Remote Management over HTTP', () => {
 
     const display = { serial_number: 'SBID1DEMO0002', model_number: 'sbid-mx065-v2' };
     expect((await call('POST', '/smart/v1/displays/checkin', display))[1]).toEqual({ assigned_domain: null });
-    const [redeemed] = await call(
+    const [claimed, c] = await call('POST', '/smart/v1/admin-portal/claims', { claim_code: 'SRMC-DEMO-0001' });
+    expect([claimed, c.product_key]).toEqual([200, 'SRMK-DEMO-0001-AAAA']);
+    const [redeemed, r] = await call(
       'POST',
       '/smart/v1/domains/lyceehttp/billing/redeem',
-      { product_key: 'SRMK-DEMO-0001-AAAA' },
+      { product_key: c.product_key },
       token,
     );
-    expect(redeemed).toBe(200);
+    expect([redeemed, r.credits_granted]).toEqual([200, 3 * 365]);
     expect((await call('POST', '/smart/v1/displays/checkin', display))[1]).toEqual({
       assigned_domain: 'lyceehttp',
     });
@@ -49,12 +51,12 @@ describe('SMART Remote Management over HTTP', () => {
       ...display,
       domain: 'lyceehttp',
     });
-    expect([enrolled, e.credits_granted]).toEqual([200, 365]);
+    expect([enrolled, e.credits_granted]).toEqual([200, 0]);
 
     const [, devices] = await call('GET', '/smart/v1/domains/lyceehttp/devices', undefined, token);
     expect(devices.devices).toEqual([expect.objectContaining({ ...display, invoice_id: 'SRM-DEMO-0001' })]);
     const [, billing] = await call('GET', '/smart/v1/domains/lyceehttp/billing', undefined, token);
-    expect(billing.balance).toBe(365);
+    expect(billing.balance).toBe(3 * 365);
     expect((billing.rows as { type: string }[]).map((r) => r.type)).toEqual([
       'TRIAL_STARTED',
       'PRODUCT_KEY_REDEEMED',

@@ -35,7 +35,7 @@ async function send(
 }
 
 describe('SMART Remote Management in createStub', () => {
-  it('serves the demo invoices: SRM-DEMO-0001 redeems, SRM-OLD-0001 is past its claim window', async () => {
+  it('serves the demo seed: SRM-DEMO-0001 claims and redeems, SRM-OLD-0001 is past its claim period, a reseller key', async () => {
     const form = signup('stubschool');
     expect((await send('POST', '/smart/v1/domains', form))[0]).toBe(201);
     const [, box] = await send('GET', `/smart/v1/outbox?email=${encodeURIComponent(String(form.email))}`);
@@ -44,21 +44,12 @@ describe('SMART Remote Management in createStub', () => {
     const [, login] = await send('POST', '/smart/v1/login', { email: form.email, password: form.password });
     const token = String(login.token);
 
-    const [old, oldBody] = await send(
-      'POST',
-      '/smart/v1/domains/stubschool/billing/redeem',
-      { product_key: 'SRMK-OLD-0001-BBBB' },
-      token,
-    );
-    expect([old, oldBody.error_code]).toEqual([422, 'CLAIM_WINDOW_EXPIRED']);
-    const [ok, redeemed] = await send(
-      'POST',
-      '/smart/v1/domains/stubschool/billing/redeem',
-      { product_key: 'SRMK-DEMO-0001-AAAA' },
-      token,
-    );
-    expect(ok).toBe(200);
-    expect(redeemed.credits).toEqual({ included: 1095, granted: 0, pending: 1095 });
+    // Admin Portal: SRM-OLD-0001 was bought 730 days before seeding: past its one-year claim period.
+    const [old, oldBody] = await send('POST', '/smart/v1/admin-portal/claims', { claim_code: 'SRMC-OLD-0001' });
+    expect([old, oldBody.error_code]).toEqual([422, 'CLAIM_PERIOD_EXPIRED']);
+    expect(String(oldBody.error_message)).toMatch(/^activation error: /);
+    const [claimed, c] = await send('POST', '/smart/v1/admin-portal/claims', { claim_code: 'SRMC-DEMO-0001' });
+    expect([claimed, c.product_key]).toEqual([200, 'SRMK-DEMO-0001-AAAA']);
 
     clock.advanceDays(31);
     const [late, lateBody] = await send('POST', '/smart/v1/displays/enroll', {
@@ -66,7 +57,15 @@ describe('SMART Remote Management in createStub', () => {
       model_number: 'sbid-6275',
       domain: 'stubschool',
     });
-    expect([late, lateBody.error_code]).toEqual([402, 'NO_CREDITS']);
+    expect([late, lateBody.error_code]).toEqual([402, 'DOMAIN_NOT_ACTIVATED']);
+    // Billing still works after the trial: the key activates the domain.
+    const [ok, redeemed] = await send(
+      'POST',
+      '/smart/v1/domains/stubschool/billing/redeem',
+      { product_key: 'srmk-demo-0001-aaaa' },
+      token,
+    );
+    expect([ok, redeemed.credits_granted, redeemed.state]).toEqual([200, 1095, 'ACTIVATED']);
     const [enrolled, e] = await send('POST', '/smart/v1/displays/enroll', {
       serial_number: 'SBID1DEMO0001',
       model_number: 'sbid-mx065-v2',
@@ -74,9 +73,16 @@ describe('SMART Remote Management in createStub', () => {
     });
     expect([enrolled, e.credits_granted, e.enrolled_at]).toEqual([
       200,
-      365,
+      0,
       new Date(T0.getTime() + 31 * DAY_MS).toISOString(),
     ]);
+    const [reseller, r] = await send(
+      'POST',
+      '/smart/v1/domains/stubschool/billing/redeem',
+      { product_key: 'SRMR-DEMO-0100-CCCC' },
+      token,
+    );
+    expect([reseller, r.source, r.credits_granted, r.balance]).toEqual([200, 'reseller', 100, 1195]);
   });
 
   it('answers malformed JSON and wrong types with 400 {error_message, error_code}', async () => {
@@ -89,7 +95,7 @@ describe('SMART Remote Management in createStub', () => {
     });
     expect(typed).toBe(400);
     expect(typedBody).toEqual({
-      error_message: 'body.serial_number must be string, not number',
+      error_message: 'body.serial_number must be string',
       error_code: 'INVALID_REQUEST',
     });
   });
@@ -101,6 +107,7 @@ describe('SMART Remote Management in createStub', () => {
       '/smart/v1/login',
       '/smart/v1/displays/checkin',
       '/smart/v1/displays/enroll',
+      '/smart/v1/admin-portal/claims',
     ];
     const payload = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),

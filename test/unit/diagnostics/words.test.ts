@@ -13,7 +13,7 @@ describe('explainError', () => {
     expect(explainError(code)).toEqual({ message: advice.message, steps: advice.steps });
   });
 
-  it.each(['safeguard-timeout', 'invalid-credentials', 'smart-no-credits', 'smart-domain-not-activated', 'smart-unknown-domain'])(
+  it.each(['safeguard-timeout', 'invalid-credentials', 'smart-domain-not-activated', 'smart-activation-pending', 'smart-unknown-domain', 'smart-display-conflict'])(
     'has its own words for %s',
     (code) => {
       const e = explainError(code, 'raw text');
@@ -21,6 +21,17 @@ describe('explainError', () => {
       expect(e.steps.length).toBeGreaterThan(0);
     },
   );
+
+  it('says the SMART key is claimed in Admin Portal and redeemed in SRM Billing, and to contact SMART support (seed 002)', () => {
+    const e = explainError('smart-domain-not-activated');
+    const text = [e.message, ...e.steps].join(' ');
+    expect(e.message).toContain('not activated');
+    expect(text).toMatch(/Billing, type the product key in the “Numéro du code PIN”/);
+    expect(text).toMatch(/claim a product key in SMART Admin Portal/);
+    expect(text).not.toMatch(/redeem[^.]*Admin Portal/i);
+    expect(text).toContain('contact SMART support (smarttech.com/contactsupport)');
+    expect(adviceText('smart-activation-pending')).toContain('registration@glbth.com');
+  });
 
   it('keeps the clock check’s own sentence (it names the wrong time), with our steps', () => {
     const e = explainError('clock', 'The device clock says 1970-01-01T00:00:00.000Z, which cannot be right.');

@@ -41,10 +41,10 @@ describe('SMART display flow', () => {
       readIdentity: [{ ok: display }],
       checkLink: [{ ok: { up: true } }],
       smartCheckin: [{ ok: { assignedDomain: 'school1' } }],
-      smartEnroll: [{ error: { code: 'smart-no-credits', httpStatus: 402 } }],
+      smartEnroll: [{ error: { code: 'smart-domain-not-activated', httpStatus: 402 } }],
     });
     await h.settle();
     expect(h.flowState()).toBe('error');
-    expect(h.actor.getSnapshot().context.lastError?.code).toBe('smart-no-credits');
+    expect(h.actor.getSnapshot().context.lastError?.code).toBe('smart-domain-not-activated');
   });
 });

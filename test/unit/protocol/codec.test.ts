@@ -34,7 +34,10 @@ const registerRequest = fc.record(
 
 const request = fc.oneof(
   fc
-    .record({ remainder: fc.bigInt({ min: 0n, max: 2n ** 62n }), modulus: fc.bigInt({ min: 1n, max: 2n ** 62n }) })
+    .record({
+      remainder: fc.bigInt({ min: 0n, max: 2n ** 62n }),
+      modulus: fc.bigInt({ min: 1n, max: 2n ** 62n }),
+    })
     .map((r) => ({ autoEnrollmentRequest: { ...r, enrollmentCheckType: 2 } })),
   fc.record({ serialNumber: text, brandCode: text }).map((r) => ({ deviceStateRetrievalRequest: r })),
   fc.record({ serialNumber: text, brandCode: text }).map((r) => ({ deviceInitialEnrollmentStateRequest: r })),
@@ -42,9 +45,15 @@ const request = fc.oneof(
     .record({ data: bytes, signature: bytes, extraDataBytes: fc.integer({ min: 0, max: 256 }) })
     .map((signedRequest) => ({ certificateBasedRegisterRequest: { signedRequest } })),
   registerRequest.map((registerRequest) => ({ registerRequest })),
-  registerRequest.map((deviceRegisterRequest) => ({ tokenBasedDeviceRegisterRequest: { deviceRegisterRequest } })),
+  registerRequest.map((deviceRegisterRequest) => ({
+    tokenBasedDeviceRegisterRequest: { deviceRegisterRequest },
+  })),
   fc
-    .record({ policyType: text, signatureType: fc.constantFrom(0, 1, 2), publicKeyVersion: fc.integer({ min: 0, max: 1000 }) })
+    .record({
+      policyType: text,
+      signatureType: fc.constantFrom(0, 1, 2),
+      publicKeyVersion: fc.integer({ min: 0, max: 1000 }),
+    })
     .map((r) => ({ policyRequest: { requests: [r] } })),
   fc.constant({ unregisterRequest: {} }),
 );
@@ -55,7 +64,11 @@ describe('DM codecs', () => {
       fc.property(request, (init) => {
         const msg = create(DeviceManagementRequestSchema, init);
         for (const encoding of ['proto', 'json'] as const) {
-          const back = decodeDm(DeviceManagementRequestSchema, encodeDm(DeviceManagementRequestSchema, msg, encoding), encoding);
+          const back = decodeDm(
+            DeviceManagementRequestSchema,
+            encodeDm(DeviceManagementRequestSchema, msg, encoding),
+            encoding,
+          );
           expect(equals(DeviceManagementRequestSchema, back, msg)).toBe(true);
         }
       }),
@@ -64,8 +77,12 @@ describe('DM codecs', () => {
   });
 
   it('writes JSON with the proto field names (snake_case)', () => {
-    const msg = create(DeviceManagementRequestSchema, { deviceStateRetrievalRequest: { serialNumber: 'S', brandCode: 'ABCD' } });
-    expect(JSON.parse(new TextDecoder().decode(encodeDm(DeviceManagementRequestSchema, msg, 'json')))).toEqual({
+    const msg = create(DeviceManagementRequestSchema, {
+      deviceStateRetrievalRequest: { serialNumber: 'S', brandCode: 'ABCD' },
+    });
+    expect(
+      JSON.parse(new TextDecoder().decode(encodeDm(DeviceManagementRequestSchema, msg, 'json'))),
+    ).toEqual({
       device_state_retrieval_request: { serial_number: 'S', brand_code: 'ABCD' },
     });
   });
@@ -97,12 +114,16 @@ describe('DM codecs', () => {
   });
 
   it('refuses JSON that is not UTF-8, nests too deep, or has unknown keys unless asked to ignore them', () => {
-    expect(() => decodeDm(DeviceManagementResponseSchema, new Uint8Array([0xff]), 'json')).toThrow(DmCodecError);
+    expect(() => decodeDm(DeviceManagementResponseSchema, new Uint8Array([0xff]), 'json')).toThrow(
+      DmCodecError,
+    );
     const deep = new TextEncoder().encode(`${'['.repeat(100)}${']'.repeat(100)}`);
     expect(() => decodeDm(DeviceManagementResponseSchema, deep, 'json')).toThrow(/nests deeper/);
     const extra = new TextEncoder().encode('{"error_message":"x","dm_status":"DM_STATUS_REQUEST_INVALID"}');
     expect(() => decodeDm(DeviceManagementResponseSchema, extra, 'json')).toThrow(DmCodecError);
-    expect(decodeDm(DeviceManagementResponseSchema, extra, 'json', { ignoreUnknownJsonFields: true }).errorMessage).toBe('x');
+    expect(
+      decodeDm(DeviceManagementResponseSchema, extra, 'json', { ignoreUnknownJsonFields: true }).errorMessage,
+    ).toBe('x');
     expect(jsonNestsDeeperThan('{"a":"[[[[[["}', 2)).toBe(false);
   });
 

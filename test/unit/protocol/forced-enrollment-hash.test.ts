@@ -14,7 +14,9 @@ import {
 describe('forced-enrollment hash', () => {
   it('is the first 8 bytes of SHA-256("<brand>_<serial>")', () => {
     const full = createHash('sha256').update('ABCD_5CD1234XYZ').digest();
-    expect(Buffer.from(forcedEnrollmentHash('ABCD', '5CD1234XYZ')).toString('hex')).toBe(full.subarray(0, 8).toString('hex'));
+    expect(Buffer.from(forcedEnrollmentHash('ABCD', '5CD1234XYZ')).toString('hex')).toBe(
+      full.subarray(0, 8).toString('hex'),
+    );
   });
 
   it('takes the remainder from the last bytes, last byte lowest', () => {

@@ -16,7 +16,10 @@ describe('generated protobuf code', () => {
     execFileSync(
       join(ROOT, 'node_modules/.bin/buf'),
       ['generate', '--template', 'protocol/proto/buf.gen.yaml', '-o', out],
-      { cwd: ROOT, env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` } },
+      {
+        cwd: ROOT,
+        env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
+      },
     );
     const committed = readdirSync(join(ROOT, 'protocol/gen')).sort();
     const fresh = readdirSync(join(out, 'protocol/gen')).sort();

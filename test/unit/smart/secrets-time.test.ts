@@ -6,7 +6,7 @@ import {
   sameSecret,
   verifyPassword,
 } from '../../../server-stub/smart/secrets.ts';
-import { trialActive } from '../../../server-stub/smart/service.ts';
+import { trialActive } from '../../../server-stub/smart/state.ts';
 import { addDays, addYears } from '../../../server-stub/smart/time.ts';
 
 describe('password hashing', () => {

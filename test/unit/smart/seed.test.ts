@@ -276,17 +276,22 @@ describe('seedSmart', () => {
 });
 
 describe('the default seed server-stub/fixtures/demo.json', () => {
-  it('has a smart section seedSmart accepts, with SRM-DEMO-0001 (30 days) and SRM-OLD-0001 (730 days)', () => {
+  it('has a smart section seedSmart accepts: key invoices (30 and 730 days), an on-enrollment invoice, a reseller key', () => {
     const url = new URL('../../../server-stub/fixtures/demo.json', import.meta.url);
     const demoJson = JSON.parse(readFileSync(url, 'utf8')) as { smart?: SmartSeed };
     const db = new Database(':memory:');
     seedSmart(db, demoJson.smart, clock);
     const rows = db
-      .prepare('SELECT invoice_id, product_key, purchased_at FROM smart_invoices ORDER BY invoice_id')
-      .all() as { invoice_id: string; product_key: string; purchased_at: string }[];
-    expect(rows.map((r) => [r.invoice_id, r.product_key, r.purchased_at])).toEqual([
-      ['SRM-DEMO-0001', 'SRMK-DEMO-0001-AAAA', new Date(NOW.getTime() - 30 * 86_400_000).toISOString()],
-      ['SRM-OLD-0001', 'SRMK-OLD-0001-BBBB', new Date(NOW.getTime() - 730 * 86_400_000).toISOString()],
+      .prepare('SELECT invoice_id, credits_via, claim_code, product_key, purchased_at FROM smart_invoices ORDER BY invoice_id')
+      .all() as Record<string, string | null>[];
+    const ago = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+    expect(rows.map((r) => Object.values(r))).toEqual([
+      ['SRM-AUTO-0001', 'enrollment', null, null, ago(10)],
+      ['SRM-DEMO-0001', 'product-key', 'SRMC-DEMO-0001', 'SRMK-DEMO-0001-AAAA', ago(30)],
+      ['SRM-OLD-0001', 'product-key', 'SRMC-OLD-0001', 'SRMK-OLD-0001-BBBB', ago(730)],
+    ]);
+    expect(db.prepare('SELECT product_key, credits FROM smart_reseller_keys').all()).toEqual([
+      { product_key: 'SRMR-DEMO-0100-CCCC', credits: 100 },
     ]);
     const displays = db
       .prepare(
@@ -294,5 +299,38 @@ describe('the default seed server-stub/fixtures/demo.json', () => {
       )
       .get();
     expect(displays).toEqual({ n: 3, c: 1095 });
+  });
+
+  it('defaults a claim code to the invoice id; refuses keys or claim codes on an on-enrollment invoice', () => {
+    const db = new Database(':memory:');
+    seedSmart(
+      db,
+      { invoices: [{ invoice_id: 'Inv-7', product_key: 'KEY-7', purchased_days_ago: 1, displays: [{ serial_number: 'S7', model_number: 'm', credits: 1 }] }] },
+      clock,
+    );
+    expect(db.prepare('SELECT claim_code FROM smart_invoices').get()).toEqual({ claim_code: 'INV-7' });
+    for (const extra of [{ product_key: 'KEY-8' }, { claim_code: 'C-8' }]) {
+      const seed: SmartSeed = {
+        invoices: [
+          { invoice_id: 'Inv-8', credits_via: 'enrollment', purchased_days_ago: 1, displays: [{ serial_number: 'S8', model_number: 'm', credits: 1 }], ...extra },
+        ],
+      };
+      const field = Object.keys(extra)[0];
+      expect(() => seedSmart(new Database(':memory:'), seed, clock)).toThrow(
+        expect.objectContaining({ code: 'SEED_INVALID', message: expect.stringMatching(new RegExp(`^smart\\.invoices\\[0\\]\\.${field} is not allowed`)) }),
+      );
+    }
+  });
+
+  it('loads reseller keys and refuses one that duplicates an invoice key (SEED_INVALID naming the field)', () => {
+    const db = new Database(':memory:');
+    const seed: SmartSeed = {
+      invoices: [{ invoice_id: 'I1', product_key: 'DUP-1', purchased_days_ago: 1, displays: [{ serial_number: 'S1', model_number: 'm', credits: 1 }] }],
+      reseller_keys: [{ product_key: 'dup-1', credits: 5 }],
+    };
+    expect(() => seedSmart(db, seed, clock)).toThrow(
+      expect.objectContaining({ code: 'SEED_INVALID', message: expect.stringMatching(/^smart\.reseller_keys\[0\]\.product_key duplicates/) }),
+    );
+    expect(db.prepare('SELECT count(*) AS n FROM smart_invoices').get()).toEqual({ n: 0 });
   });
 });

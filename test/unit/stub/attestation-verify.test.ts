@@ -28,7 +28,7 @@ async function input(id = 'DEV0001', certSerial?: string) {
     ...(certSerial === undefined ? {} : { certificateSerialNumber: certSerial }),
   });
   const signature = await pemSigner(identity.private_key_pem)(data);
-  return { data, signature, chainPem: identity.certificate_chain_pem, attestedDeviceId: id };
+  return { data, signature, certificate: identity.certificate_chain_pem, attestedDeviceId: id };
 }
 
 describe('verifyAttestation', () => {
@@ -39,8 +39,8 @@ describe('verifyAttestation', () => {
   it('accepts a chain holding only the device certificate when its issuer is trusted', async () => {
     const i = await input();
     const leafOnly =
-      i.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
-    expect(await verifyAttestation({ ...i, chainPem: leafOnly }, trusted, NOW)).toEqual({ ok: true });
+      i.certificate.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
+    expect(await verifyAttestation({ ...i, certificate: leafOnly }, trusted, NOW)).toEqual({ ok: true });
   });
 
   it('compares the serialNumber as written, RFC 2253 specials and all', async () => {
@@ -55,7 +55,7 @@ describe('verifyAttestation', () => {
   });
 
   it.each([
-    ['garbage instead of PEM', { chainPem: 'hello' }, 'is not a PEM certificate chain'],
+    ['garbage instead of PEM', { certificate: 'hello' }, 'is not a PEM certificate chain'],
     [
       'a corrupt signature',
       { signature: Buffer.from('3006020101020101', 'hex') },
@@ -79,9 +79,9 @@ describe('verifyAttestation', () => {
   it('rejects a chain whose CA part was swapped for another CA', async () => {
     const other = await createManufacturerCa('Unit Test CA');
     const i = await input();
-    const leaf = i.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
+    const leaf = i.certificate.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
     const r = await verifyAttestation(
-      { ...i, chainPem: `${leaf}\n${other.certPem}` },
+      { ...i, certificate: `${leaf}\n${other.certPem}` },
       [...trusted, new X509Certificate(other.certPem)],
       NOW,
     );
@@ -118,7 +118,7 @@ describe('verifyAttestation', () => {
     });
     const signature = await pemSigner(pem)(data);
     const r = await verifyAttestation(
-      { ...i, signature, chainPem: `${cert.toString('pem')}\n${ca.certPem}` },
+      { ...i, signature, certificate: `${cert.toString('pem')}\n${ca.certPem}` },
       trusted,
       NOW,
     );
@@ -139,7 +139,7 @@ describe('verifyAttestation', () => {
     });
     const signature = await pemSigner(noSerial.private_key_pem)(data);
     const r = await verifyAttestation(
-      { ...i, signature, chainPem: noSerial.certificate_chain_pem },
+      { ...i, signature, certificate: noSerial.certificate_chain_pem },
       trusted,
       NOW,
     );

@@ -273,6 +273,11 @@ function renderDiagnostics(d) {
   set('diag-server-checked', s.checkedAt ? new Date(s.checkedAt).toLocaleString('en-GB') : 'never');
   set('diag-server-error', s.error ? `${s.error.code}: ${s.error.message}` : 'none');
 
+  const p = d.policy;
+  set('diag-policy-timestamp', p?.timestamp ? new Date(p.timestamp).toLocaleString('en-GB') : 'none received');
+  set('diag-policy-key', p ? p.keyFingerprint : 'no key pinned');
+  set('diag-policy-settings', p ? JSON.stringify(p.settings) : 'none');
+
   const e = d.lastError;
   $('diag-last-error').replaceChildren(
     ...(e
