@@ -36,9 +36,11 @@ async function parts(
   const ca = await createManufacturerCa('Bench Device Attestation CA');
   const trusted = [new X509Certificate(ca.certPem)];
   const identity = await mintDeviceIdentity(ca, { attestedDeviceId: 'BENCH-0001', manufacturer: 'Bench' });
-  const data = new TextEncoder().encode('{"device_register_request":{}}');
+  // As on the wire: one DER certificate, signed bytes = registration data followed by a nonce.
+  const data = new Uint8Array(64).fill(0x5a);
   const signature = await pemSigner(identity.private_key_pem)(data);
-  const input = { data, signature, chainPem: identity.certificate_chain_pem, attestedDeviceId: 'BENCH-0001' };
+  const certificate = new X509Certificate(identity.certificate_chain_pem).raw;
+  const input = { data, signature, certificate, attestedDeviceId: 'BENCH-0001' };
   const [plan] = planFleet({ scenario: 'mixed', seed: 1, devices: 1 });
   if (plan === undefined) throw new Error('no device planned');
   let n = 0;

@@ -163,6 +163,25 @@ export interface KeyboardSource {
   start(onAltV: (event: AltVEvent) => void): Promise<() => Promise<void>>;
 }
 
+/** A key of a terminal (what a text UI reads); Alt+V is `alt-v`, Ctrl+C / Ctrl+D `interrupt`. */
+export type TerminalKey =
+  | { kind: 'alt-v' }
+  | { kind: 'escape' }
+  | { kind: 'enter' }
+  | { kind: 'backspace' }
+  | { kind: 'interrupt' }
+  | { kind: 'char'; char: string };
+
+/** The keys of a terminal while it runs; Alt+V goes to `start`'s listener instead, never here. */
+export interface TerminalKeys {
+  onKey(listener: (key: TerminalKey) => void): () => void;
+}
+
+/** The terminal's keyboard source: Alt+V like any keyboard, and the other keys for the text UI. */
+export interface TerminalKeyboardSource extends KeyboardSource, TerminalKeys {
+  readonly name: 'terminal';
+}
+
 // ---------- attestation ----------
 
 /** Key material of the device's attestation identity (a TPM on real hardware, files in the simulator). */

@@ -76,7 +76,8 @@ export function deviceRegisterRequest(fields: {
   if (mac !== null) request.ethernetMacAddress = mac;
   if (fields.manufactureDate) request.manufactureDate = fields.manufactureDate;
   if (fields.expectedDomain) request.expectedEnrollmentDomain = fields.expectedDomain;
-  if (fields.attestedDeviceId) request.deviceRegisterIdentification = { attestedDeviceId: fields.attestedDeviceId };
+  if (fields.attestedDeviceId)
+    request.deviceRegisterIdentification = { attestedDeviceId: fields.attestedDeviceId };
   if (fields.reregister) request.reregister = true;
   return request;
 }
@@ -91,7 +92,10 @@ export function firstCertificateDer(chainPem: string): Uint8Array {
 }
 
 /** The serialized CertificateBasedDeviceRegistrationData (without the nonce). */
-export function registrationData(input: CertificateBasedRegisterInput, deviceCertificate: Uint8Array): Uint8Array {
+export function registrationData(
+  input: CertificateBasedRegisterInput,
+  deviceCertificate: Uint8Array,
+): Uint8Array {
   const data = create(CertificateBasedDeviceRegistrationDataSchema, {
     certificateType: CertificateBasedDeviceRegistrationData_CertificateType.ENTERPRISE_ENROLLMENT_CERTIFICATE,
     deviceCertificate,
@@ -114,7 +118,9 @@ export function registrationData(input: CertificateBasedRegisterInput, deviceCer
  * Builds the SignedData of `certificate_based_register`. Every failure (bad input, key store
  * unavailable or failing) is an error whose `code` is `attestation-unavailable`.
  */
-export async function buildCertificateBasedRegisterRequest(input: CertificateBasedRegisterInput): Promise<SignedData> {
+export async function buildCertificateBasedRegisterRequest(
+  input: CertificateBasedRegisterInput,
+): Promise<SignedData> {
   if (!DEVICE_ID_PATTERN.test(input.attestedDeviceId)) {
     throw new AttestationError('the attested device ID is not 1–64 printable ASCII characters');
   }

@@ -1,10 +1,9 @@
-// The composition of real HAL backends for the CLI: sysfs under --root, systeminformation as a
-// fallback on `/` only (it cannot read another root), the SMART display on --smart-serial.
+// The CLI's view of the HAL: the backends come from the one assembly (agent/hal-assembly), chosen by
+// what the device has; this only checks the directories the user names.
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
-import type { IdentitySource, SmartDisplayControl } from '../../hal/interface.ts';
+import { assembleHal } from '../hal-assembly/index.ts';
 import type { DeviceIdentitySources } from '../identity/read-device.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -15,24 +14,10 @@ export async function requireDirectory(flag: string, dir: string): Promise<strin
   return path;
 }
 
+/** `agent identify`'s sources: sysfs under the root, systeminformation on the host, the SMART display. */
 export async function identitySourcesFor(options: {
   root: string;
   smartSerial?: string;
 }): Promise<DeviceIdentitySources> {
-  const primary = new SysfsBackend({ root: options.root });
-  const sources: DeviceIdentitySources = { primary };
-  if (options.root === '/') sources.fallback = await lazySystemInformation();
-  const path = options.smartSerial;
-  if (path !== undefined) {
-    sources.openSmartDisplay = async (): Promise<SmartDisplayControl> => {
-      const { openSmartDisplay } = await import('../../hal/backends/smart-rs232/index.ts');
-      return openSmartDisplay({ path });
-    };
-  }
-  return sources;
-}
-
-async function lazySystemInformation(): Promise<IdentitySource> {
-  const { SystemInformationBackend } = await import('../../hal/backends/systeminformation/index.ts');
-  return new SystemInformationBackend();
+  return assembleHal(options).identity;
 }

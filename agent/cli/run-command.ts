@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino, { type Logger } from 'pino';
+import { assembleHal, type DeviceHal } from '../hal-assembly/index.ts';
 import { type AgentHandle, startAgent } from '../runtime/agent.ts';
 import { createDeviceDeps, defaultStateDir } from '../runtime/create-deps.ts';
 import type { AgentDeps } from '../runtime/deps.ts';
@@ -29,7 +30,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     { name: 'zte-agent', level: process.env.ZTE_LOG_LEVEL ?? defaultLevel },
     pino.destination(2),
   );
-  const deps = createDeviceDeps(options);
+  // One HAL for the whole boot: identity, links, key store, and the keyboards the UIs listen to.
+  const hal = assembleHal({
+    root: options.root,
+    ...(options.smartSerial !== undefined ? { smartSerial: options.smartSerial } : {}),
+    // The text UI reads this process's terminal whatever it is; otherwise only a real terminal is a keyboard.
+    ...(options.ui === 'terminal' ? { terminalInput: process.stdin } : {}),
+  });
+  const deps = createDeviceDeps({ ...options, hal });
   const agent = await startAgent(deps, {
     ...(options.maxBootAttempts !== undefined ? { maxBootAttempts: options.maxBootAttempts } : {}),
     onTransition: (state, snapshot) => {
@@ -43,7 +51,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       'state file was unusable and was moved aside',
     );
   }
-  const outcome = options.ui === 'none' ? await agent.settled : await serveUis(agent, deps, options, logger);
+  const outcome =
+    options.ui === 'none' ? await agent.settled : await serveUis(agent, deps, hal, options, logger);
   await agent.stop();
   const writeError = agent.persistenceError();
   if (writeError)
@@ -61,24 +70,37 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 async function serveUis(
   agent: AgentHandle,
   deps: AgentDeps,
+  hal: DeviceHal,
   options: Awaited<ReturnType<typeof parseRunArgs>>,
   logger: Logger,
 ) {
-  if (options.ui === 'web') {
-    const ui = await startWebUiFor(agent, deps, {
-      port: options.uiPort ?? 0,
-      stateDir: options.stateDir ?? defaultStateDir(options.root),
+  // Alt+V from every keyboard the device has (evdev, HID, terminal) toggles the overlay, whatever UI.
+  const keyboards = hal.keyboards.start(() => agent.actor.send({ type: 'ALT_V' }));
+  const stopKeyboards = { close: () => hal.keyboards.stop() };
+  try {
+    if (options.ui === 'web') {
+      const ui = await startWebUiFor(agent, deps, {
+        port: options.uiPort ?? 0,
+        stateDir: options.stateDir ?? defaultStateDir(options.root),
+        root: options.root,
+        hal,
+      });
+      logger.info({ url: ui.url }, 'web UI listening');
+      logger.info({ keyboards: await keyboards }, 'keyboards');
+      return serveUntilSignal(agent, [ui, stopKeyboards], logger);
+    }
+    // The screen goes to stdout, unless stdout is kept for the --json line.
+    const ui = await startTerminalUiFor(agent, deps, {
       root: options.root,
+      output: options.json ? process.stderr : process.stdout,
+      hal,
     });
-    logger.info({ url: ui.url }, 'web UI listening');
-    return serveUntilSignal(agent, [ui], logger);
+    logger.info({ keyboards: await keyboards }, 'keyboards');
+    return serveUntilSignal(agent, [ui, stopKeyboards], logger);
+  } catch (error) {
+    await hal.keyboards.stop(); // a UI that could not start must not leave the keyboards holding the process
+    throw error;
   }
-  // The screen goes to stdout, unless stdout is kept for the --json line.
-  const ui = await startTerminalUiFor(agent, deps, {
-    root: options.root,
-    output: options.json ? process.stderr : process.stdout,
-  });
-  return serveUntilSignal(agent, [ui], logger);
 }
 
 async function parseRunArgs(argv: string[]) {
@@ -104,7 +126,9 @@ async function parseRunArgs(argv: string[]) {
   // protobuf is what Chromium speaks; JSON is the debug encoding of the same messages.
   const dmEncoding = values['dm-encoding'] ?? 'proto';
   if (!(DM_ENCODINGS as readonly string[]).includes(dmEncoding))
-    throw new UsageError(`--dm-encoding ${dmEncoding}: must be one of ${DM_ENCODINGS.join(', ')}\n${RUN_USAGE}`);
+    throw new UsageError(
+      `--dm-encoding ${dmEncoding}: must be one of ${DM_ENCODINGS.join(', ')}\n${RUN_USAGE}`,
+    );
   const root = await requireDirectory('--root', values.root ?? '/');
   const uiPort = positiveInteger('--ui-port', values['ui-port']);
   if (uiPort !== undefined && uiPort > 65_535)

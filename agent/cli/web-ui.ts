@@ -1,6 +1,7 @@
-// `agent run --ui web`: the OOBE page on 127.0.0.1:<--ui-port>.
+// `agent run --ui web`: the OOBE page on 127.0.0.1:<--ui-port>. Its diagnostics list every backend of
+// the assembled HAL; the page's own Alt+V (keydown) sits beside the device's keyboards (DESIGN §3 (d)).
 
-import { SysfsBackend } from '../../hal/backends/sysfs/index.ts';
+import { assembleHal, type DeviceHal } from '../hal-assembly/index.ts';
 import type { AgentHandle } from '../runtime/agent.ts';
 import type { AgentDeps } from '../runtime/deps.ts';
 import { agentVersion } from './serve-ui.ts';
@@ -9,10 +10,13 @@ export interface WebRunOptions {
   port: number;
   stateDir: string;
   root: string;
+  /** The device's HAL (the one `agent run` assembled); assembled from `root` when absent. */
+  hal?: DeviceHal;
 }
 
 export async function startWebUiFor(agent: AgentHandle, deps: AgentDeps, options: WebRunOptions) {
   const { startWebUi } = await import('../ui/web/index.ts');
+  const hal = options.hal ?? assembleHal({ root: options.root });
   return startWebUi({
     handle: agent,
     deps,
@@ -20,6 +24,6 @@ export async function startWebUiFor(agent: AgentHandle, deps: AgentDeps, options
     port: options.port,
     host: '127.0.0.1',
     agentVersion: await agentVersion(),
-    backends: [new SysfsBackend({ root: options.root })],
+    backends: hal.backends,
   });
 }

@@ -56,7 +56,11 @@ export async function collectDiagnostics(
     state: flowStateOf(snapshot.value),
     history: agent.history.map((h) => ({ state: h.state, at: h.at })),
     lastError: lastError
-      ? { code: lastError.code, message: lastError.message, advice: adviceText(lastError.code, lastError.message) }
+      ? {
+          code: lastError.code,
+          message: lastError.message,
+          advice: adviceText(lastError.code, lastError.message),
+        }
       : null,
     policy: policyDiagnostics(snapshot.context),
     backends,

@@ -5,8 +5,7 @@
 import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { writeFileAtomic } from '../persistence/index.ts';
-import { STATE_FILE_NAME } from '../persistence/index.ts';
+import { STATE_FILE_NAME, writeFileAtomic } from '../persistence/index.ts';
 import { redactSecrets } from './redact.ts';
 import type { Diagnostics } from './types.ts';
 
@@ -47,7 +46,8 @@ export function bundleFileName(now: Date, suffix = 0): string {
 /** The few lines a phone can read from the QR code (ASCII only: some scanners mangle the rest). */
 export function bundleSummary(d: Diagnostics, fileName: string): string {
   const id = d.identity;
-  const one = (s: string | null | undefined) => (s === null || s === undefined || s === '' ? '-' : s.slice(0, 80));
+  const one = (s: string | null | undefined) =>
+    s === null || s === undefined || s === '' ? '-' : s.slice(0, 80);
   return [
     'ZTE-AGENT DIAGNOSTICS',
     `SN:${one(id?.serialNumber)}`,
@@ -90,7 +90,11 @@ async function freeName(dir: string, now: Date): Promise<string> {
 }
 
 /** Writes the redacted bundle into `dir` (the state directory) and returns its path and QR code. */
-export async function exportBundle(diagnostics: Diagnostics, dir: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportBundle(
+  diagnostics: Diagnostics,
+  dir: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const now = options.now ?? new Date();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const bundle: Bundle = redactSecrets(

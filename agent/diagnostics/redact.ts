@@ -33,7 +33,8 @@ export function isSecretKey(key: string): boolean {
 
 const PEM = /-----BEGIN [^\n]*?-----[\s\S]*?(?:-----END [^\n]*?-----|$)/g;
 // `GoogleLogin auth=…`, `GoogleDMToken token=…`, `GoogleEnrollmentToken token=…`, `Bearer …`, `Basic …`.
-const AUTH_SCHEME = /\b(GoogleLogin\s+auth=|GoogleDMToken\s+token=|GoogleEnrollmentToken\s+token=|Bearer\s+|Basic\s+)[^\s"',;]+/gi;
+const AUTH_SCHEME =
+  /\b(GoogleLogin\s+auth=|GoogleDMToken\s+token=|GoogleEnrollmentToken\s+token=|Bearer\s+|Basic\s+)[^\s"',;]+/gi;
 // `password=…`, `"token":"…"`, `dm_token: …` inside free text (query strings, quoted JSON, logs).
 // An `Authorization: GoogleDMToken token=…` keeps its scheme (its token is taken by AUTH_SCHEME).
 const KEY_VALUE =
@@ -60,7 +61,9 @@ function collectSecrets(value: unknown, underSecret: boolean, out: Set<string>):
 
 /** A string with credentials patterns, PEM blocks and the known secret values taken out. */
 function scrubber(secrets: Iterable<string>): (s: string) => string {
-  const known = [...new Set(secrets)].filter((s) => s.length >= MIN_SCRUB_LENGTH).sort((a, b) => b.length - a.length);
+  const known = [...new Set(secrets)]
+    .filter((s) => s.length >= MIN_SCRUB_LENGTH)
+    .sort((a, b) => b.length - a.length);
   const knownPattern = known.length === 0 ? null : new RegExp(known.map(escapeRegExp).join('|'), 'g');
   return (s) => {
     let out = s.replace(PEM, REDACTED_PEM);

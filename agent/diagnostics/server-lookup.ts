@@ -36,7 +36,11 @@ export const NOT_ASKED: ServerAnswer = {
 /** Transport failures: the server was not reached (anything else is an answer from it). */
 const UNREACHED = new Set(['network', 'timeout', 'aborted']);
 
-export function createServerLookup(agent: AgentView, deps: DiagnosticsDeps, options: ServerLookupOptions = {}): ServerLookup {
+export function createServerLookup(
+  agent: AgentView,
+  deps: DiagnosticsDeps,
+  options: ServerLookupOptions = {},
+): ServerLookup {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SERVER_TIMEOUT_MS;
   let cache: ServerAnswer | null = null;
   let inFlight: Promise<ServerAnswer> | null = null;
@@ -47,7 +51,10 @@ export function createServerLookup(agent: AgentView, deps: DiagnosticsDeps, opti
     if (identity === null) {
       return {
         ...NOT_ASKED,
-        error: { code: 'identity-unknown', message: 'The device identity has not been read yet: the server was not asked.' },
+        error: {
+          code: 'identity-unknown',
+          message: 'The device identity has not been read yet: the server was not asked.',
+        },
       };
     }
     const checkedAt = deps.now().toISOString();

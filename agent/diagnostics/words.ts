@@ -41,7 +41,10 @@ const OTHER: Readonly<Record<string, Explanation>> = {
   },
   'invalid-credentials': {
     message: 'The administrator e-mail or password was not accepted.',
-    steps: ['Check the e-mail address and the password, then try again.', 'Or use an enrollment token instead.'],
+    steps: [
+      'Check the e-mail address and the password, then try again.',
+      'Or use an enrollment token instead.',
+    ],
   },
   [GMAIL_ADMIN_CODE]: {
     message: 'A personal Gmail account (ending in "@gmail.com") cannot enroll devices.',
@@ -69,7 +72,9 @@ const OTHER: Readonly<Record<string, Explanation>> = {
   },
   'smart-unknown-domain': {
     message: 'There is no SMART Remote Management domain with that name.',
-    steps: ['Check the domain name (lower-case letters and digits only) with your administrator, then try again.'],
+    steps: [
+      'Check the domain name (lower-case letters and digits only) with your administrator, then try again.',
+    ],
   },
   'smart-display-conflict': {
     message: 'This display is already enrolled in another SMART Remote Management domain.',
@@ -110,7 +115,9 @@ export function adviceText(code: string, fallback = ''): string {
   return explainError(code, fallback).steps.join(' ');
 }
 
-const MANUAL_REASONS: Readonly<Record<Exclude<ManualReason, IdentityReport['reasons'][number]['code']>, string>> = {
+const MANUAL_REASONS: Readonly<
+  Record<Exclude<ManualReason, IdentityReport['reasons'][number]['code']>, string>
+> = {
   'not-pre-provisioned':
     'This device is not listed as pre-provisioned for zero-touch enrollment. Contact your pre-provisioning partner to make sure they entered the pre-provisioning token, the domain and the device correctly.',
   'enrollment-enforced':

@@ -150,22 +150,30 @@ const ADVICE: Readonly<Record<AdviceCode, Omit<Advice, 'code'>>> = {
     steps: [
       'Ask the administrator to check that the device’s organisational unit has device settings, then press Retry.',
       DIAGNOSTICS,
+      MANUAL,
     ],
     fromSeed: false,
   },
   'arc-disabled': {
-    message: 'The enrollment server refused the request because Android apps are turned off for this account.',
+    message:
+      'The enrollment server refused the request because Android apps are turned off for this account.',
     steps: ['Ask the administrator to check the Android apps setting in the Admin console.', MANUAL],
     fromSeed: false,
   },
   'enterprise-account-not-eligible': {
     message: 'The organisation’s account is not eligible to enroll devices.',
-    steps: ['Ask the administrator to check the organisation’s Chrome subscription in the Admin console.', MANUAL],
+    steps: [
+      'Ask the administrator to check the organisation’s Chrome subscription in the Admin console.',
+      MANUAL,
+    ],
     fromSeed: false,
   },
   'terms-of-service-not-accepted': {
     message: 'The organisation has not accepted the Chrome Enterprise terms of service yet.',
-    steps: ['Ask the administrator to accept the terms of service in the Admin console, then press Retry.', MANUAL],
+    steps: [
+      'Ask the administrator to accept the terms of service in the Admin console, then press Retry.',
+      MANUAL,
+    ],
     fromSeed: false,
   },
   'illegal-account-for-packaged-edu-license': {
@@ -180,6 +188,7 @@ const ADVICE: Readonly<Record<AdviceCode, Omit<Advice, 'code'>>> = {
       'Check that the device talks to your organisation’s enrollment server (no proxy or other server in between).',
       DIAGNOSTICS,
       'Press Retry to fetch the policy again; contact support if it is refused again.',
+      MANUAL,
     ],
     fromSeed: false,
   },

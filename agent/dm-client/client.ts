@@ -96,7 +96,10 @@ export interface DmClient {
     options?: DmCallOptions,
   ): Promise<DeviceInitialEnrollmentStateResponse>;
   /** `certificate_based_register`: the signed registration data (see attestation/build-request.ts). */
-  certificateBasedRegister(signedRequest: SignedData, options?: DmCallOptions): Promise<DeviceRegisterResponse>;
+  certificateBasedRegister(
+    signedRequest: SignedData,
+    options?: DmCallOptions,
+  ): Promise<DeviceRegisterResponse>;
   /** Manual fallback: the admin's OAuth token in the `oauth_token` query parameter. */
   register(
     request: RegisterRequestInit,
@@ -163,7 +166,8 @@ export function createDmClient(options: DmClientOptions): DmClient {
     throw new RangeError('deviceId must be 1–64 printable ASCII characters without spaces');
   }
   const encoding = options.encoding ?? 'proto';
-  if (encoding !== 'proto' && encoding !== 'json') throw new RangeError(`unknown DM encoding ${String(encoding)}`);
+  if (encoding !== 'proto' && encoding !== 'json')
+    throw new RangeError(`unknown DM encoding ${String(encoding)}`);
   const agent = (options.agent ?? DEFAULT_AGENT_PARAM).slice(0, 64);
   const platform = options.platform ?? platformParam();
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -217,7 +221,8 @@ export function createDmClient(options: DmClientOptions): DmClient {
       });
     if (raw.body === null) throw invalid('no body');
     const bodyEncoding = answerEncoding(raw.headers['content-type'], encoding);
-    if (bodyEncoding === null) throw invalid(`Content-Type ${String(raw.headers['content-type'])} is not a DM answer`);
+    if (bodyEncoding === null)
+      throw invalid(`Content-Type ${String(raw.headers['content-type'])} is not a DM answer`);
     const envelope = decodeEnvelope(raw.body, bodyEncoding);
     if (!envelope.ok) throw invalid(envelope.problem);
     const picked = call.pick(envelope.value);
@@ -235,9 +240,16 @@ export function createDmClient(options: DmClientOptions): DmClient {
       }
       let body: Uint8Array;
       try {
-        body = encodeDm(DeviceManagementRequestSchema, create(DeviceManagementRequestSchema, call.payload), encoding);
+        body = encodeDm(
+          DeviceManagementRequestSchema,
+          create(DeviceManagementRequestSchema, call.payload),
+          encoding,
+        );
       } catch (e) {
-        throw new DmError('request-invalid', `${type}: the request cannot be encoded`, { requestType: type, cause: e });
+        throw new DmError('request-invalid', `${type}: the request cannot be encoded`, {
+          requestType: type,
+          cause: e,
+        });
       }
       const headers: Record<string, string> = { 'content-type': contentTypeOf(encoding) };
       if (call.authorization !== undefined) headers.authorization = call.authorization;
@@ -341,7 +353,10 @@ export function createDmClient(options: DmClientOptions): DmClient {
         send({
           type: 'token_based_register',
           payload: { tokenBasedDeviceRegisterRequest: { deviceRegisterRequest: request } },
-          authorization: auth(AUTH_SCHEME.enrollmentToken, credential('token_based_register', enrollmentToken)),
+          authorization: auth(
+            AUTH_SCHEME.enrollmentToken,
+            credential('token_based_register', enrollmentToken),
+          ),
           pick: (e) => {
             const wrapper = answerOf('token_based_register', e);
             if (!wrapper.ok) return wrapper;

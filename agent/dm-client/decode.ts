@@ -56,7 +56,9 @@ export function answerOf<T extends DmRequestType>(
 }
 
 /** A DeviceRegisterResponse the agent can use: the required DM token present, printable, bounded. */
-export function checkRegisterResponse(response: DeviceRegisterResponse | undefined): Decoded<DeviceRegisterResponse> {
+export function checkRegisterResponse(
+  response: DeviceRegisterResponse | undefined,
+): Decoded<DeviceRegisterResponse> {
   if (response === undefined) return { ok: false, problem: 'the answer has no device_register_response' };
   const token = response.deviceManagementToken;
   if (!isFieldSet(response, DeviceRegisterResponseSchema.field.deviceManagementToken) || token === '') {

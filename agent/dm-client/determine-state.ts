@@ -117,7 +117,9 @@ export function enrollmentStateOf(
     mode: initial === undefined ? 'none' : (MODES[initial.initialEnrollmentMode] ?? 'none'),
     managementDomain: domain === '' ? null : domain,
     orgUnitPath: initial?.orgUnitPath ? initial.orgUnitPath : null,
-    licensePackaged: has('isLicensePackagedWithDevice') ? (initial?.isLicensePackagedWithDevice ?? null) : null,
+    licensePackaged: has('isLicensePackagedWithDevice')
+      ? (initial?.isLicensePackagedWithDevice ?? null)
+      : null,
     licensePackagingSku: has('licensePackagingSku')
       ? (DeviceInitialEnrollmentStateResponse_LicensePackagingSKU[initial?.licensePackagingSku ?? 0] ?? null)
       : null,
@@ -146,6 +148,9 @@ export async function determineEnrollmentState(
       disabledMessage: null,
     };
   }
-  const retrieval = await client.deviceStateRetrieval(device, options.signal ? { signal: options.signal } : {});
+  const retrieval = await client.deviceStateRetrieval(
+    device,
+    options.signal ? { signal: options.signal } : {},
+  );
   return enrollmentStateOf(retrieval.initialStateResponse, retrieval.managementDomain);
 }

@@ -89,7 +89,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** Verifies one PolicyFetchResponse; throws a DmError `policy-invalid` when it must be refused. */
 export function verifyPolicy(response: PolicyFetchResponse, expected: PolicyExpectations): VerifiedPolicy {
   if (response.errorCode !== 0) {
-    throw invalid(`the server reported error ${response.errorCode}${response.errorMessage ? ` (${response.errorMessage.slice(0, 200)})` : ''}`);
+    throw invalid(
+      `the server reported error ${response.errorCode}${response.errorMessage ? ` (${response.errorMessage.slice(0, 200)})` : ''}`,
+    );
   }
   if (response.policyData.length === 0) throw invalid('no policy_data');
   if (
@@ -140,7 +142,9 @@ export function verifyPolicy(response: PolicyFetchResponse, expected: PolicyExpe
 
   let settings: JsonObject;
   try {
-    const decoded = fromBinary(ChromeDeviceSettingsProtoSchema, data.policyValue, { readUnknownFields: false });
+    const decoded = fromBinary(ChromeDeviceSettingsProtoSchema, data.policyValue, {
+      readUnknownFields: false,
+    });
     settings = toJson(ChromeDeviceSettingsProtoSchema, decoded, { useProtoFieldName: true }) as JsonObject;
   } catch (e) {
     throw invalid('policy_value is not a ChromeDeviceSettingsProto', e);
@@ -157,7 +161,8 @@ export function verifyPolicy(response: PolicyFetchResponse, expected: PolicyExpe
     pin: { spki: Buffer.from(signingDer).toString('base64'), version },
     keyFingerprint: keyFingerprint(signingDer),
     keyChange,
-    timestamp: timestampMs > 0 && Number.isSafeInteger(timestampMs) ? new Date(timestampMs).toISOString() : null,
+    timestamp:
+      timestampMs > 0 && Number.isSafeInteger(timestampMs) ? new Date(timestampMs).toISOString() : null,
     managedBy: data.managedBy === '' ? null : data.managedBy,
     orgUnitPath: data.orgUnitPath === '' ? null : data.orgUnitPath,
     settings,

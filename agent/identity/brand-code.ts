@@ -11,6 +11,7 @@ export const CATALOG_SOURCE = 'catalog';
 
 export function brandCodeOf(snapshot: IdentitySnapshot, listedName: string | null): Sourced | null {
   const vpd = snapshot.vpd.rlz_brand_code;
-  if (vpd.value !== null && BRAND_CODE_PATTERN.test(vpd.value)) return { value: vpd.value, source: vpd.source };
+  if (vpd.value !== null && BRAND_CODE_PATTERN.test(vpd.value))
+    return { value: vpd.value, source: vpd.source };
   return listedName === null ? null : { value: catalogBrandCode(listedName), source: CATALOG_SOURCE };
 }

@@ -37,6 +37,8 @@ export interface ModelContext {
   retryStep: RetryStep | null;
   /** Attempts of `retryStep` so far; with the jitter source it gives the backoff delay. */
   retryAttempt: number;
+  /** The device holds a DM token (enrolled): Retry on the error screen only fetches policy again. */
+  enrolled: boolean;
 }
 
 /** Boot plans: the first event of every path. */
@@ -65,6 +67,7 @@ export type ErrorOutcomeType =
   | 'SMART_ENROLL_RETRYABLE'
   | 'SMART_ENROLL_ACTIONABLE'
   | 'POLICY_FAILED'
+  | 'POLICY_INVALID'
   | 'MANUAL_FAILED';
 
 /** Outcomes that are an actor resolving. */
@@ -79,6 +82,7 @@ export type DoneOutcomeType =
   | 'STATE_ZTE'
   | 'STATE_NONE'
   | 'STATE_ENFORCED'
+  | 'STATE_TOKEN_ENFORCED'
   | 'STATE_DISABLED'
   | 'ATTESTATION_OK'
   | 'ATTESTATION_MISSING'
@@ -131,6 +135,8 @@ export const OUTCOME_ERROR_CODES: Readonly<Record<ErrorOutcomeType, string>> = {
   SMART_ENROLL_RETRYABLE: 'timeout',
   SMART_ENROLL_ACTIONABLE: 'smart-domain-not-activated',
   POLICY_FAILED: 'token-invalid',
+  // Policy that does not verify against the pinned key: the error screen (DESIGN §6).
+  POLICY_INVALID: 'policy-invalid',
   MANUAL_FAILED: 'token-invalid',
 };
 
@@ -204,6 +210,7 @@ export const agentModel = setup({
   },
   guards: {
     isSmart: ({ context }) => context.isSmart,
+    enrolled: ({ context }) => context.enrolled,
     reregister: ({ context }) => context.reregister,
     retryDetermining: ({ context }) => context.retryStep === 'determining',
     retryRegistering: ({ context }) => context.retryStep === 'registering',
@@ -222,6 +229,7 @@ export const agentModel = setup({
     manualEnrollErrorCode: null,
     retryStep: null,
     retryAttempt: 0,
+    enrolled: false,
   },
   states: {
     booting: {
@@ -229,7 +237,7 @@ export const agentModel = setup({
         BOOT_FRESH: 'readingIdentity',
         BOOT_RETRY_REGISTRATION: { target: 'readingIdentity', actions: assign({ reregister: true }) },
         // A persisted DM token: policy only. A managed SMART display has none: nothing to do.
-        BOOT_MANAGED: 'managed.fetchingPolicy',
+        BOOT_MANAGED: { target: 'managed.fetchingPolicy', actions: assign({ enrolled: true }) },
         BOOT_MANAGED_SMART: 'managed.idle',
         BOOT_TOO_MANY_ATTEMPTS: {
           target: 'manual',
@@ -303,6 +311,10 @@ export const agentModel = setup({
               target: '#model.manual',
               actions: { type: 'toManual', params: 'enrollment-enforced' },
             },
+            STATE_TOKEN_ENFORCED: {
+              target: '#model.manual',
+              actions: { type: 'toManual', params: 'token-enrollment-enforced' },
+            },
             STATE_DISABLED: {
               target: '#model.manual',
               actions: { type: 'toManual', params: 'zero-touch-disabled' },
@@ -362,7 +374,7 @@ export const agentModel = setup({
           // later attempt says `reregister: true` (machine.ts: exit action of registering.sending).
           exit: assign({ reregister: true }),
           on: {
-            REGISTER_OK: '#model.managed.fetchingPolicy',
+            REGISTER_OK: { target: '#model.managed.fetchingPolicy', actions: assign({ enrolled: true }) },
             // The safeguard aborts the request in flight; a Retry must still say `reregister`.
             SAFEGUARD_ELAPSED: {
               target: '#model.error',
@@ -447,6 +459,8 @@ export const agentModel = setup({
             POLICY_OK: 'idle',
             // Enrolled all the same: the failure is only shown in diagnostics.
             POLICY_FAILED: { target: 'idle', actions: { type: 'failed', params: 'POLICY_FAILED' } },
+            // Refused policy (signature, pinned key, token, device ID, type): the error screen.
+            POLICY_INVALID: { target: '#model.error', actions: { type: 'failed', params: 'POLICY_INVALID' } },
           },
         },
         idle: { type: 'final' },
@@ -462,7 +476,7 @@ export const agentModel = setup({
           on: {
             MANUAL_OK: {
               target: '#model.managed.fetchingPolicy',
-              actions: assign({ manualEnrollErrorCode: null }),
+              actions: assign({ manualEnrollErrorCode: null, enrolled: true }),
             },
             // A SMART domain enrollment gives no DM token.
             MANUAL_SMART_OK: {
@@ -479,11 +493,19 @@ export const agentModel = setup({
     },
     error: {
       on: {
-        // Starts over from the identity; `reregister` is kept (an earlier register may have landed).
-        RETRY: {
-          target: 'readingIdentity',
-          actions: assign({ lastErrorCode: null, retryStep: null, retryAttempt: 0 }),
-        },
+        RETRY: [
+          // An enrolled device whose policy was refused only fetches its policy again.
+          {
+            guard: 'enrolled',
+            target: 'managed.fetchingPolicy',
+            actions: assign({ lastErrorCode: null, retryStep: null, retryAttempt: 0 }),
+          },
+          // Starts over from the identity; `reregister` is kept (an earlier register may have landed).
+          {
+            target: 'readingIdentity',
+            actions: assign({ lastErrorCode: null, retryStep: null, retryAttempt: 0 }),
+          },
+        ],
         ENROLL_MANUALLY: { target: 'manual', actions: { type: 'toManual', params: 'user-chose-manual' } },
       },
     },

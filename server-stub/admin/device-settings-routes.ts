@@ -30,7 +30,11 @@ const settingsBody = {
       maxItems: MAX_ALLOWLIST,
       items: { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^\\s@]*@[^\\s@]+$' },
     },
-    device_policy_refresh_rate_ms: { type: 'integer', minimum: MIN_REFRESH_RATE_MS, maximum: MAX_REFRESH_RATE_MS },
+    device_policy_refresh_rate_ms: {
+      type: 'integer',
+      minimum: MIN_REFRESH_RATE_MS,
+      maximum: MAX_REFRESH_RATE_MS,
+    },
   },
 } as const;
 
@@ -76,8 +80,10 @@ export function registerDeviceSettingsRoutes(app: FastifyInstance, ctx: StubCont
   const setDisabled = (cid: string, deviceId: string, message: string | null): void => {
     db.transaction(() => {
       const d = devices.get(deviceId);
-      if (d === undefined || d.customer_id !== cid) throw notFound(`customer ${cid} has no device ${deviceId}`);
-      if (d.status === 'DEPROVISIONED') throw new ApiError(409, 'CONFLICT', 'a deprovisioned device cannot be disabled or enabled');
+      if (d === undefined || d.customer_id !== cid)
+        throw notFound(`customer ${cid} has no device ${deviceId}`);
+      if (d.status === 'DEPROVISIONED')
+        throw new ApiError(409, 'CONFLICT', 'a deprovisioned device cannot be disabled or enabled');
       devices.setDisabled(deviceId, message, nowIso(ctx));
     }).immediate();
   };

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { nowIso, type StubContext } from '../context.ts';
 import type { CustomerRow } from '../db/rows.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, badRequest, notFound } from '../http/errors.ts';
 import { POOL_FIELDS, UPGRADE_NAMES, UPGRADE_ORDER, type UpgradeType } from '../rules/licences.ts';
 import { ADMIN_BODY_LIMIT, cidParams, type LicensesBody, licensesBody, orgUnitBody } from './schemas.ts';
 import { licensesView } from './views.ts';
@@ -35,6 +35,10 @@ export function registerLicenseRoutes(app: FastifyInstance, ctx: StubContext): v
     '/v1/customers/:cid/licenses',
     { schema: { params: cidParams, body: licensesBody }, bodyLimit: ADMIN_BODY_LIMIT },
     async (request) => {
+      const fields = UPGRADE_ORDER.map((t) => `${POOL_FIELDS[t]}_total`);
+      if (!fields.some((f) => request.body[f as keyof LicensesBody] !== undefined)) {
+        throw badRequest(`body must have at least one of ${fields.join(', ')}`);
+      }
       const run = db.transaction(() => {
         const c = customer(request.params.cid);
         const counts = customers.licences(c);

@@ -51,11 +51,10 @@ export const devicesQuery = {
   properties: { status: { type: 'string', enum: DEVICE_STATUSES } },
 } as const;
 
-/** PUT licenses: the new total of one or more pools (the others are left as they are). */
+/** PUT licenses: the new total of one or more pools (the others are left as they are; none → 400 in the route). */
 export const licensesBody = {
   type: 'object',
   additionalProperties: false,
-  minProperties: 1,
   properties: {
     chrome_enterprise_upgrade_total: { type: 'integer', minimum: 0, maximum: MAX_LICENCES },
     chrome_education_upgrade_total: { type: 'integer', minimum: 0, maximum: MAX_LICENCES },

@@ -7,9 +7,9 @@
 import { randomBytes, sign, X509Certificate } from 'node:crypto';
 import { create, toBinary } from '@bufbuild/protobuf';
 import {
-  CertificateBasedDeviceRegistrationData_CertificateType as CertificateType,
   type CertificateBasedDeviceRegistrationData,
   CertificateBasedDeviceRegistrationDataSchema,
+  CertificateBasedDeviceRegistrationData_CertificateType as CertificateType,
   type DeviceManagementRequest,
   DeviceManagementRequestSchema,
   DeviceRegisterRequest_Flavor as Flavor,
@@ -60,7 +60,10 @@ export function deviceCertificateDer(chainPem: string): Uint8Array {
   return new Uint8Array(new X509Certificate(first).raw);
 }
 
-export function registrationData(chainPem: string, f: RegistrationFields): CertificateBasedDeviceRegistrationData {
+export function registrationData(
+  chainPem: string,
+  f: RegistrationFields,
+): CertificateBasedDeviceRegistrationData {
   const certificate =
     f.certificateForm === 'pem-chain' ? new TextEncoder().encode(chainPem) : deviceCertificateDer(chainPem);
   return create(CertificateBasedDeviceRegistrationDataSchema, {
@@ -76,18 +79,28 @@ export function registrationData(chainPem: string, f: RegistrationFields): Certi
       ...(f.manufactureDate === undefined ? {} : { manufactureDate: f.manufactureDate }),
       ...(f.ethernetMacAddress === undefined ? {} : { ethernetMacAddress: f.ethernetMacAddress }),
       ...(f.reregister === undefined ? {} : { reregister: f.reregister }),
-      ...(f.expectedEnrollmentDomain === undefined ? {} : { expectedEnrollmentDomain: f.expectedEnrollmentDomain }),
+      ...(f.expectedEnrollmentDomain === undefined
+        ? {}
+        : { expectedEnrollmentDomain: f.expectedEnrollmentDomain }),
     },
   });
 }
 
 /** Signs `payload` followed by `nonce` as Chromium's SignedData. */
-export async function signData(payload: Uint8Array, signer: Signer, nonce: Uint8Array = newNonce()): Promise<SignedData> {
+export async function signData(
+  payload: Uint8Array,
+  signer: Signer,
+  nonce: Uint8Array = newNonce(),
+): Promise<SignedData> {
   const data = new Uint8Array(payload.length + nonce.length);
   data.set(payload, 0);
   data.set(nonce, payload.length);
   const signature = await signer(data);
-  return create(SignedDataSchema, { data, signature: new Uint8Array(signature), extraDataBytes: nonce.length });
+  return create(SignedDataSchema, {
+    data,
+    signature: new Uint8Array(signature),
+    extraDataBytes: nonce.length,
+  });
 }
 
 /** Serializes registration data and signs it with a fresh (or the given) nonce. */

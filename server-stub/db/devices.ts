@@ -76,7 +76,9 @@ export class DeviceStore {
     this.#withServerState = db.prepare(
       `SELECT brand_code, serial_number FROM devices WHERE status IN ('PRE_PROVISIONED', 'MANAGED')`,
     );
-    this.#setDisabled = db.prepare('UPDATE devices SET disabled_message = ?, updated_at = ? WHERE device_id = ?');
+    this.#setDisabled = db.prepare(
+      'UPDATE devices SET disabled_message = ?, updated_at = ? WHERE device_id = ?',
+    );
     this.#list = db.prepare('SELECT * FROM devices WHERE customer_id = ? ORDER BY created_at, device_id');
     this.#listStatus = db.prepare(
       'SELECT * FROM devices WHERE customer_id = ? AND status = ? ORDER BY created_at, device_id',

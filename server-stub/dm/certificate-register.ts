@@ -36,7 +36,12 @@ export async function certificateBasedRegister(
   }
   await ctx.cas.ensure();
   const verdict = await verifyAttestation(
-    { data: decoded.data, signature: decoded.signature, certificate: decoded.certificate, attestedDeviceId: deviceId },
+    {
+      data: decoded.data,
+      signature: decoded.signature,
+      certificate: decoded.certificate,
+      attestedDeviceId: deviceId,
+    },
     ctx.cas.trusted(),
     ctx.clock.now(),
   );

@@ -25,8 +25,10 @@ export function authenticateDmToken(call: DmCall): DmPrincipal {
     throw new DmError(903, `device ${token.device_id} was deprovisioned by its administrator`);
   }
   if (token.revoked_at !== null) throw new DmError(401, 'the DM token is no longer valid');
-  if (token.client_id !== call.query.deviceid) throw new DmError(401, 'the DM token was issued to another deviceid');
+  if (token.client_id !== call.query.deviceid)
+    throw new DmError(401, 'the DM token was issued to another deviceid');
   const device = ctx.stores.devices.get(token.device_id);
-  if (device === undefined || device.status !== 'MANAGED') throw new DmError(401, 'the DM token is no longer valid');
+  if (device === undefined || device.status !== 'MANAGED')
+    throw new DmError(401, 'the DM token is no longer valid');
   return { raw, token, device };
 }

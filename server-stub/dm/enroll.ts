@@ -7,8 +7,8 @@
 
 import { create } from '@bufbuild/protobuf';
 import {
-  type DeviceRegisterResponse,
   DeviceRegisterResponse_DeviceMode as DeviceMode,
+  type DeviceRegisterResponse,
   DeviceRegisterResponseSchema,
 } from '../../protocol/dm.ts';
 import type { StubContext } from '../context.ts';
@@ -60,7 +60,8 @@ export function enroll(ctx: StubContext, plan: EnrollPlan): DeviceRegisterRespon
   const licence = consumeLicence(ctx.stores.customers, customer, {
     bundled_license: bundled ? 1 : 0,
     packaged_sku: existing?.packaged_sku ?? null,
-    held: managedHere && existing.license_consumed === 1 ? (existing.license_type ?? 'CHROME_ENTERPRISE') : null,
+    held:
+      managedHere && existing.license_consumed === 1 ? (existing.license_type ?? 'CHROME_ENTERPRISE') : null,
   });
   const consumed: 0 | 1 = licence.kind === 'packaged' ? 0 : 1;
 

@@ -16,8 +16,8 @@
 
 import { create } from '@bufbuild/protobuf';
 import {
-  type DeviceAutoEnrollmentRequest,
   DeviceAutoEnrollmentRequest_EnrollmentCheckType as CheckType,
+  type DeviceAutoEnrollmentRequest,
   type DeviceAutoEnrollmentResponse,
   DeviceAutoEnrollmentResponseSchema,
 } from '../../protocol/dm.ts';
@@ -80,13 +80,20 @@ function hashSet(stores: Stores, maxBucket: number): HashSet {
   return set;
 }
 
-export function enterpriseCheck(call: DmCall, req: DeviceAutoEnrollmentRequest): DeviceAutoEnrollmentResponse {
+export function enterpriseCheck(
+  call: DmCall,
+  req: DeviceAutoEnrollmentRequest,
+): DeviceAutoEnrollmentResponse {
   const type = req.enrollmentCheckType;
   if (type === CheckType.UNSPECIFIED) {
-    throw new DmError(400, `${FIELD}.enrollment_check_type must be ENROLLMENT_CHECK_TYPE_FORCED_ENROLLMENT or ENROLLMENT_CHECK_TYPE_FRE`);
+    throw new DmError(
+      400,
+      `${FIELD}.enrollment_check_type must be ENROLLMENT_CHECK_TYPE_FORCED_ENROLLMENT or ENROLLMENT_CHECK_TYPE_FRE`,
+    );
   }
   const power = modulusPower(req.modulus);
-  if (power === null) throw new DmError(400, `${FIELD}.modulus must be a power of two from 1 to 2^${MAX_MODULUS_POWER}`);
+  if (power === null)
+    throw new DmError(400, `${FIELD}.modulus must be a power of two from 1 to 2^${MAX_MODULUS_POWER}`);
   if (req.remainder < 0n || req.remainder >= req.modulus) {
     throw new DmError(400, `${FIELD}.remainder must be at least 0 and less than modulus`);
   }

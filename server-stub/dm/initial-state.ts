@@ -18,18 +18,18 @@
 import { create } from '@bufbuild/protobuf';
 import { BRAND_CODE_PATTERN } from '../../protocol/brand-code.ts';
 import {
-  type DeviceInitialEnrollmentStateResponse,
   DeviceInitialEnrollmentStateResponse_AssignedUpgradeType as AssignedUpgradeType,
-  DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode as Mode,
-  DeviceInitialEnrollmentStateResponse_LicensePackagingSKU as PackagingSku,
-  DeviceInitialEnrollmentStateResponse_UpgradeLicence as UpgradeLicence,
+  type DeviceInitialEnrollmentStateRequest,
+  type DeviceInitialEnrollmentStateResponse,
   DeviceInitialEnrollmentStateResponseSchema,
   type DeviceStateRetrievalRequest,
-  DeviceStateRetrievalResponse_RestoreMode as RestoreMode,
   type DeviceStateRetrievalResponse,
   DeviceStateRetrievalResponseSchema,
   DisabledStateSchema,
-  type DeviceInitialEnrollmentStateRequest,
+  DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode as Mode,
+  DeviceInitialEnrollmentStateResponse_LicensePackagingSKU as PackagingSku,
+  DeviceStateRetrievalResponse_RestoreMode as RestoreMode,
+  DeviceInitialEnrollmentStateResponse_UpgradeLicence as UpgradeLicence,
 } from '../../protocol/dm.ts';
 import type { StubContext } from '../context.ts';
 import { DmError } from '../http/errors.ts';
@@ -56,7 +56,10 @@ const UPGRADE_LICENCE: Readonly<Record<UpgradeType, UpgradeLicence>> = {
 /** Serial number + brand code as the device sent them, checked (field names prefixed by `field`). */
 export function checkLookupKey(serial: string, brand: string, field: string): void {
   if (!BRAND_CODE_PATTERN.test(brand)) {
-    throw new DmError(400, `${field}.brand_code ${JSON.stringify(brand)} must be 4 upper-case letters (RLZ brand code)`);
+    throw new DmError(
+      400,
+      `${field}.brand_code ${JSON.stringify(brand)} must be 4 upper-case letters (RLZ brand code)`,
+    );
   }
   if (!isValidSerial(serial)) {
     throw new DmError(405, `${field}.serial_number ${JSON.stringify(serial)} is not a valid serial number`);
@@ -64,7 +67,11 @@ export function checkLookupKey(serial: string, brand: string, field: string): vo
 }
 
 /** The state answer for a device known by brand code + serial number. */
-export function stateFor(ctx: StubContext, serial: string, brand: string): DeviceInitialEnrollmentStateResponse {
+export function stateFor(
+  ctx: StubContext,
+  serial: string,
+  brand: string,
+): DeviceInitialEnrollmentStateResponse {
   const none = create(DeviceInitialEnrollmentStateResponseSchema, { initialEnrollmentMode: Mode.NONE });
   const device = ctx.stores.devices.findByBrandAndSerial(brand, serial);
   if (device === undefined || device.status === 'DEPROVISIONED') return none;
@@ -83,7 +90,8 @@ export function stateFor(ctx: StubContext, serial: string, brand: string): Devic
     initialEnrollmentMode: zeroTouch ? Mode.ZERO_TOUCH_ENFORCED : Mode.ENROLLMENT_ENFORCED,
     managementDomain: customer.domain,
     isLicensePackagedWithDevice: licence.isPackaged,
-    licensePackagingSku: licence.packagedSku === null ? PackagingSku.NOT_EXIST : PACKAGING_SKU[licence.packagedSku],
+    licensePackagingSku:
+      licence.packagedSku === null ? PackagingSku.NOT_EXIST : PACKAGING_SKU[licence.packagedSku],
     orgUnitPath: device.org_unit_path,
     // Left unset (not UNSPECIFIED) when no pool has a free licence: registration would get 402.
     ...(licence.upgradeType === null
@@ -103,7 +111,10 @@ export function initialEnrollmentState(
   return stateFor(call.ctx, req.serialNumber, req.brandCode);
 }
 
-export function deviceStateRetrieval(call: DmCall, req: DeviceStateRetrievalRequest): DeviceStateRetrievalResponse {
+export function deviceStateRetrieval(
+  call: DmCall,
+  req: DeviceStateRetrievalRequest,
+): DeviceStateRetrievalResponse {
   const field = 'device_state_retrieval_request';
   const bySerial = req.serialNumber !== '' || req.brandCode !== '';
   if (!bySerial) {

@@ -54,17 +54,26 @@ function adminTarget(call: DmCall): Target {
   }
   const session = ctx.stores.admins.session(sha256Hex(token));
   if (session === undefined) throw new DmError(401, 'the admin token is unknown');
-  return { customer: customerOf(ctx, session.customer_id), orgUnit: undefined, enrollmentType: 'ENTERPRISE_MANUAL' };
+  return {
+    customer: customerOf(ctx, session.customer_id),
+    orgUnit: undefined,
+    enrollmentType: 'ENTERPRISE_MANUAL',
+  };
 }
 
 function enrollmentTokenTarget(call: DmCall): Target {
   const { ctx, request } = call;
   const token = schemeParam(request.headers.authorization, 'GoogleEnrollmentToken', 'token');
-  if (token === null) throw new DmError(401, 'Authorization: GoogleEnrollmentToken token=<enrollment token> is required');
+  if (token === null)
+    throw new DmError(401, 'Authorization: GoogleEnrollmentToken token=<enrollment token> is required');
   const row = ctx.stores.enrollmentTokens.get(token);
   if (row === undefined) throw new DmError(401, 'the enrollment token is unknown');
   if (row.state !== 'ACTIVE') throw new DmError(403, 'the enrollment token was revoked');
-  return { customer: customerOf(ctx, row.customer_id), orgUnit: row.org_unit_path, enrollmentType: 'ENTERPRISE_TOKEN' };
+  return {
+    customer: customerOf(ctx, row.customer_id),
+    orgUnit: row.org_unit_path,
+    enrollmentType: 'ENTERPRISE_TOKEN',
+  };
 }
 
 function brandOf(req: DeviceRegisterRequest, field: string): string {
@@ -84,13 +93,19 @@ function findRecord(
   brand: string,
 ): { deviceId: string; record: DeviceRow | undefined; byAttestedId: boolean } {
   const attested = req.deviceRegisterIdentification?.attestedDeviceId ?? '';
-  if (attested !== '') return { deviceId: attested, record: ctx.stores.devices.get(attested), byAttestedId: true };
+  if (attested !== '')
+    return { deviceId: attested, record: ctx.stores.devices.get(attested), byAttestedId: true };
   const found = ctx.stores.devices.findByBrandAndSerial(brand, req.machineId);
   if (found !== undefined) return { deviceId: found.device_id, record: found, byAttestedId: false };
   return { deviceId: req.machineId, record: ctx.stores.devices.get(req.machineId), byAttestedId: false };
 }
 
-function register(call: DmCall, target: Target, req: DeviceRegisterRequest, field: string): DeviceRegisterResponse {
+function register(
+  call: DmCall,
+  target: Target,
+  req: DeviceRegisterRequest,
+  field: string,
+): DeviceRegisterResponse {
   const { ctx } = call;
   const brand = brandOf(req, field);
   requireUsableSerial(req.machineId, `${field}.machine_id`);
@@ -100,13 +115,19 @@ function register(call: DmCall, target: Target, req: DeviceRegisterRequest, fiel
     if (live !== undefined) {
       requireRecordSerial(req.machineId, live, `${field}.machine_id`);
       if (live.brand_code !== brand) {
-        throw new DmError(409, `device ID ${deviceId} is registered for another device (brand code ${live.brand_code}, model ${live.model})`);
+        throw new DmError(
+          409,
+          `device ID ${deviceId} is registered for another device (brand code ${live.brand_code}, model ${live.model})`,
+        );
       }
     }
     const customer = customerOf(ctx, target.customer.customer_id);
     if (live !== undefined && live.customer_id !== customer.customer_id) {
       if (customer.kind === 'consumer' && live.bundled_license === 1) {
-        throw new DmError(417, 'a consumer account cannot enroll a device sold with a packaged Chrome Enterprise licence');
+        throw new DmError(
+          417,
+          'a consumer account cannot enroll a device sold with a packaged Chrome Enterprise licence',
+        );
       }
       const owner = customerOf(ctx, live.customer_id);
       throw new DmError(406, `device ${deviceId} belongs to ${owner.domain}, not ${customer.domain}`);
@@ -139,5 +160,7 @@ export function tokenBasedRegister(
   const field = 'token_based_device_register_request.device_register_request';
   const req = wrapper.deviceRegisterRequest;
   if (req === undefined) throw new DmError(400, `${field} is required`);
-  return create(TokenBasedDeviceRegisterResponseSchema, { deviceRegisterResponse: register(call, target, req, field) });
+  return create(TokenBasedDeviceRegisterResponseSchema, {
+    deviceRegisterResponse: register(call, target, req, field),
+  });
 }

@@ -17,17 +17,17 @@
 import { sign } from 'node:crypto';
 import { create, toBinary } from '@bufbuild/protobuf';
 import {
+  PolicyData_AssociationState as AssociationState,
   CHROME_DEVICE_POLICY_TYPE,
   ChromeDeviceSettingsProtoSchema,
   type DevicePolicyRequest,
   type DevicePolicyResponse,
   DevicePolicyResponseSchema,
-  PolicyData_AssociationState as AssociationState,
   PolicyData_ManagementMode as ManagementMode,
   PolicyDataSchema,
-  PolicyFetchRequest_SignatureType as SignatureType,
   type PolicyFetchResponse,
   PolicyFetchResponseSchema,
+  PolicyFetchRequest_SignatureType as SignatureType,
 } from '../../protocol/dm.ts';
 import type { DeviceSettings } from '../db/device-settings.ts';
 import type { PolicyKey } from '../db/policy-keys.ts';
@@ -58,9 +58,13 @@ export function settingsProto(s: DeviceSettings): Uint8Array {
 export async function fetchPolicy(call: DmCall, req: DevicePolicyRequest): Promise<DevicePolicyResponse> {
   const { ctx } = call;
   const { raw, device } = authenticateDmToken(call);
-  if (req.requests.length === 0) throw new DmError(400, 'policy_request.requests must hold one PolicyFetchRequest');
+  if (req.requests.length === 0)
+    throw new DmError(400, 'policy_request.requests must hold one PolicyFetchRequest');
   if (req.requests.length > MAX_POLICY_FETCH_REQUESTS) {
-    throw new DmError(400, `policy_request.requests holds more than ${MAX_POLICY_FETCH_REQUESTS} PolicyFetchRequests`);
+    throw new DmError(
+      400,
+      `policy_request.requests holds more than ${MAX_POLICY_FETCH_REQUESTS} PolicyFetchRequests`,
+    );
   }
   req.requests.forEach((r, i) => {
     if (r.policyType !== CHROME_DEVICE_POLICY_TYPE) {
@@ -70,7 +74,10 @@ export async function fetchPolicy(call: DmCall, req: DevicePolicyRequest): Promi
       );
     }
     if (r.signatureType === SignatureType.SHA1_RSA) {
-      throw new DmError(400, `policy_request.requests[${i}].signature_type must be SHA256_RSA (SHA1_RSA is not served)`);
+      throw new DmError(
+        400,
+        `policy_request.requests[${i}].signature_type must be SHA256_RSA (SHA1_RSA is not served)`,
+      );
     }
   });
   const customer = ctx.stores.customers.get(device.customer_id);
@@ -96,7 +103,10 @@ export async function fetchPolicy(call: DmCall, req: DevicePolicyRequest): Promi
         orgUnitPath: device.org_unit_path,
       }),
     );
-    const older = r.publicKeyVersion > 0 && r.publicKeyVersion < key.version ? ctx.stores.policyKeys.get(r.publicKeyVersion) : undefined;
+    const older =
+      r.publicKeyVersion > 0 && r.publicKeyVersion < key.version
+        ? ctx.stores.policyKeys.get(r.publicKeyVersion)
+        : undefined;
     return create(PolicyFetchResponseSchema, {
       policyData,
       policyDataSignature: signSha256Rsa(key, policyData),

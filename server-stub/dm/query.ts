@@ -29,13 +29,15 @@ export interface DmQuery {
 const CREDENTIAL = /^[\x21-\x7E]{1,512}$/;
 const INTEGER = /^-?\d{1,10}$/;
 
-const bad = (name: string, problem: string): DmError => new DmError(400, `query parameter ${name} ${problem}`);
+const bad = (name: string, problem: string): DmError =>
+  new DmError(400, `query parameter ${name} ${problem}`);
 
 /** Parses fastify's query object (values are strings, or arrays for a repeated parameter). */
 export function parseDmQuery(raw: unknown): DmQuery {
   const q = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const names = Object.keys(q);
-  if (names.length > MAX_QUERY_PARAMS) throw new DmError(400, `at most ${MAX_QUERY_PARAMS} query parameters are accepted`);
+  if (names.length > MAX_QUERY_PARAMS)
+    throw new DmError(400, `at most ${MAX_QUERY_PARAMS} query parameters are accepted`);
   const values = new Map<string, string>();
   for (const name of names) {
     const v = q[name];
@@ -52,7 +54,8 @@ export function parseDmQuery(raw: unknown): DmQuery {
   if (required(DM_PARAM.deviceType) !== DEVICE_TYPE_CHROME_OS) {
     throw bad(DM_PARAM.deviceType, `must be ${DEVICE_TYPE_CHROME_OS} (ChromeOS)`);
   }
-  if (required(DM_PARAM.appType) !== APP_TYPE_CHROME) throw bad(DM_PARAM.appType, `must be ${APP_TYPE_CHROME}`);
+  if (required(DM_PARAM.appType) !== APP_TYPE_CHROME)
+    throw bad(DM_PARAM.appType, `must be ${APP_TYPE_CHROME}`);
   const deviceid = required(DM_PARAM.deviceId);
   if (!DEVICE_ID_PATTERN.test(deviceid)) {
     throw bad(DM_PARAM.deviceId, 'must be 1 to 64 printable ASCII characters without space');
@@ -62,7 +65,8 @@ export function parseDmQuery(raw: unknown): DmQuery {
   const known = new Set<string>([DM_PARAM.request, DM_PARAM.deviceType, DM_PARAM.appType, DM_PARAM.deviceId]);
   const agent = values.get(DM_PARAM.agent);
   if (agent !== undefined) {
-    if (agent.length > AGENT_MAX_LENGTH) throw bad(DM_PARAM.agent, `must be at most ${AGENT_MAX_LENGTH} characters`);
+    if (agent.length > AGENT_MAX_LENGTH)
+      throw bad(DM_PARAM.agent, `must be at most ${AGENT_MAX_LENGTH} characters`);
     out.agent = agent;
   }
   const retry = values.get(DM_PARAM.retry);
@@ -77,13 +81,16 @@ export function parseDmQuery(raw: unknown): DmQuery {
   }
   const oauth = values.get(DM_PARAM.oauthToken);
   if (oauth !== undefined) {
-    if (!CREDENTIAL.test(oauth)) throw bad(DM_PARAM.oauthToken, 'must be 1 to 512 printable ASCII characters');
+    if (!CREDENTIAL.test(oauth))
+      throw bad(DM_PARAM.oauthToken, 'must be 1 to 512 printable ASCII characters');
     out.oauthToken = oauth;
   }
-  for (const name of [DM_PARAM.agent, DM_PARAM.retry, DM_PARAM.lastError, DM_PARAM.oauthToken]) known.add(name);
+  for (const name of [DM_PARAM.agent, DM_PARAM.retry, DM_PARAM.lastError, DM_PARAM.oauthToken])
+    known.add(name);
   for (const [name, v] of values) {
     if (known.has(name)) continue;
-    if (v.length > MAX_OTHER_PARAM_LENGTH) throw bad(name, `must be at most ${MAX_OTHER_PARAM_LENGTH} characters`);
+    if (v.length > MAX_OTHER_PARAM_LENGTH)
+      throw bad(name, `must be at most ${MAX_OTHER_PARAM_LENGTH} characters`);
     if (name === DM_PARAM.platform) out.platform = v;
   }
   return out;

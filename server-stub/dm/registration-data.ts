@@ -4,16 +4,17 @@
 // is a 400 naming the field; whether the signature and certificate are any good is the attestation
 // check's business (403).
 
+import { DmCodecError, decodeDm } from '../../protocol/codec.ts';
 import {
   type CertificateBasedDeviceRegisterRequest,
-  CertificateBasedDeviceRegistrationData_CertificateType as CertificateType,
+  type CertificateBasedDeviceRegistrationData,
   CertificateBasedDeviceRegistrationDataSchema,
+  CertificateBasedDeviceRegistrationData_CertificateType as CertificateType,
   DEVICE_ID_PATTERN,
   type DeviceRegisterRequest,
   DeviceRegisterRequest_Flavor as Flavor,
   DeviceRegisterRequest_Type as RegisterType,
 } from '../../protocol/dm.ts';
-import { DmCodecError, decodeDm } from '../../protocol/codec.ts';
 import { DmError } from '../http/errors.ts';
 
 const BASE = 'certificate_based_register_request.signed_request';
@@ -59,17 +60,24 @@ export function decodeSignedRequest(body: CertificateBasedDeviceRegisterRequest)
     throw invalid(`${BASE}.signature`, `must hold 1 to ${MAX_SIGNATURE_BYTES} bytes`);
   }
   if (extra < MIN_NONCE_BYTES || extra > MAX_NONCE_BYTES) {
-    throw invalid(`${BASE}.extra_data_bytes`, `must be ${MIN_NONCE_BYTES} to ${MAX_NONCE_BYTES} (the nonce appended to data)`);
+    throw invalid(
+      `${BASE}.extra_data_bytes`,
+      `must be ${MIN_NONCE_BYTES} to ${MAX_NONCE_BYTES} (the nonce appended to data)`,
+    );
   }
-  if (data.length <= extra) throw invalid(DATA, 'must hold the registration data followed by extra_data_bytes bytes of nonce');
+  if (data.length <= extra)
+    throw invalid(DATA, 'must hold the registration data followed by extra_data_bytes bytes of nonce');
   const payload = data.subarray(0, data.length - extra);
   const nonce = data.subarray(data.length - extra);
-  let registration;
+  let registration: CertificateBasedDeviceRegistrationData;
   try {
     registration = decodeDm(CertificateBasedDeviceRegistrationDataSchema, payload, 'proto');
   } catch (e) {
     if (e instanceof DmCodecError) {
-      throw invalid(DATA, `does not start with a serialized CertificateBasedDeviceRegistrationData (${e.message})`);
+      throw invalid(
+        DATA,
+        `does not start with a serialized CertificateBasedDeviceRegistrationData (${e.message})`,
+      );
     }
     throw e;
   }
@@ -78,7 +86,10 @@ export function decodeSignedRequest(body: CertificateBasedDeviceRegisterRequest)
   }
   const certificate = registration.deviceCertificate;
   if (certificate.length === 0 || certificate.length > MAX_CERTIFICATE_BYTES) {
-    throw invalid(`${DATA}.device_certificate`, `must hold 1 to ${MAX_CERTIFICATE_BYTES} bytes (one DER certificate)`);
+    throw invalid(
+      `${DATA}.device_certificate`,
+      `must hold 1 to ${MAX_CERTIFICATE_BYTES} bytes (one DER certificate)`,
+    );
   }
   const request = registration.deviceRegisterRequest;
   if (request === undefined) throw invalid(REQ, 'is required');

@@ -55,10 +55,15 @@ async function dispatch(call: DmCall): Promise<DeviceManagementResponse> {
     create(DeviceManagementResponseSchema, init);
   switch (call.query.request) {
     case 'enterprise_check':
-      return answer({ autoEnrollmentResponse: enterpriseCheck(call, need(m.autoEnrollmentRequest, 'autoEnrollmentRequest')) });
+      return answer({
+        autoEnrollmentResponse: enterpriseCheck(call, need(m.autoEnrollmentRequest, 'autoEnrollmentRequest')),
+      });
     case 'device_state_retrieval':
       return answer({
-        deviceStateRetrievalResponse: deviceStateRetrieval(call, need(m.deviceStateRetrievalRequest, 'deviceStateRetrievalRequest')),
+        deviceStateRetrievalResponse: deviceStateRetrieval(
+          call,
+          need(m.deviceStateRetrievalRequest, 'deviceStateRetrievalRequest'),
+        ),
       });
     case 'device_initial_enrollment_state':
       return answer({
@@ -69,13 +74,19 @@ async function dispatch(call: DmCall): Promise<DeviceManagementResponse> {
       });
     case 'certificate_based_register':
       return answer({
-        registerResponse: await certificateBasedRegister(call, need(m.certificateBasedRegisterRequest, 'certificateBasedRegisterRequest')),
+        registerResponse: await certificateBasedRegister(
+          call,
+          need(m.certificateBasedRegisterRequest, 'certificateBasedRegisterRequest'),
+        ),
       });
     case 'register':
       return answer({ registerResponse: manualRegister(call, need(m.registerRequest, 'registerRequest')) });
     case 'token_based_register':
       return answer({
-        tokenBasedDeviceRegisterResponse: tokenBasedRegister(call, need(m.tokenBasedDeviceRegisterRequest, 'tokenBasedDeviceRegisterRequest')),
+        tokenBasedDeviceRegisterResponse: tokenBasedRegister(
+          call,
+          need(m.tokenBasedDeviceRegisterRequest, 'tokenBasedDeviceRegisterRequest'),
+        ),
       });
     case 'policy':
       return answer({ policyResponse: await fetchPolicy(call, need(m.policyRequest, 'policyRequest')) });
@@ -105,9 +116,13 @@ export function registerDmRoute(app: FastifyInstance, ctx: StubContext, options:
     // Scoped to this plugin: the body is read as raw bytes whatever its Content-Type, and the
     // Content-Type is judged by the handler (so an unknown one gets a DM error answer).
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: DM_BODY_LIMIT }, (_request, body, done) => {
-      done(null, body);
-    });
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: DM_BODY_LIMIT },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
     scope.setErrorHandler((err: FastifyError, request, reply) => handleError(err, request, reply));
 
     scope.post(
@@ -119,7 +134,11 @@ export function registerDmRoute(app: FastifyInstance, ctx: StubContext, options:
           if (typeof type !== 'string') return;
           const fault = ctx.faults.take(type);
           if (fault !== undefined) {
-            throw new DmError(fault.status, `injected fault for request=${type}`, fault.retry_after_seconds ?? undefined);
+            throw new DmError(
+              fault.status,
+              `injected fault for request=${type}`,
+              fault.retry_after_seconds ?? undefined,
+            );
           }
         },
       },

@@ -9,9 +9,18 @@ import { contentTypeOf, type DmEncoding, encodeDm } from '../../protocol/codec.t
 import { type DeviceManagementResponse, DeviceManagementResponseSchema } from '../../protocol/dm.ts';
 import { type DmStatus, dmStatusForHttp } from '../../protocol/status.ts';
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text with every lone surrogate replaced by U+FFFD (String.prototype.toWellFormed). */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
 /** The bytes of an error answer. */
 export function dmErrorBytes(encoding: DmEncoding, message: string, dmStatus: DmStatus): Buffer {
-  const response = create(DeviceManagementResponseSchema, { errorMessage: message });
+  // A message may quote the request (a JSON parser's snippet can split a surrogate pair): a proto
+  // string must be well-formed Unicode, or the client could not decode the answer.
+  const response = create(DeviceManagementResponseSchema, { errorMessage: wellFormed(message) });
   const bytes = encodeDm(DeviceManagementResponseSchema, response, encoding);
   if (encoding === 'proto') return Buffer.from(bytes);
   const json = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
@@ -35,7 +44,11 @@ function sendRaw(reply: FastifyReply, status: number, contentType: string, paylo
   return reply;
 }
 
-export function sendDmAnswer(reply: FastifyReply, encoding: DmEncoding, answer: DeviceManagementResponse): FastifyReply {
+export function sendDmAnswer(
+  reply: FastifyReply,
+  encoding: DmEncoding,
+  answer: DeviceManagementResponse,
+): FastifyReply {
   const payload = Buffer.from(encodeDm(DeviceManagementResponseSchema, answer, encoding));
   return reply.code(200).header('content-type', contentTypeOf(encoding)).send(payload);
 }

@@ -82,13 +82,19 @@ export function missingLicenceMessage(domain: string, counts: LicenceCounts): st
   if (held.length === 0) {
     return `${domain} has no Chrome Enterprise, Education or Nonprofit Upgrade licence: buy upgrades from your reseller`;
   }
-  const use = held.map((t) => `${UPGRADE_NAMES[t]}: ${counts.pools[t].used} of ${counts.pools[t].total} in use`);
+  const use = held.map(
+    (t) => `${UPGRADE_NAMES[t]}: ${counts.pools[t].used} of ${counts.pools[t].total} in use`,
+  );
   const names = held.map((t) => UPGRADE_NAMES[t]).join(' or ');
   return `${domain} has no ${names} licence left (${use.join('; ')}): buy more from your reseller`;
 }
 
 /** Pure decision from counts (unit-testable); throws DmError 402 when nothing is free. */
-export function decideLicence(domain: string, subject: LicenceSubject, counts: LicenceCounts): LicenceDecision {
+export function decideLicence(
+  domain: string,
+  subject: LicenceSubject,
+  counts: LicenceCounts,
+): LicenceDecision {
   if (subject.bundled_license === 1) {
     const sku = subject.packaged_sku ?? DEFAULT_PACKAGED_SKU;
     return { kind: 'packaged', sku, upgradeType: upgradeOfSku(sku) };

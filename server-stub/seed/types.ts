@@ -39,7 +39,11 @@ export interface SeedCustomer {
   /** `/` is always present. */
   org_units?: string[];
   /** Licence pools (default 0 each); see rules/licences.ts for which one a registration takes. */
-  licenses?: { chrome_enterprise_upgrade?: number; chrome_education_upgrade?: number; chrome_nonprofit_upgrade?: number };
+  licenses?: {
+    chrome_enterprise_upgrade?: number;
+    chrome_education_upgrade?: number;
+    chrome_nonprofit_upgrade?: number;
+  };
   admins?: SeedAdmin[];
   preprovisioning_tokens?: SeedToken[];
   enrollment_tokens?: SeedToken[];

@@ -7,7 +7,7 @@ import { DEVICE_ID_PATTERN } from '../../protocol/dm.ts';
 import type { AuthorizedPartner } from '../db/partners.ts';
 import { GMAIL_ADMIN_REASON, isGmailAccount } from '../rules/admin-account.ts';
 import { checkIdentity, ORG_UNIT_REGEX } from '../rules/identity.ts';
-import { PACKAGED_SKUS, packagingOf, POOL_FIELDS } from '../rules/licences.ts';
+import { PACKAGED_SKUS, POOL_FIELDS, packagingOf } from '../rules/licences.ts';
 import { MAX_LICENCES } from '../rules/limits.ts';
 import type { SmartSeed } from '../smart/seed.ts';
 import { arr, bool, int, obj, oneOf, opt, SeedError, str, Unique } from './check.ts';
@@ -68,7 +68,11 @@ function device(v: unknown, p: string, ous: Set<string>, tokens: Set<string>, u:
   const problem = checkIdentity(d);
   if (problem !== null) throw new SeedError(p, `is not a valid device: ${problem.code}: ${problem.message}`);
   const brand = opt(o, 'brand_code', (x) =>
-    str(x, `${p}.brand_code`, { max: 4, re: BRAND_CODE_PATTERN, hint: '4 upper-case letters (RLZ brand code)' }),
+    str(x, `${p}.brand_code`, {
+      max: 4,
+      re: BRAND_CODE_PATTERN,
+      hint: '4 upper-case letters (RLZ brand code)',
+    }),
   );
   if (brand !== undefined) d.brand_code = brand;
   const bundled = opt(o, 'bundled_license', (x) => bool(x, `${p}.bundled_license`));

@@ -91,6 +91,7 @@ export const SMART_REQUEST_SCHEMAS: Readonly<Record<string, { body?: TObject; qu
   'POST /smart/v1/admin-portal/claims': { body: ClaimBody },
   'POST /smart/v1/displays/checkin': { body: CheckinBody },
   'POST /smart/v1/displays/enroll': { body: EnrollBody },
+  'POST /v1/test/smart/reseller-keys': { body: ResellerKeyBody },
 };
 
 // The wire types the agent uses (protocol/smart.ts) are exactly what these schemas accept.

@@ -111,7 +111,9 @@ export function registerTestHooks(app: FastifyInstance, ctx: StubContext): void 
       const { request_type, status, count, retry_after_seconds } = request.body;
       const dm = dmStatusForHttp(status);
       if (dm === null || dm === 'DM_STATUS_SUCCESS') {
-        throw badRequest('body.status must be an error status of the DM table (400-429, 5xx or 903)');
+        throw badRequest(
+          'body.status must be an error status of the DM table (400–429 of the table, 5xx, 902–907)',
+        );
       }
       ctx.faults.set(request_type, status, count, retry_after_seconds ?? null);
       return { faults: ctx.faults.list() };

@@ -106,6 +106,8 @@ async function setUpSmartBoard(root: string, stateDir: string, stub: StubClient)
     firmwareVersion: '3.9.2',
     partNumber: '1031421',
     powerState: 'on',
+    // An MX (V2) speaks the V2/V3 dialect: CRLF-framed replies, `invalid cmd: …`.
+    dialect: 'v2-v3',
   });
   return {
     deps: { root, stateDir, smartSerial: port.path, smartBinding: port.binding },

@@ -21,6 +21,7 @@ import { writeAttestationMaterial } from '../devices/tpm-sim.ts';
 import { seededRandom } from '../profiles/random.ts';
 import { type DevicePlan, describeExpected, matchesExpected } from '../scenarios/types.ts';
 import { createMockDisplayPort, type MockDisplayPort } from '../smart-display/mock-binding.ts';
+import { typeSmartDomain } from './technician.ts';
 import type { ActualOutcome, BootEnv, DeviceResult, RequestRecord } from './types.ts';
 
 /** A device that has not settled by then is stuck (the agent's own safeguard is 90 s). */
@@ -126,6 +127,9 @@ function recordingDmClient(inner: DmClient, record: ReturnType<typeof recorder>)
   return {
     serverUrl: inner.serverUrl,
     deviceId: inner.deviceId,
+    encoding: inner.encoding,
+    enterpriseCheck: record('enterprise_check', inner.enterpriseCheck.bind(inner)),
+    deviceStateRetrieval: record('device_state_retrieval', inner.deviceStateRetrieval.bind(inner)),
     initialEnrollmentState: record(
       'device_initial_enrollment_state',
       inner.initialEnrollmentState.bind(inner),
@@ -269,6 +273,9 @@ export async function bootInProcess(
     });
     const settled = await Promise.race([agent.settled, timedOut]);
     clearTimeout(watchdog);
+    // SMART: a technician may type a domain on the manual screen (plan.smart.typedDomain).
+    const typed =
+      settled === 'timeout' ? null : await typeSmartDomain(plan, settled, agent.actor, DEVICE_WATCHDOG_MS);
     const decisionMs = performance.now() - bootStart;
     const identity: IdentityReport | null = agent.actor.getSnapshot().context.identity;
     await agent.stop();
@@ -280,7 +287,7 @@ export async function bootInProcess(
         timings: { startedAt, prepareMs: prepared.prepareMs, decisionMs, totalMs: performance.now() - t0 },
       });
     }
-    const actual = actualOf(settled);
+    const actual = typed ?? actualOf(settled);
     if (settled.internalError !== undefined) log.push(`  internal error: ${settled.internalError}`);
     log.push(
       `  settled ${actual.outcome}/${actual.reason ?? '-'}${actual.managementDomain ? `@${actual.managementDomain}` : ''} in ${decisionMs.toFixed(0)} ms`,

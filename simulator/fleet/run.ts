@@ -274,7 +274,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
       let herdDone: Promise<unknown> = Promise.resolve();
       if (herd.length > 0 && p !== null) {
         const status = await postJson(serverUrl, 'POST', '/v1/test/faults', {
-          request_type: 'device_initial_enrollment_state',
+          request_type: 'enterprise_check',
           status: 503,
           count: 1_000_000,
         });
@@ -312,7 +312,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
       const flaky = plans.filter((plan) => plan.network.proxyFaults.length > 0).length;
       if (flaky > 0) {
         await postJson(serverUrl, 'POST', '/v1/test/faults', {
-          request_type: 'device_initial_enrollment_state',
+          request_type: 'enterprise_check',
           status: 503,
           count: Math.ceil(flaky / 3),
         });
@@ -429,6 +429,8 @@ async function checkServer(url: string, devices: DeviceReport[]): Promise<void> 
       const list = await fetch(`${url}/smart/v1/domains/${domain.name}/devices`, {
         headers: { authorization: `Bearer ${token}` },
       });
+      // A domain past its trial without credits is not activated: its Devices view is refused (402).
+      if (list.status !== 200) continue;
       const { devices: enrolled } = (await list.json()) as { devices: Array<{ serial_number: string }> };
       for (const e of enrolled) enrolledIn.set(e.serial_number, domain.name);
     }

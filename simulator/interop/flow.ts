@@ -15,7 +15,7 @@ import {
   verify,
   X509Certificate,
 } from 'node:crypto';
-import { decode, type DmSchema, encode } from './schema-client.ts';
+import { type DmSchema, decode, encode } from './schema-client.ts';
 
 export interface InteropOptions {
   server: string;

@@ -33,8 +33,10 @@ import { flakyNetwork, powerLoss, serverOutage } from './fault-scenarios.ts';
 import { smartRs232Dialects } from './smart-dialect-scenarios.ts';
 import {
   smartAssigned,
+  smartAutoCredits,
   smartClaimExpired,
   smartIdentityFault,
+  smartResellerKey,
   smartTrialExpired,
   smartUnassigned,
 } from './smart-scenarios.ts';
@@ -66,8 +68,12 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
     "copied serial/ADID with a rogue key or another device's certificate: error/management-not-supported",
   'smart-assigned': 'display on an invoice redeemed by an SRM domain in trial: managed',
   'smart-unassigned': 'display on no invoice or an unredeemed one: manual/smart-unassigned',
-  'smart-trial-expired': 'domain past its trial: managed with included credits, else error/smart-no-credits',
-  'smart-claim-expired': 'product key older than a year cannot be redeemed: manual/smart-unassigned',
+  'smart-trial-expired':
+    'domain past its 30-day trial: managed once a key gave it credits, else not activated: error|manual/smart-domain-not-activated',
+  'smart-claim-expired':
+    'Admin Portal claim more than a year after purchase: activation error, no key: manual/smart-unassigned',
+  'smart-reseller-key': 'domain past its trial activated by a reseller key, typed on the display: managed',
+  'smart-auto-credits': 'invoice with credits on enrollment, typed into a domain past its trial: managed',
   'smart-rs232-dialects':
     'V2/V3 RS-232 dialect (CRLF framing, `invalid cmd:`), standby/powersave woken with set powerstate=on: managed; firmware update: manual/missing-serial',
   'clock-skew': 'device clock at 1970 or years off: error/clock (the clock screen); a few hours off: managed',
@@ -117,6 +123,8 @@ export const SCENARIOS: Readonly<Record<DeviceScenario, (ctx: PlanContext) => De
   'smart-unassigned': smartUnassigned,
   'smart-trial-expired': smartTrialExpired,
   'smart-claim-expired': smartClaimExpired,
+  'smart-reseller-key': smartResellerKey,
+  'smart-auto-credits': smartAutoCredits,
   'smart-rs232-dialects': (ctx) => smartRs232Dialects(ctx),
   'clock-skew': clockSkew,
 };
@@ -145,6 +153,8 @@ const MIXED_WEIGHTS: ReadonlyArray<readonly [DeviceScenario | 'any-class', numbe
   ['smart-unassigned', 4],
   ['smart-trial-expired', 4],
   ['smart-claim-expired', 3],
+  ['smart-reseller-key', 2],
+  ['smart-auto-credits', 2],
   ['clock-skew', 5],
   ['all-models', 1],
 ];

@@ -4,7 +4,7 @@
 
 import { createStubClient } from '../devices/stub-client.ts';
 import type { DevicePlan, FleetCustomer, FleetToken, SmartDomainRole } from './types.ts';
-import { CUSTOMERS, MAIN_LICENCES, PARTNER_KEY, SMART_DOMAINS, TOKENS } from './world.ts';
+import { CUSTOMERS, MAIN_LICENCES, PARTNER_KEY, RESELLER_KEY, SMART_DOMAINS, TOKENS } from './world.ts';
 
 /** Largest partner upload the stub accepts in one request. */
 const UPLOAD_BATCH = 1000;
@@ -13,8 +13,9 @@ export interface SetupReport {
   uploaded: number;
   /** Uploads the partner API refused, by device plan id. */
   refused: Array<{ device: string; code: string; message: string }>;
+  /** Product keys redeemed in SRM Billing (invoice keys and the reseller key). */
   redeemed: string[];
-  /** Product keys whose redemption failed because the claim window is over (expected for claim-expired). */
+  /** Invoices whose Admin Portal claim failed because the one-year claim period is over (claim-expired). */
   claimExpired: string[];
   /** Redemptions that did not answer what the scenario needs. */
   problems: string[];
@@ -130,45 +131,70 @@ export async function setupFleet(serverUrl: string, plans: readonly DevicePlan[]
     report.revokedToken = revocable;
   }
 
-  // SMART: each domain redeems the keys of the invoices the scenarios give it.
+  // SMART (seed 002): each domain's administrator claims the subscription of the invoices the scenarios
+  // give it in SMART Admin Portal (claim code = invoice id) and redeems the product key shown in SRM
+  // Billing; the reseller domain redeems the reseller key it bought.
   const keys = new Map<string, { role: SmartDomainRole; claimExpired: boolean }>();
+  const roles = new Set<SmartDomainRole>();
   for (const p of plans) {
     const inv = p.smart?.invoice;
-    if (inv && p.smart?.redeemBy)
-      keys.set(inv.productKey, { role: p.smart.redeemBy, claimExpired: inv.purchasedDaysAgo > 365 });
+    if (inv && inv.creditsVia !== 'enrollment' && p.smart?.redeemBy)
+      keys.set(inv.id, { role: p.smart.redeemBy, claimExpired: inv.purchasedDaysAgo > 365 });
+    if (p.smart?.redeemBy) roles.add(p.smart.redeemBy);
+    if (p.smart?.typedDomain) roles.add(p.smart.typedDomain);
   }
   const sessions = new Map<SmartDomainRole, string>();
-  for (const [key, { role, claimExpired }] of keys) {
-    let session = sessions.get(role);
-    if (session === undefined) {
-      const d = SMART_DOMAINS[role];
-      const login = await json<{ token: string }>(url, 'POST', '/smart/v1/login', {
-        email: d.email,
-        password: d.password,
-        domain: d.name,
-      });
-      if (login.status !== 200)
-        throw new Error(
-          `SMART login to ${d.name} → HTTP ${login.status} (is the stub seeded with the fleet seed?)`,
-        );
-      session = login.body.token;
-      sessions.set(role, session);
-    }
+  const session = async (role: SmartDomainRole): Promise<string> => {
+    const known = sessions.get(role);
+    if (known !== undefined) return known;
+    const d = SMART_DOMAINS[role];
+    const login = await json<{ token: string }>(url, 'POST', '/smart/v1/login', {
+      email: d.email,
+      password: d.password,
+      domain: d.name,
+    });
+    if (login.status !== 200)
+      throw new Error(
+        `SMART login to ${d.name} → HTTP ${login.status} (is the stub seeded with the fleet seed?)`,
+      );
+    sessions.set(role, login.body.token);
+    return login.body.token;
+  };
+  const redeem = async (role: SmartDomainRole, productKey: string): Promise<void> => {
     const name = SMART_DOMAINS[role].name;
     const answer = await json<{ error_code?: string }>(
       url,
       'POST',
-      `/smart/v1/domains/${name}/product-keys/redeem`,
-      { product_key: key },
-      session,
+      `/smart/v1/domains/${name}/billing/redeem`,
+      { product_key: productKey },
+      await session(role),
     );
-    if (answer.status === 200 || (answer.status === 409 && !claimExpired)) report.redeemed.push(key);
-    else if (answer.status === 422 && claimExpired) report.claimExpired.push(key);
+    // 409 PRODUCT_KEY_ALREADY_REDEEMED: another shard sharing this stub redeemed it.
+    if (answer.status === 200 || answer.body.error_code === 'PRODUCT_KEY_ALREADY_REDEEMED')
+      report.redeemed.push(productKey);
     else
       report.problems.push(
-        `redeem ${key} for ${name}: HTTP ${answer.status} ${answer.body.error_code ?? ''}`.trim(),
+        `redeem ${productKey} for ${name}: HTTP ${answer.status} ${answer.body.error_code ?? ''}`.trim(),
       );
+  };
+  for (const [invoiceId, { role, claimExpired }] of keys) {
+    const claimed = await json<{ product_key?: string; error_code?: string }>(
+      url,
+      'POST',
+      '/smart/v1/admin-portal/claims',
+      { claim_code: invoiceId },
+    );
+    if (claimed.status === 200 && !claimExpired && claimed.body.product_key !== undefined) {
+      await redeem(role, claimed.body.product_key);
+    } else if (claimed.body.error_code === 'CLAIM_PERIOD_EXPIRED' && claimExpired) {
+      report.claimExpired.push(invoiceId);
+    } else {
+      report.problems.push(
+        `claim ${invoiceId} in Admin Portal: HTTP ${claimed.status} ${claimed.body.error_code ?? ''}`.trim(),
+      );
+    }
   }
+  if (roles.has('reseller')) await redeem('reseller', RESELLER_KEY.productKey);
   report.durationMs = performance.now() - started;
   return report;
 }

@@ -25,6 +25,8 @@ export const SCENARIO_NAMES = [
   'smart-unassigned',
   'smart-trial-expired',
   'smart-claim-expired',
+  'smart-reseller-key',
+  'smart-auto-credits',
   'smart-rs232-dialects',
   'clock-skew',
 ] as const;
@@ -87,14 +89,29 @@ export interface PreprovisionPlan {
   serialNumber: string;
 }
 
-/** Which SMART domain of the fleet redeems an invoice's product key. */
-export type SmartDomainRole = 'trial' | 'expired' | 'expired-bare';
+/** The SMART Remote Management domains of the fleet (world.ts). */
+export type SmartDomainRole = 'trial' | 'expired' | 'expired-bare' | 'reseller' | 'auto';
 
 export interface SmartPlan {
   /** Invoice the display is on (null: bought without one); displays of one block share it. */
-  invoice: { id: string; productKey: string; purchasedDaysAgo: number; credits: number } | null;
-  /** The domain that redeems the invoice's key in setup (null: nobody redeems it). */
+  invoice: {
+    id: string;
+    productKey: string;
+    purchasedDaysAgo: number;
+    credits: number;
+    /**
+     * What the purchase e-mail says (seed 002): `product-key` (default) — setup claims the key in SMART
+     * Admin Portal and redeems it in SRM Billing; `enrollment` — each display's credits come as it enrolls.
+     */
+    creditsVia?: 'product-key' | 'enrollment';
+  } | null;
+  /** The domain that claims and redeems the invoice's key in setup (null: nobody). */
   redeemBy: SmartDomainRole | null;
+  /**
+   * When the automatic check-in finds no domain, the technician types this domain on the display's
+   * manual screen (the fleet sends the manual enrollment, simulator/fleet/device.ts).
+   */
+  typedDomain?: SmartDomainRole;
 }
 
 /** Per-device network faults, played by the fleet's fault proxy on this device's first requests. */

@@ -1,6 +1,7 @@
 // The accounts the fleet's scenarios use on the stub. Chrome devices use the customers, tokens and
 // partner of the stub's demo seed (server-stub/fixtures/demo.json), so a stub started with its default
-// seed works; SMART displays need invoices, which only a seed can create (fleetStubSeed, stub-seed.ts).
+// seed works; SMART displays need invoices and reseller keys, which only a seed can create (fleetStubSeed,
+// stub-seed.ts).
 
 import type { FleetCustomer, FleetToken, SmartDomainRole } from './types.ts';
 
@@ -59,11 +60,28 @@ export const SMART_DOMAINS: Readonly<Record<SmartDomainRole, SmartDomainAccount>
     password: 'fleet-password',
     activatedDaysAgo: 45,
   },
-  // Trial over and no display of it brings credits: its balance stays 0, every enrollment is 402.
+  // Trial over and no credits (its invoices include none): not activated, every enrollment is 402.
   'expired-bare': {
     name: 'fleetbare',
     email: 'it@fleetbare.example',
     password: 'fleet-password',
     activatedDaysAgo: 60,
   },
+  // Trial over; setup redeems the credits of a reseller key (RESELLER_KEY) in its Billing.
+  reseller: {
+    name: 'fleetreseller',
+    email: 'it@fleetreseller.example',
+    password: 'fleet-password',
+    activatedDaysAgo: 90,
+  },
+  // Trial over, no key: displays whose invoice includes credits on enrollment activate it as they enroll.
+  auto: {
+    name: 'fleetauto',
+    email: 'it@fleetauto.example',
+    password: 'fleet-password',
+    activatedDaysAgo: 75,
+  },
 };
+
+/** Credits bought from a SMART reseller for the `reseller` domain: a product key received by e-mail. */
+export const RESELLER_KEY = { productKey: 'FLEET-RESELLER-0001', credits: 500 } as const;

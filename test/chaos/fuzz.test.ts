@@ -6,18 +6,13 @@
 // (test/integration/agent/dm-client-fuzz.test.ts), state.json (test/unit/persistence/
 // state-load.property.test.ts), stub request bodies (test/property/stub/, test/integration/smart/fuzz).
 // Added here: the sysfs attribute parsers, the VPD manufacture date, the whole SMART conversation
-// (display bytes → readInfo), the SMART identity decision, the DM answer decoders on any JSON value,
+// (display bytes → readInfo), the SMART identity decision, the DM answer decoders on any bytes,
 // and the agent's SMART RM / login client on any HTTP answer.
 
 import { createServer, type Server } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  decodeInitialEnrollmentState,
-  decodePolicyResponse,
-  decodeRegisterResponse,
-  unwrapEnvelope,
-} from '../../agent/dm-client/decode.ts';
+import { answerOf, checkRegisterResponse, decodeEnvelope } from '../../agent/dm-client/decode.ts';
 import { parseManufactureDate } from '../../agent/identity/manufacture-date.ts';
 import { identifySmartDisplay } from '../../agent/identity/smart.ts';
 import { createEnrollmentHttp, EnrollmentHttpError } from '../../agent/runtime/enrollment-http.ts';
@@ -228,25 +223,24 @@ describe('SMART identity, any answers', () => {
   });
 });
 
-describe('DM answer decoders, any JSON value', () => {
+describe('DM answer decoders, any bytes (protobuf or JSON)', () => {
   it('never throw; what they accept is well-typed', () => {
     fc.assert(
-      fc.property(fc.anything({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 4 }), (any, json) => {
-        for (const value of [
-          any,
-          json,
-          { register_response: json },
-          { device_initial_enrollment_state_response: json },
-        ]) {
-          const state = decodeInitialEnrollmentState(value);
-          if (state.ok) expect([0, 1, 2, 3]).toContain(state.value.initial_enrollment_mode);
-          const reg = decodeRegisterResponse(value);
-          if (reg.ok) {
-            expect(typeof reg.value.device_management_token).toBe('string');
-            expect(typeof reg.value.management_domain).toBe('string');
-          }
-          decodePolicyResponse(value);
-          unwrapEnvelope('certificate_based_register', value);
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.jsonValue({ maxDepth: 4 }), (raw, json) => {
+        const text = new TextEncoder().encode(JSON.stringify(json));
+        const wrapped = new TextEncoder().encode(JSON.stringify({ register_response: json }));
+        for (const [bytes, encoding] of [
+          [raw, 'proto'],
+          [raw, 'json'],
+          [text, 'json'],
+          [wrapped, 'json'],
+        ] as const) {
+          const envelope = decodeEnvelope(bytes, encoding);
+          if (!envelope.ok) continue;
+          for (const type of ['enterprise_check', 'device_state_retrieval', 'policy'] as const)
+            answerOf(type, envelope.value);
+          const reg = checkRegisterResponse(envelope.value.registerResponse);
+          if (reg.ok) expect(reg.value.deviceManagementToken).toMatch(/^[\x21-\x7E]{1,4096}$/);
         }
       }),
       { numRuns: 2000 },

@@ -14,7 +14,14 @@ import { chromeDeviceProfile } from '../../simulator/profiles/chrome-device.ts';
 import { seededRandom } from '../../simulator/profiles/random.ts';
 import { treeDir } from '../helpers/identity.ts';
 import { DEMO, type StartedStub, startStub } from '../helpers/stub.ts';
-import { type Browser, launchBrowser, screenshot, waitFor, waitForScreen, waitForText } from './helpers/browser.ts';
+import {
+  type Browser,
+  launchBrowser,
+  screenshot,
+  waitFor,
+  waitForScreen,
+  waitForText,
+} from './helpers/browser.ts';
 
 let browser: Browser;
 let stub: StartedStub;
@@ -23,7 +30,11 @@ let cleanup: () => Promise<void>;
 const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  [browser, stub, { dir, cleanup }] = await Promise.all([launchBrowser(), startStub(), treeDir('zte-oobe-cli-')]);
+  [browser, stub, { dir, cleanup }] = await Promise.all([
+    launchBrowser(),
+    startStub(),
+    treeDir('zte-oobe-cli-'),
+  ]);
 });
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -48,7 +59,23 @@ interface RunningAgent {
 async function runAgent(root: string): Promise<RunningAgent> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'agent/cli/main.ts', 'run', '--server', stub.url, '--root', root, '--state-dir', `${root}/state`, '--ui', 'web', '--ui-port', '0', '--json'],
+    [
+      '--import',
+      'tsx',
+      'agent/cli/main.ts',
+      'run',
+      '--server',
+      stub.url,
+      '--root',
+      root,
+      '--state-dir',
+      `${root}/state`,
+      '--ui',
+      'web',
+      '--ui-port',
+      '0',
+      '--json',
+    ],
     { env: { ...process.env, ZTE_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.add(child);
@@ -68,7 +95,9 @@ async function runAgent(root: string): Promise<RunningAgent> {
         // not a log line
       }
     });
-    child.once('exit', (code) => reject(new Error(`agent exited (${code}) before serving:\n${errLines.join('\n')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`agent exited (${code}) before serving:\n${errLines.join('\n')}`)),
+    );
   });
   return {
     url,
@@ -109,12 +138,18 @@ describe('agent run --ui web against the stub', () => {
     expect(await agent.stop()).toBe(0);
     const lines = agent.stdout().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ outcome: 'managed', reason: 'enrolled', managementDomain: 'demo.example' });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      outcome: 'managed',
+      reason: 'enrolled',
+      managementDomain: 'demo.example',
+    });
   });
 
   it('a device that is not pre-provisioned is enrolled from the page with the demo admin account', async () => {
     const profile = chromeDeviceProfile(acer311(), seededRandom(506), { manufactureDate: '2022-05-01' });
-    await buildSimulatedChromeDevice(`${dir}/manual`, profile, createStubClient(stub.url), { withAttestationKey: false });
+    await buildSimulatedChromeDevice(`${dir}/manual`, profile, createStubClient(stub.url), {
+      withAttestationKey: false,
+    });
     const agent = await runAgent(`${dir}/manual`);
     const page = await browser.page();
     try {

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityReport } from '../../agent/identity/report.ts';
-import { eligibleIdentity, happyScript } from '../helpers/machine-harness.ts';
+import { eligibleIdentity, happyScript, NOT_IN_SET } from '../helpers/machine-harness.ts';
 import { acerDevice, preprovision, type StartedStub, startStub } from '../helpers/stub.ts';
 import { type Browser, launchBrowser, screenshot, waitFor, waitForText } from './helpers/browser.ts';
 import { AGENT_VERSION, openOobe } from './helpers/oobe.ts';
@@ -39,7 +39,9 @@ describe('Alt+V overlay', () => {
       {
         ...happyScript(),
         readIdentity: [{ ok: asusDemo() }],
-        registerDevice: [{ error: { code: 'missing-licenses', httpStatus: 402, message: 'register: no licence left' } }],
+        registerDevice: [
+          { error: { code: 'missing-licenses', httpStatus: 402, message: 'register: no licence left' } },
+        ],
       },
       { serverUrl: stub.url },
     );
@@ -62,7 +64,11 @@ describe('Alt+V overlay', () => {
       await waitForText(page, '#diag-server-ou', '/');
       await waitForText(page, '#diag-server-license', 'no');
       await waitForText(page, '#diag-error-code', 'missing-licenses');
-      await waitForText(page, '#diag-error-advice', 'Contact your reseller to buy more Chrome Enterprise Upgrade licences.');
+      await waitForText(
+        page,
+        '#diag-error-advice',
+        'Contact your reseller to buy more Chrome Enterprise Upgrade licences.',
+      );
       await waitForText(page, '#diag-network', 'eth0');
       await waitForText(page, '#diag-timeline', 'automatic.determining');
       await waitForText(page, '#diag-backends', 'attestation-file');
@@ -111,11 +117,16 @@ describe('Alt+V overlay', () => {
       reasons: [
         {
           code: 'serial-incomplete',
-          message: 'Samsung serial "R8AN12345678AB" has 14 characters: only 15-character serials are zero-touch capable.',
+          message:
+            'Samsung serial "R8AN12345678AB" has 14 characters: only 15-character serials are zero-touch capable.',
         },
       ],
     });
-    const oobe = await openOobe(browser, { ...happyScript(), readIdentity: [{ ok: samsung }] }, { serverUrl: stub.url });
+    const oobe = await openOobe(
+      browser,
+      { ...happyScript(), readIdentity: [{ ok: samsung }] },
+      { serverUrl: stub.url },
+    );
     const { page } = oobe;
     try {
       await waitFor(page, '#screen[data-screen="manual"]');
@@ -135,10 +146,13 @@ describe('Alt+V overlay', () => {
 
   it('Refresh asks the server again: a device pre-provisioned meanwhile turns to yes', async () => {
     const device = acerDevice('diag-refresh');
-    const identity = eligibleIdentity({ serialNumber: device.serial_number, certifiedDeviceId: device.device_id });
+    const identity = eligibleIdentity({
+      serialNumber: device.serial_number,
+      certifiedDeviceId: device.device_id,
+    });
     const oobe = await openOobe(
       browser,
-      { ...happyScript(), readIdentity: [{ ok: identity }], fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] },
+      { ...happyScript(), readIdentity: [{ ok: identity }], fetchEnrollmentState: [{ ok: NOT_IN_SET }] },
       { serverUrl: stub.url },
     );
     const { page } = oobe;

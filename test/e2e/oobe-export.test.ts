@@ -27,7 +27,7 @@ describe('diagnostics export', () => {
     if (!registered || !('ok' in registered)) throw new Error('happy script changed');
     const oobe = await openOobe(browser, {
       ...script,
-      registerDevice: [{ ok: { ...registered.ok, device_management_token: DM_TOKEN } }],
+      registerDevice: [{ ok: { ...registered.ok, dmToken: DM_TOKEN } }],
       // The policy fetch fails with a message quoting a key: it becomes the last error.
       fetchPolicy: [
         {
@@ -43,7 +43,11 @@ describe('diagnostics export', () => {
       // What the agent persisted (the state file holds the DM token).
       await writeFile(
         join(oobe.stateDir, 'state.json'),
-        JSON.stringify({ version: 1, phase: 'managed', managed: { dmToken: DM_TOKEN, managementDomain: 'demo.example' } }),
+        JSON.stringify({
+          version: 1,
+          phase: 'managed',
+          managed: { dmToken: DM_TOKEN, managementDomain: 'demo.example' },
+        }),
       );
       await waitFor(page, '#screen[data-screen="enrolled"]');
       await page.keyboard.press('Alt+KeyV');
@@ -52,7 +56,9 @@ describe('diagnostics export', () => {
       await page.keyboard.press('Enter');
       await waitFor(page, '#diag-export-result', 'the export result');
       await waitFor(page, '#diag-qr[src^="data:image/svg+xml"]', 'the QR code image');
-      const qrWidth = await page.locator('#diag-qr').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+      const qrWidth = await page
+        .locator('#diag-qr')
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
       expect(qrWidth).toBeGreaterThan(0);
       await waitForText(page, '#diag-export-summary', 'SN:NXHPVEK0010123456789');
       await waitForText(page, '#diag-export-summary', 'STATE:managed.idle');

@@ -2,10 +2,17 @@
 // focus, the overlay keeps focus), readable at 1366×768 and at 3840×2160 (text scales, nothing
 // overflows sideways), English, and nothing requested from anywhere but the agent itself.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { happyScript } from '../helpers/machine-harness.ts';
-import { type Browser, launchBrowser, recordRequests, screenshot, waitFor, waitForScreen } from './helpers/browser.ts';
+import {
+  type Browser,
+  launchBrowser,
+  recordRequests,
+  screenshot,
+  waitFor,
+  waitForScreen,
+} from './helpers/browser.ts';
 import { openOobe } from './helpers/oobe.ts';
 
 let browser: Browser;
@@ -49,8 +56,11 @@ describe('OOBE page usability', () => {
       await page.keyboard.press('Tab');
       expect(await focusedId(page)).toBe('retry');
       const ring = await page.locator('#retry').evaluate((el) => {
-        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } })
-          .getComputedStyle(el);
+        const style = (
+          globalThis as unknown as {
+            getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string };
+          }
+        ).getComputedStyle(el);
         return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
       });
       expect(ring.style).not.toBe('none');
@@ -65,7 +75,13 @@ describe('OOBE page usability', () => {
         await page.keyboard.press('Tab');
         order.push((await focusedId(page)) ?? (await page.locator(':focus').textContent()));
       }
-      expect(order).toEqual(['manual-email', 'manual-password', 'Enroll with account', 'manual-token', 'Enroll with token']);
+      expect(order).toEqual([
+        'manual-email',
+        'manual-password',
+        'Enroll with account',
+        'manual-token',
+        'Enroll with token',
+      ]);
     } finally {
       await oobe.close();
     }
@@ -86,7 +102,15 @@ describe('OOBE page usability', () => {
         seen.push(await focusedId(page));
       }
       // Close, Refresh, Export, then round again.
-      expect(seen).toEqual(['diag-close', 'diag-refresh', 'diag-export', 'diag-close', 'diag-refresh', 'diag-export', 'diag-close']);
+      expect(seen).toEqual([
+        'diag-close',
+        'diag-refresh',
+        'diag-export',
+        'diag-close',
+        'diag-refresh',
+        'diag-export',
+        'diag-close',
+      ]);
       await page.keyboard.press('Shift+Tab');
       expect(await focusedId(page)).toBe('diag-export');
       await page.keyboard.press('Escape');

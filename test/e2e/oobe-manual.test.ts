@@ -4,8 +4,15 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityReport } from '../../agent/identity/report.ts';
-import { eligibleIdentity, happyScript } from '../helpers/machine-harness.ts';
-import { type Browser, launchBrowser, screenshot, waitFor, waitForScreen, waitForText } from './helpers/browser.ts';
+import { eligibleIdentity, happyScript, NOT_IN_SET } from '../helpers/machine-harness.ts';
+import {
+  type Browser,
+  launchBrowser,
+  screenshot,
+  waitFor,
+  waitForScreen,
+  waitForText,
+} from './helpers/browser.ts';
 import { openOobe } from './helpers/oobe.ts';
 
 let browser: Browser;
@@ -19,7 +26,7 @@ afterAll(async () => {
 const enrolled = { managementDomain: 'demo.example', orgUnitPath: '/', dmToken: 'dmt-manual' };
 const notPreProvisioned = () => ({
   ...happyScript(),
-  fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 as const } }],
+  fetchEnrollmentState: [{ ok: NOT_IN_SET }],
 });
 
 const smartIdentity = (): IdentityReport => ({
@@ -30,6 +37,7 @@ const smartIdentity = (): IdentityReport => ({
   idKind: 'smart-serial',
   certifiedDeviceId: 'SBID1DEMO0009',
   manufactureDate: null,
+  brandCode: null,
   eligible: true,
   reasons: [],
   sources: {},
@@ -75,7 +83,10 @@ describe('manual enrollment, Chrome device', () => {
       await oobe.page.locator('#manual-token').fill('ent-demo-0001');
       await oobe.page.locator('#form-enrollment-token button').click();
       await waitForScreen(oobe.page, 'enrolled');
-      expect(oobe.agent.calls.manualEnroll?.[0]?.request).toEqual({ method: 'enrollment-token', token: 'ent-demo-0001' });
+      expect(oobe.agent.calls.manualEnroll?.[0]?.request).toEqual({
+        method: 'enrollment-token',
+        token: 'ent-demo-0001',
+      });
     } finally {
       await oobe.close();
     }
@@ -119,17 +130,55 @@ describe('manual enrollment, Chrome device', () => {
     }
   });
 
+  it('refuses a personal @gmail.com administrator account next to the form (seed 000), with its code', async () => {
+    const oobe = await openOobe(browser, { ...notPreProvisioned(), manualEnroll: [{ ok: enrolled }] });
+    const { page } = oobe;
+    try {
+      await waitForScreen(page, 'manual');
+      const refused = await page.evaluate(async () => {
+        const r = await fetch('/api/manual-enroll', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ method: 'credentials', email: 'boss@gmail.com', password: 'secret' }),
+        });
+        return { status: r.status, body: (await r.json()) as { code?: string; field?: string } };
+      });
+      expect(refused).toMatchObject({ status: 400, body: { code: 'gmail-admin-account', field: 'email' } });
+      await page.locator('#manual-email').fill('boss@gmail.com');
+      await page.locator('#manual-password').fill('secret');
+      await page.locator('#form-credentials button').click();
+      await waitForText(page, '#form-credentials-error', '@gmail.com');
+      expect(oobe.agent.calls.manualEnroll).toBeUndefined();
+      expect(oobe.agent.flowState()).toBe('manual.waiting');
+    } finally {
+      await oobe.close();
+    }
+  });
+
   it('words an eligibility reason (model not listed) on the manual screen', async () => {
     const identity = eligibleIdentity({
       model: null,
       eligible: false,
-      reasons: [{ code: 'model-not-listed', message: 'The model "Pixelbook Go" is not in the zero-touch compatibility list.' }],
+      reasons: [
+        {
+          code: 'model-not-listed',
+          message: 'The model "Pixelbook Go" is not in the zero-touch compatibility list.',
+        },
+      ],
     });
     const oobe = await openOobe(browser, { ...happyScript(), readIdentity: [{ ok: identity }] });
     try {
       await waitForScreen(oobe.page, 'manual');
       await waitForText(oobe.page, '#manual-reason', 'cannot use zero-touch enrollment');
-      await waitForText(oobe.page, '#manual-reason', '"Pixelbook Go" is not in the zero-touch compatibility list');
+      await waitForText(
+        oobe.page,
+        '#manual-reason',
+        '"Pixelbook Go" is not in the zero-touch compatibility list',
+      );
+      // Seed 000's troubleshooting steps, under their stable advice code: Alt+V, then support.
+      await waitFor(oobe.page, '#manual-advice[data-advice="check-eligibility-alt-v"]');
+      await waitForText(oobe.page, '#manual-advice li:first-child', 'Alt+V');
+      await waitForText(oobe.page, '#manual-advice li:last-child', 'support');
     } finally {
       await oobe.close();
     }
@@ -156,7 +205,10 @@ describe('manual enrollment, SMART display', () => {
       await page.locator('#manual-domain').press('Enter');
       await waitForScreen(page, 'enrolled');
       await waitForText(page, '#managed-by', 'This device is managed by demoschool');
-      expect(oobe.agent.calls.manualEnroll?.[0]?.request).toEqual({ method: 'smart-domain', domain: 'demoschool' });
+      expect(oobe.agent.calls.manualEnroll?.[0]?.request).toEqual({
+        method: 'smart-domain',
+        domain: 'demoschool',
+      });
     } finally {
       await oobe.close();
     }

@@ -2,7 +2,7 @@
 // actors, in real headless Chromium; live updates arrive over server-sent events.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eligibleIdentity, happyScript } from '../helpers/machine-harness.ts';
+import { eligibleIdentity, happyScript, registration } from '../helpers/machine-harness.ts';
 import { type Browser, launchBrowser, screenshot, waitForScreen, waitForText } from './helpers/browser.ts';
 import { openOobe } from './helpers/oobe.ts';
 
@@ -44,13 +44,7 @@ describe('OOBE automatic screens', () => {
       await waitForText(oobe.page, '#screen-message', 'Enrolling this device in demo.example');
       await screenshot(oobe.page, 'enrolling');
       oobe.agent.release('registerDevice', {
-        ok: {
-          device_management_token: 'dmt-live',
-          management_domain: 'demo.example',
-          org_unit_path: '/Classrooms',
-          license_consumed: true,
-          bundled_license: false,
-        },
+        ok: registration({ dmToken: 'dmt-live', orgUnitPath: '/Classrooms' }),
       });
       await waitForScreen(oobe.page, 'enrolled');
       await waitForText(oobe.page, '#managed-by', 'This device is managed by demo.example');
@@ -80,7 +74,13 @@ describe('OOBE error screen', () => {
   const licencesScript = () => ({
     ...happyScript(),
     registerDevice: [
-      { error: { code: 'missing-licenses', httpStatus: 402, message: 'register: DM_STATUS_SERVICE_MISSING_LICENSES' } },
+      {
+        error: {
+          code: 'missing-licenses',
+          httpStatus: 402,
+          message: 'register: DM_STATUS_SERVICE_MISSING_LICENSES',
+        },
+      },
       ...(happyScript().registerDevice ?? []),
     ],
   });
@@ -91,7 +91,11 @@ describe('OOBE error screen', () => {
       await waitForScreen(oobe.page, 'error');
       await waitForText(oobe.page, '#error-code', 'missing-licenses');
       await waitForText(oobe.page, '#error-message', 'not have enough Chrome Enterprise Upgrade licences');
-      await waitForText(oobe.page, '#error-advice', 'Contact your reseller to buy more Chrome Enterprise Upgrade licences.');
+      await waitForText(
+        oobe.page,
+        '#error-advice',
+        'Contact your reseller to buy more Chrome Enterprise Upgrade licences.',
+      );
       await screenshot(oobe.page, 'error');
       await oobe.page.locator('#retry').focus();
       await oobe.page.keyboard.press('Enter');

@@ -11,7 +11,9 @@ const MAIN = resolve(import.meta.dirname, '../../simulator/fleet/main.ts');
 
 function fleet(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -25,7 +27,16 @@ function fleet(args: string[]): Promise<{ code: number | null; stdout: string; s
   });
 }
 
-const SUMMARY_KEYS = ['byOutcome', 'byScenario', 'devices', 'devicesPerSecond', 'durationMs', 'failed', 'failures', 'passed'];
+const SUMMARY_KEYS = [
+  'byOutcome',
+  'byScenario',
+  'devices',
+  'devicesPerSecond',
+  'durationMs',
+  'failed',
+  'failures',
+  'passed',
+];
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -36,7 +47,19 @@ afterAll(async () => cleanup());
 
 describe('fleet CLI', () => {
   it('--json prints exactly one summary line and exits 0 when every device met its expectation', async () => {
-    const r = await fleet(['--devices', '5', '--scenario', 'smart-unassigned', '--seed', '3', '--json', '--shard', '1/1', '--report', join(dir, 'r1')]);
+    const r = await fleet([
+      '--devices',
+      '5',
+      '--scenario',
+      'smart-unassigned',
+      '--seed',
+      '3',
+      '--json',
+      '--shard',
+      '1/1',
+      '--report',
+      join(dir, 'r1'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(1);
@@ -86,10 +109,14 @@ describe('fleet CLI', () => {
     [['--shard', '3/2'], '--shard'],
     [['--devcies', '3'], '--devcies'],
     [['--server', 'ftp://x'], '--server'],
-  ])('usage error %j exits 2 and names %s', async (args, flag) => {
-    const r = await fleet(args);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(flag);
-    expect(r.stdout).toBe('');
-  }, 30_000);
+  ])(
+    'usage error %j exits 2 and names %s',
+    async (args, flag) => {
+      const r = await fleet(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(flag);
+      expect(r.stdout).toBe('');
+    },
+    30_000,
+  );
 });

@@ -5,9 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEVICE_SCENARIOS, planDevice, planFleet } from '../../simulator/scenarios/index.ts';
-import { REPORT_FILES, type ReportFile, toReportFile, writeReports } from '../../simulator/fleet/report/index.ts';
+import {
+  REPORT_FILES,
+  type ReportFile,
+  toReportFile,
+  writeReports,
+} from '../../simulator/fleet/report/index.ts';
 import { type FleetRun, runFleet } from '../../simulator/fleet/run.ts';
+import { DEVICE_SCENARIOS, planDevice, planFleet } from '../../simulator/scenarios/index.ts';
 import { assertWellFormedXml, tempDir } from './helpers.ts';
 
 const SETTLED = ['managed.idle', 'manual.waiting', 'error', 'clockWrong'];
@@ -42,7 +47,9 @@ describe('a small mixed fleet', () => {
     const report = JSON.parse(await readFile(join(dir, 'mixed', REPORT_FILES.json), 'utf8')) as ReportFile;
     expect(report.devices).toHaveLength(20);
     for (const d of report.devices) {
-      expect(Object.keys(d)).toEqual(expect.arrayContaining(['profile', 'identity', 'expected', 'actual', 'timeline', 'timings']));
+      expect(Object.keys(d)).toEqual(
+        expect.arrayContaining(['profile', 'identity', 'expected', 'actual', 'timeline', 'timings']),
+      );
       expect(d.profile.hardware.spec).toBeDefined();
     }
     expect(report.summary.passed).toBe(20);
@@ -61,7 +68,8 @@ describe('a small mixed fleet', () => {
     expect(html).toContain('Chart.js v4');
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/https?:\/\/(?!www\.chartjs\.org)[^"'\s]+\.js/);
-    for (const id of ['decision', 'requests', 'makers', 'scenarios']) expect(html).toContain(`<canvas id="${id}">`);
+    for (const id of ['decision', 'requests', 'makers', 'scenarios'])
+      expect(html).toContain(`<canvas id="${id}">`);
     const data = /const data = (\{.*\});\n/.exec(html)?.[1];
     expect(JSON.parse(data ?? 'null')).toMatchObject({ decision: { labels: expect.any(Array) } });
   });
@@ -79,7 +87,11 @@ describe('every scenario at a tiny size', () => {
     // the power-loss devices were really killed and booted again.
     for (const d of of('server-outage')) expect(d.result.requests.some((r) => r.status === 503)).toBe(true);
     expect(Object.values(run.meta.proxyFaultsPlayed ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-    expect(of('power-loss').flatMap((d) => d.result.boots).some((b) => b.killed)).toBe(true);
+    expect(
+      of('power-loss')
+        .flatMap((d) => d.result.boots)
+        .some((b) => b.killed),
+    ).toBe(true);
   }, 60_000);
 });
 
@@ -89,7 +101,14 @@ describe('a device that does not meet its expectation', () => {
     const wrong = plans[1];
     if (wrong === undefined) throw new Error('no plan');
     wrong.expected = { outcome: 'managed', reason: 'enrolled' };
-    const run = await runFleet({ scenario: 'not-pre-provisioned', devices: 3, seed: 2, concurrency: 3, workers: 1, plans });
+    const run = await runFleet({
+      scenario: 'not-pre-provisioned',
+      devices: 3,
+      seed: 2,
+      concurrency: 3,
+      workers: 1,
+      plans,
+    });
     expect(run.summary).toMatchObject({ devices: 3, passed: 2, failed: 1 });
     expect(run.summary.failures).toEqual([
       expect.objectContaining({

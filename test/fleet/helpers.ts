@@ -26,8 +26,10 @@ export function assertWellFormedXml(xml: string): void {
     at = token.lastIndex;
     const [, closing, name, , selfClosing, text] = m;
     if (text !== undefined) {
-      if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) throw new Error(`bare & in ${text.slice(0, 60)}`);
-      if (stack.length === 0 && text.trim() !== '') throw new Error(`text outside the root: ${text.slice(0, 60)}`);
+      if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text))
+        throw new Error(`bare & in ${text.slice(0, 60)}`);
+      if (stack.length === 0 && text.trim() !== '')
+        throw new Error(`text outside the root: ${text.slice(0, 60)}`);
       continue;
     }
     if (closing) {

@@ -36,18 +36,27 @@ async function fieldBundle(name: string, rowName: string, upload: 'none' | 'no-l
   const entry = CATALOG.find((e) => e.name === rowName);
   if (!entry) throw new Error(`no row ${rowName}`);
   const client = createStubClient(stub.url);
-  const profile = chromeDeviceProfile(entry, seededRandom(name.length * 977), { manufactureDate: '2023-05-04' });
+  const profile = chromeDeviceProfile(entry, seededRandom(name.length * 977), {
+    manufactureDate: '2023-05-04',
+  });
   const root = join(dir, name);
   await buildSimulatedChromeDevice(root, profile, client);
   if (upload === 'no-licences') {
     const admin = (await client.login('admin@other.example', 'other-password')).token;
     await client.setLicenses(admin, 'C00demo02', 0);
-    await client.preprovision({ partnerKey: 'partner-demo-key', customerId: 'C00demo02', token: 'ppt-other-0001', devices: [preprovisionEntry(profile)] });
+    await client.preprovision({
+      partnerKey: 'partner-demo-key',
+      customerId: 'C00demo02',
+      token: 'ppt-other-0001',
+      devices: [preprovisionEntry(profile)],
+    });
   }
   const deps = createDeviceDeps({ server: stub.url, root, stateDir: join(root, 'state') });
   const agent = await startAgent(deps);
   await agent.settled;
-  const exported = await createDiagnosticsService(agent, deps, { agentVersion: 'test' }).exportBundle(join(root, 'state'));
+  const exported = await createDiagnosticsService(agent, deps, { agentVersion: 'test' }).exportBundle(
+    join(root, 'state'),
+  );
   await agent.stop();
   return exported.path;
 }
@@ -57,7 +66,10 @@ describe('replay of a diagnostics bundle', () => {
     const path = await fieldBundle('field-manual', 'Chromebook Acer 311 (C722/C722T)', 'none');
     const result = await replayBundle(path);
     expect(result.expected).toEqual({ outcome: 'manual', reason: 'not-pre-provisioned' });
-    expect(result.run.devices[0]?.result.actual).toMatchObject({ outcome: 'manual', reason: 'not-pre-provisioned' });
+    expect(result.run.devices[0]?.result.actual).toMatchObject({
+      outcome: 'manual',
+      reason: 'not-pre-provisioned',
+    });
     expect(result.reproduced).toBe(true);
   }, 30_000);
 
@@ -70,7 +82,9 @@ describe('replay of a diagnostics bundle', () => {
     const result = await replayBundle(path);
     expect(result.expected).toEqual({ outcome: 'error', reason: 'missing-licenses' });
     expect(result.reproduced, result.run.devices[0]?.result.log.join('\n')).toBe(true);
-    expect(result.run.devices[0]?.result.identity).toMatchObject({ certifiedDeviceId: bundle.diagnostics.identity?.certifiedDeviceId });
+    expect(result.run.devices[0]?.result.identity).toMatchObject({
+      certifiedDeviceId: bundle.diagnostics.identity?.certifiedDeviceId,
+    });
   }, 30_000);
 
   it('says so, and the CLI exits 1, when the replayed device does not end as the bundle says', async () => {
@@ -82,9 +96,20 @@ describe('replay of a diagnostics bundle', () => {
     const tampered = join(dir, 'tampered.json');
     await writeFile(tampered, JSON.stringify(bundle));
     const cli = await new Promise<{ code: number | null; stdout: string }>((done) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../../simulator/fleet/main.ts'), 'replay', tampered, '--json'], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          resolve(import.meta.dirname, '../../simulator/fleet/main.ts'),
+          'replay',
+          tampered,
+          '--json',
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let stdout = '';
       child.stdout.on('data', (c: Buffer) => {
         stdout += c.toString();

@@ -28,7 +28,10 @@ describe('samsung-serial-length scenario', () => {
       } else {
         expect(plan.expected, plan.id).toEqual({ outcome: 'manual', reason: 'serial-incomplete' });
         expect(plan.preprovision, plan.id).toBeNull();
-        expect(report.reasons.map((r) => r.code), plan.id).toEqual(['serial-incomplete']);
+        expect(
+          report.reasons.map((r) => r.code),
+          plan.id,
+        ).toEqual(['serial-incomplete']);
       }
     }
   });

@@ -16,7 +16,12 @@ import type { DevicePlan } from '../../simulator/scenarios/types.ts';
 import { identifyDescribed } from '../helpers/identity.ts';
 
 /** Reasons the server or the key store decide, not the identity. */
-const NOT_FROM_IDENTITY = new Set(['not-pre-provisioned', 'attestation-unavailable', 'smart-unassigned', 'too-many-attempts']);
+const NOT_FROM_IDENTITY = new Set([
+  'not-pre-provisioned',
+  'attestation-unavailable',
+  'smart-unassigned',
+  'too-many-attempts',
+]);
 
 describe('scenario plans', () => {
   it('are the same for the same seed, and differ for another seed', () => {
@@ -24,13 +29,17 @@ describe('scenario plans', () => {
     const b = planFleet({ scenario: 'mixed', seed: 7, devices: 120 });
     expect(b).toEqual(a);
     const c = planFleet({ scenario: 'mixed', seed: 8, devices: 120 });
-    expect(c.map((p) => p.hardware.identity.serialNumber)).not.toEqual(a.map((p) => p.hardware.identity.serialNumber));
+    expect(c.map((p) => p.hardware.identity.serialNumber)).not.toEqual(
+      a.map((p) => p.hardware.identity.serialNumber),
+    );
   });
 
   it("give a device the same plan whatever the fleet's size or shard", () => {
     const whole = planFleet({ scenario: 'mixed', seed: 3, devices: 50 });
     expect(planFleet({ scenario: 'mixed', seed: 3, devices: 20 })).toEqual(whole.slice(0, 20));
-    const shards = [1, 2, 3].flatMap((index) => planFleet({ scenario: 'mixed', seed: 3, devices: 50, shard: { index, count: 3 } }));
+    const shards = [1, 2, 3].flatMap((index) =>
+      planFleet({ scenario: 'mixed', seed: 3, devices: 50, shard: { index, count: 3 } }),
+    );
     expect(shards.sort((x, y) => x.index - y.index)).toEqual(whole);
     expect(planDevice('mixed', 3, 41)).toEqual(whole[41]);
   });
@@ -39,14 +48,17 @@ describe('scenario plans', () => {
     const rows = CATALOG.length + SMART_DISPLAY_MODELS.length;
     const plans = planFleet({ scenario: 'all-models', seed: 11, devices: rows });
     const models = new Set(plans.map((p) => p.model));
-    for (const entry of [...CATALOG, ...SMART_DISPLAY_MODELS]) expect(models, entry.name).toContain(entry.name);
+    for (const entry of [...CATALOG, ...SMART_DISPLAY_MODELS])
+      expect(models, entry.name).toContain(entry.name);
     expect(plans.every((p) => p.expected.outcome === 'managed')).toBe(true);
   });
 
   it('a mixed fleet has every scenario and every device class (300 devices, and the guaranteed head of any seed)', () => {
     const big = planFleet({ scenario: 'mixed', seed: 1, devices: 300 });
     expect(new Set(big.map((p) => p.scenario))).toEqual(new Set(DEVICE_SCENARIOS));
-    expect(new Set(big.map((p) => p.deviceClass))).toEqual(new Set(['chromebook', 'chromebox', 'chromebase', 'tablet', 'smart-display']));
+    expect(new Set(big.map((p) => p.deviceClass))).toEqual(
+      new Set(['chromebook', 'chromebox', 'chromebase', 'tablet', 'smart-display']),
+    );
     for (const seed of [0, 2, 99, 123_456]) {
       const head = planFleet({ scenario: 'mixed', seed, devices: MIXED_GUARANTEED });
       expect(new Set(head.map((p) => p.scenario)), `seed ${seed}`).toEqual(new Set(DEVICE_SCENARIOS));
@@ -56,7 +68,9 @@ describe('scenario plans', () => {
 
   it('every Chrome device identifies as its expectation says (the plan and the agent agree)', async () => {
     const plans = DEVICE_SCENARIOS.flatMap((s) => planFleet({ scenario: s, seed: 5, devices: 40 }));
-    const chrome = plans.filter((p): p is DevicePlan & { hardware: { kind: 'chrome' } } => p.hardware.kind === 'chrome');
+    const chrome = plans.filter(
+      (p): p is DevicePlan & { hardware: { kind: 'chrome' } } => p.hardware.kind === 'chrome',
+    );
     let checked = 0;
     for (const plan of chrome) {
       const report = await identifyDescribed(plan.hardware.spec);
@@ -83,7 +97,9 @@ describe('scenario plans', () => {
     const plans = planFleet({ scenario: 'mixed', seed: 1, devices: 300 });
     const seed = fleetStubSeed(plans);
     const invoices = seed.smart?.invoices ?? [];
-    const onInvoice = new Map(invoices.flatMap((inv) => inv.displays.map((d) => [d.serial_number, inv] as const)));
+    const onInvoice = new Map(
+      invoices.flatMap((inv) => inv.displays.map((d) => [d.serial_number, inv] as const)),
+    );
     for (const p of plans) {
       if (p.smart?.invoice) {
         const inv = onInvoice.get(p.hardware.identity.serialNumber);

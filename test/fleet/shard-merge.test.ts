@@ -26,8 +26,21 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => cleanup());
 
-const verdicts = (devices: ReadonlyArray<{ id: string; expected: unknown; actual: { outcome: string; reason: string | null } | null; passed: boolean }>) =>
-  devices.map((d) => ({ id: d.id, expected: d.expected, outcome: d.actual?.outcome, reason: d.actual?.reason, passed: d.passed }));
+const verdicts = (
+  devices: ReadonlyArray<{
+    id: string;
+    expected: unknown;
+    actual: { outcome: string; reason: string | null } | null;
+    passed: boolean;
+  }>,
+) =>
+  devices.map((d) => ({
+    id: d.id,
+    expected: d.expected,
+    outcome: d.actual?.outcome,
+    reason: d.actual?.reason,
+    passed: d.passed,
+  }));
 
 describe('shard and merge', () => {
   it('merging every shard gives the whole run: same devices, expectations and outcomes', async () => {
@@ -50,6 +63,8 @@ describe('shard and merge', () => {
     const partial = await mergeReports([join(dir, 'shard-1')]);
     expect(partial.meta.missingShards).toEqual([2]);
     expect(partial.summary.devices).toBe(7);
-    await expect(mergeReports([join(dir, 'shard-1'), join(dir, 'shard-1')])).rejects.toThrow(/more than one report/);
+    await expect(mergeReports([join(dir, 'shard-1'), join(dir, 'shard-1')])).rejects.toThrow(
+      /more than one report/,
+    );
   });
 });

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { SMART_DISPLAY_MODELS } from '../../agent/catalog/index.ts';
 import { readDeviceIdentity } from '../../agent/identity/read-device.ts';
-import { openSmartDisplay } from '../../hal/backends/smart-rs232/index.ts';
 import { MemoryIdentitySource } from '../../hal/backends/memory/identity.ts';
+import { openSmartDisplay } from '../../hal/backends/smart-rs232/index.ts';
 import { seededRandom } from '../../simulator/profiles/random.ts';
 import {
   SMART_IDENTITY_FAULTS,
@@ -23,7 +23,8 @@ async function identify(profile: SmartDisplayProfile) {
     return await readDeviceIdentity({
       primary: new MemoryIdentitySource(profile.spec),
       // A short prompt time-out: a soft-off display never answers, no need to wait 3 s for it here.
-      openSmartDisplay: () => openSmartDisplay({ path: port.path, binding: port.binding, promptTimeoutMs: 300 }),
+      openSmartDisplay: () =>
+        openSmartDisplay({ path: port.path, binding: port.binding, promptTimeoutMs: 300 }),
     });
   } finally {
     port.unplug();
@@ -55,7 +56,11 @@ describe('SMART display profile', () => {
     for (const quirks of [false, true]) {
       const p = smartDisplayProfile(MX_V2, seededRandom(quirks ? 2 : 1), { quirks });
       const { report, smartInfo } = await identify(p);
-      expect(report).toMatchObject({ eligible: true, model: 'SMART Board MX (V2)', certifiedDeviceId: p.serialNumber });
+      expect(report).toMatchObject({
+        eligible: true,
+        model: 'SMART Board MX (V2)',
+        certifiedDeviceId: p.serialNumber,
+      });
       expect(smartInfo?.modelNumber).toBe(p.modelNumber);
     }
   });

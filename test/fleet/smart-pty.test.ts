@@ -35,14 +35,33 @@ afterAll(async () => {
 describe('a fleet SMART display on a real pty', () => {
   it('is read over RS-232 and enrolls in its SRM domain', async () => {
     if (plan.hardware.kind !== 'smart') throw new Error('not a SMART plan');
-    const device = await prepareDevice(plan, { serverUrl: url, proxyUrl: null, workDir: dir, cas: null, keepRoots: true, fleetStart: Date.now() });
+    const device = await prepareDevice(plan, {
+      serverUrl: url,
+      proxyUrl: null,
+      workDir: dir,
+      cas: null,
+      keepRoots: true,
+      fleetStart: Date.now(),
+    });
     pty = await startPtyDisplay(plan.hardware.responder);
     const commands: string[] = [];
     pty.responder.onCommand((line) => commands.push(line.trim().toLowerCase()));
-    const agent = await startAgent(createDeviceDeps({ server: url, root: device.root, stateDir: device.stateDir, smartSerial: pty.devicePath }));
+    const agent = await startAgent(
+      createDeviceDeps({
+        server: url,
+        root: device.root,
+        stateDir: device.stateDir,
+        smartSerial: pty.devicePath,
+      }),
+    );
     const outcome = await agent.settled;
     await agent.stop();
-    expect(outcome).toMatchObject({ outcome: 'managed', reason: 'enrolled', managementDomain: 'fleettrial', certifiedDeviceId: plan.hardware.identity.serialNumber });
+    expect(outcome).toMatchObject({
+      outcome: 'managed',
+      reason: 'enrolled',
+      managementDomain: 'fleettrial',
+      certifiedDeviceId: plan.hardware.identity.serialNumber,
+    });
     expect(commands).toEqual(expect.arrayContaining(['get serialnum', 'get modelnum']));
   }, 30_000);
 });

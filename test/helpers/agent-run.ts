@@ -11,6 +11,8 @@ export async function bootAgent(options: {
   stateDir: string;
   smartSerial?: string;
   maxBootAttempts?: number;
+  /** The DM wire encoding (default proto, as `agent run`). */
+  dmEncoding?: 'proto' | 'json';
 }): Promise<Outcome> {
   const { maxBootAttempts, ...depsOptions } = options;
   const agent = await startAgent(

@@ -4,26 +4,76 @@
 import { type Actor, createActor, fromPromise, SimulatedClock } from 'xstate';
 import type { IdentityReport } from '../../agent/identity/report.ts';
 import { agentMachine } from '../../agent/machine/machine.ts';
-import type { ActorContracts, BootPlan } from '../../agent/machine/types.ts';
+import type {
+  ActorContracts,
+  BootPlan,
+  EnrollmentState,
+  Registration,
+  VerifiedPolicy,
+} from '../../agent/machine/types.ts';
 import { flowStateOf } from '../../agent/runtime/outcome.ts';
+import { catalogBrandCode } from '../../protocol/brand-code.ts';
 
 export type Outcome<T> =
   | { ok: T }
   | { error: { code: string; message?: string; retryAfterMs?: number; httpStatus?: number } };
 export type Script = { [K in keyof ActorContracts]?: Array<Outcome<ActorContracts[K]['output']>> };
 
+/** An eligible device; its brand code is its model's catalog code unless given (as the simulator's VPD). */
 export function eligibleIdentity(overrides: Partial<IdentityReport> = {}): IdentityReport {
+  const model = overrides.model === undefined ? 'Chromebook Acer 311 (C722/C722T)' : overrides.model;
   return {
     manufacturer: 'Acer',
-    model: 'Chromebook Acer 311 (C722/C722T)',
+    model,
     deviceClass: 'chromebook',
     serialNumber: 'NXHPVEK0010123456789',
     idKind: 'serial-number',
     certifiedDeviceId: 'NXHPVEK0010123456789',
     manufactureDate: '2022-05-01',
+    brandCode: model === null ? null : catalogBrandCode(model),
     eligible: true,
     reasons: [],
     sources: {},
+    ...overrides,
+  };
+}
+
+/** A state answer (device_state_retrieval's initial_state_response, in the agent's words). */
+export function enrollmentState(overrides: Partial<EnrollmentState> = {}): EnrollmentState {
+  return {
+    source: 'state-retrieval',
+    mode: 'zero-touch-enforced',
+    managementDomain: 'demo.example',
+    orgUnitPath: null,
+    licensePackaged: null,
+    licensePackagingSku: null,
+    assignedUpgradeType: null,
+    disabledMessage: null,
+    ...overrides,
+  };
+}
+
+/** What enterprise_check answers for a device whose hash is not in the set. */
+export const NOT_IN_SET: EnrollmentState = enrollmentState({
+  source: 'hash-not-in-set',
+  mode: 'none',
+  managementDomain: null,
+});
+
+export function registration(overrides: Partial<Registration> = {}): Registration {
+  return { dmToken: 'dmt', orgUnitPath: '/', licenseConsumed: true, bundledLicense: false, ...overrides };
+}
+
+/** A verified policy as fetchPolicy returns it (the key pinned, the settings decoded). */
+export function verifiedPolicy(overrides: Partial<VerifiedPolicy> = {}): VerifiedPolicy {
+  return {
+    pin: { spki: 'c3BraQ==', version: 1 },
+    keyFingerprint: 'ab'.repeat(32),
+    keyChange: 'first-pin',
+    timestamp: '2026-12-02T08:00:00.000Z',
+    managedBy: 'demo.example',
+    orgUnitPath: null,
+    settings: { guest_mode_enabled: { guest_mode_enabled: false } },
     ...overrides,
   };
 }
@@ -32,29 +82,9 @@ export const happyScript = (): Script => ({
   readIdentity: [{ ok: eligibleIdentity() }],
   checkLink: [{ ok: { up: true } }],
   checkAttestation: [{ ok: { available: true } }],
-  fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 2, management_domain: 'demo.example' } }],
-  registerDevice: [
-    {
-      ok: {
-        device_management_token: 'dmt',
-        management_domain: 'demo.example',
-        org_unit_path: '/',
-        license_consumed: true,
-        bundled_license: false,
-      },
-    },
-  ],
-  fetchPolicy: [
-    {
-      ok: {
-        policy_type: 'google/chromeos/device',
-        management_domain: 'demo.example',
-        org_unit_path: '/',
-        policy_value: {},
-        timestamp: 0,
-      },
-    },
-  ],
+  fetchEnrollmentState: [{ ok: enrollmentState() }],
+  registerDevice: [{ ok: registration() }],
+  fetchPolicy: [{ ok: verifiedPolicy() }],
   checkpoint: [{ ok: undefined }],
   checkClock: [{ ok: { ok: true } }],
 });

@@ -31,7 +31,14 @@ import {
 } from '../../agent/machine/model.ts';
 import type { ActorContracts, AgentEvent, BootPlan, RetryStep } from '../../agent/machine/types.ts';
 import { flowStateOf } from '../../agent/runtime/outcome.ts';
-import { eligibleIdentity, type Outcome } from './machine-harness.ts';
+import {
+  eligibleIdentity,
+  enrollmentState,
+  NOT_IN_SET,
+  type Outcome,
+  registration,
+  verifiedPolicy,
+} from './machine-harness.ts';
 
 export type ModelSnapshot = SnapshotFrom<typeof agentModel>;
 type ActorName = keyof ActorContracts;
@@ -107,14 +114,7 @@ const managed = (dmToken: string) => ({
   dmToken,
   enrolledAt: '2026-01-01',
 });
-const registered = {
-  device_management_token: 'dmt',
-  management_domain: 'demo.example',
-  org_unit_path: '/',
-  license_consumed: true,
-  bundled_license: false,
-};
-const policy = { policy_type: 'google/chromeos/device', policy_value: {}, timestamp: 0 };
+const registered = registration();
 const credentials = { method: 'credentials', email: 'admin@demo.example', password: 'pw' } as const;
 
 /** What each model event is for the real machine. */
@@ -144,10 +144,12 @@ const REALIZE: Readonly<Record<ModelEventType, Realization>> = {
   LINK_DOWN: ok('checkLink', { up: false }),
   LINK_CHECK_FAILED: fail('checkLink', 'LINK_CHECK_FAILED'),
 
-  STATE_NONE: ok('fetchEnrollmentState', { initial_enrollment_mode: 0 }),
-  STATE_ENFORCED: ok('fetchEnrollmentState', { initial_enrollment_mode: 1 }),
-  STATE_ZTE: ok('fetchEnrollmentState', { initial_enrollment_mode: 2, management_domain: 'demo.example' }),
-  STATE_DISABLED: ok('fetchEnrollmentState', { initial_enrollment_mode: 3 }),
+  // NONE as the hash dance finds it: the device's hash is not in the set (its serial is never sent).
+  STATE_NONE: ok('fetchEnrollmentState', NOT_IN_SET),
+  STATE_ENFORCED: ok('fetchEnrollmentState', enrollmentState({ mode: 'enrollment-enforced' })),
+  STATE_TOKEN_ENFORCED: ok('fetchEnrollmentState', enrollmentState({ mode: 'token-enrollment-enforced' })),
+  STATE_ZTE: ok('fetchEnrollmentState', enrollmentState()),
+  STATE_DISABLED: ok('fetchEnrollmentState', enrollmentState({ mode: 'disabled' })),
   STATE_NOT_FOUND: fail('fetchEnrollmentState', 'STATE_NOT_FOUND', 410),
   STATE_RETRYABLE: fail('fetchEnrollmentState', 'STATE_RETRYABLE', 503),
   STATE_ACTIONABLE: fail('fetchEnrollmentState', 'STATE_ACTIONABLE', 400),
@@ -172,8 +174,9 @@ const REALIZE: Readonly<Record<ModelEventType, Realization>> = {
   SMART_ENROLL_RETRYABLE: fail('smartEnroll', 'SMART_ENROLL_RETRYABLE', 429),
   SMART_ENROLL_ACTIONABLE: fail('smartEnroll', 'SMART_ENROLL_ACTIONABLE', 402),
 
-  POLICY_OK: ok('fetchPolicy', { ...policy, management_domain: 'demo.example', org_unit_path: '/' }),
+  POLICY_OK: ok('fetchPolicy', verifiedPolicy()),
   POLICY_FAILED: fail('fetchPolicy', 'POLICY_FAILED', 401),
+  POLICY_INVALID: fail('fetchPolicy', 'POLICY_INVALID'),
 
   MANUAL_OK: ok('manualEnroll', { managementDomain: 'demo.example', orgUnitPath: '/', dmToken: 'm' }),
   MANUAL_SMART_OK: ok('manualEnroll', { managementDomain: 'school1', orgUnitPath: '/', dmToken: '' }),

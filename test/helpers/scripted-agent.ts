@@ -3,6 +3,7 @@
 // delays (offline re-poll, backoff, the safeguard) fire only when a test moves the clock. An actor
 // step can be held (`{ hold: true }`) so the machine stays in that state until the test releases it.
 
+import { create } from '@bufbuild/protobuf';
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import type { AgentView, DiagnosticsDeps } from '../../agent/diagnostics/index.ts';
 import type { DmClient } from '../../agent/dm-client/index.ts';
@@ -10,6 +11,13 @@ import { agentMachine } from '../../agent/machine/machine.ts';
 import type { ActorContracts, BootPlan, EnrollmentState } from '../../agent/machine/types.ts';
 import { flowStateOf } from '../../agent/runtime/outcome.ts';
 import type { Availability, NetworkInterfaceInfo } from '../../hal/interface.ts';
+import {
+  DeviceAutoEnrollmentResponseSchema,
+  DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode,
+  DeviceStateRetrievalResponseSchema,
+} from '../../protocol/dm.ts';
+import { forcedEnrollmentHash } from '../../protocol/forced-enrollment-hash.ts';
+import { eligibleIdentity, NOT_IN_SET } from './machine-harness.ts';
 
 export type ScriptError = { code: string; message?: string; httpStatus?: number; retryAfterMs?: number };
 export type Step<T> = { ok: T } | { error: ScriptError } | { hold: true };
@@ -43,6 +51,30 @@ export interface ScriptedAgent {
 }
 
 const toError = (e: ScriptError) => Object.assign(new Error(e.message ?? e.code), e);
+
+const MODE: Readonly<
+  Record<EnrollmentState['mode'], DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode>
+> = {
+  none: DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode.NONE,
+  'enrollment-enforced': DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode.ENROLLMENT_ENFORCED,
+  'zero-touch-enforced': DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode.ZERO_TOUCH_ENFORCED,
+  disabled: DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode.DISABLED,
+  'token-enrollment-enforced':
+    DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode.TOKEN_ENROLLMENT_ENFORCED,
+};
+
+/** The device_state_retrieval answer a DM server gives for a scripted state. */
+function stateRetrievalAnswer(state: EnrollmentState | null) {
+  if (state === null) return {};
+  return {
+    initialStateResponse: {
+      initialEnrollmentMode: MODE[state.mode],
+      ...(state.managementDomain !== null ? { managementDomain: state.managementDomain } : {}),
+      ...(state.orgUnitPath !== null ? { orgUnitPath: state.orgUnitPath } : {}),
+      ...(state.licensePackaged !== null ? { isLicensePackagedWithDevice: state.licensePackaged } : {}),
+    },
+  };
+}
 
 export function startScriptedAgent(
   script: AgentScript,
@@ -113,8 +145,14 @@ export function startScriptedAgent(
 }
 
 export interface FakeDepsOptions {
-  /** What `device_initial_enrollment_state` answers, in order (the last repeats). */
+  /**
+   * What the state determination finds, in order (the last repeats): `enterprise_check` answers the
+   * device's hash only for a state whose source is `state-retrieval`, which `device_state_retrieval`
+   * then returns; an error is the enterprise_check's.
+   */
   enrollmentState?: Array<Settle<EnrollmentState>>;
+  /** The device the fake server knows (default eligibleIdentity()'s serial and brand code). */
+  device?: { serialNumber: string; brandCode: string };
   smartCheckin?: Array<Settle<{ assignedDomain: string | null }>>;
   interfaces?: NetworkInterfaceInfo[];
   keyStore?: Availability;
@@ -155,10 +193,27 @@ export function fakeDiagnosticsDeps(options: FakeDepsOptions = {}): FakeDeps {
   const states = options.enrollmentState ? [...options.enrollmentState] : undefined;
   const checkins = options.smartCheckin ? [...options.smartCheckin] : undefined;
   const unused = () => Promise.reject(toError({ code: 'internal', message: 'not scripted' }));
+  const known = eligibleIdentity();
+  const device = options.device ?? {
+    serialNumber: known.serialNumber ?? '',
+    brandCode: known.brandCode ?? '',
+  };
+  let current: EnrollmentState | null = null;
   const dm = (deviceId: string): DmClient => ({
     serverUrl: 'http://scripted.invalid',
     deviceId,
-    initialEnrollmentState: () => take(states, { ok: { initial_enrollment_mode: 0 } }),
+    encoding: 'proto',
+    enterpriseCheck: async () => {
+      current = await take(states, { ok: NOT_IN_SET });
+      const hashes =
+        current.source === 'state-retrieval'
+          ? [forcedEnrollmentHash(device.brandCode, device.serialNumber)]
+          : [];
+      return create(DeviceAutoEnrollmentResponseSchema, { hashes });
+    },
+    deviceStateRetrieval: async () =>
+      create(DeviceStateRetrievalResponseSchema, stateRetrievalAnswer(current)),
+    initialEnrollmentState: unused,
     certificateBasedRegister: unused,
     register: unused,
     tokenBasedRegister: unused,

@@ -1,13 +1,15 @@
 // The terminal UI (`--ui terminal`, also what a serial console shows): the same screens as the web
-// OOBE in text, Alt+V (ESC `v`) toggling the diagnostics overlay, prompts for manual enrollment.
-// The machine stays the single source of truth: this only renders snapshots and sends events.
+// OOBE in text, the diagnostics overlay while the machine has it open, prompts for manual enrollment.
+// The machine stays the single source of truth: this only renders snapshots and sends events. Keys
+// come from the HAL's terminal source (one parser, one reader of the terminal); Alt+V is not among
+// them: every keyboard's Alt+V, this terminal's included, reaches the machine through the keyboard hub.
 
+import type { TerminalKeys } from '../../../hal/interface.ts';
 import type { DiagnosticsService } from '../../diagnostics/service.ts';
 import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../../identity/admin-account.ts';
 import type { ManualEnrollRequest } from '../../machine/types.ts';
 import type { AgentActor, AgentSnapshot } from '../../runtime/agent.ts';
 import { type ScreenModel, screenModelOf } from '../web/screen-model.ts';
-import { TerminalKeyParser } from './keys.ts';
 import { renderDiagnostics, renderScreen } from './render.ts';
 
 type Prompt =
@@ -27,27 +29,16 @@ const PROMPT_TEXT: Record<Prompt['kind'], string> = {
   domain: 'SMART Remote Management domain name: ',
 };
 
-export interface TerminalInput {
-  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
-  off(event: 'data', listener: (chunk: Buffer) => void): unknown;
-  isTTY?: boolean;
-  setRawMode?(raw: boolean): unknown;
-  resume?(): unknown;
-  pause?(): unknown;
-}
-
 export interface TerminalUiOptions {
   actor: AgentActor;
   diagnostics: DiagnosticsService;
-  input: TerminalInput;
+  /** The terminal's keys (the HAL's terminal source; it handles Ctrl+C itself). */
+  keys: TerminalKeys;
   output: { write(text: string): unknown };
-  /** Ctrl+C / Ctrl+D (raw mode swallows the signal): default sends SIGINT to this process. */
-  onInterrupt?: () => void;
 }
 
 export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
   const { actor, output } = options;
-  const keys = new TerminalKeyParser();
   let prompt: Prompt | null = null;
   let line = '';
   let shown = '';
@@ -122,51 +113,40 @@ export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
     }
   };
 
-  const onData = (chunk: Buffer) => {
-    for (const key of keys.push(chunk)) {
-      switch (key.kind) {
-        case 'alt-v':
-          actor.send({ type: 'ALT_V' });
-          break;
-        case 'escape':
-          if (overlayOpen) actor.send({ type: 'CLOSE_DIAGNOSTICS' });
-          break;
-        case 'interrupt':
-          (options.onInterrupt ?? (() => process.kill(process.pid, 'SIGINT')))();
-          break;
-        case 'backspace':
-          if (line.length > 0) {
-            line = line.slice(0, -1);
-            output.write('\b \b');
-          }
-          break;
-        case 'enter': {
-          const text = line;
-          line = '';
-          output.write('\n');
-          submit(text);
-          break;
+  const stopKeys = options.keys.onKey((key) => {
+    switch (key.kind) {
+      case 'escape':
+        if (overlayOpen) actor.send({ type: 'CLOSE_DIAGNOSTICS' });
+        break;
+      case 'alt-v': // never forwarded: it reaches the machine through the keyboard hub
+      case 'interrupt': // the terminal source raises SIGINT
+        break;
+      case 'backspace':
+        if (line.length > 0) {
+          line = line.slice(0, -1);
+          output.write('\b \b');
         }
-        case 'char':
-          if (prompt === null || overlayOpen) break;
-          line += key.char;
-          output.write(prompt.kind === 'password' ? '*' : key.char);
-          break;
+        break;
+      case 'enter': {
+        const text = line;
+        line = '';
+        output.write('\n');
+        submit(text);
+        break;
       }
+      case 'char':
+        if (prompt === null || overlayOpen) break;
+        line += key.char;
+        output.write(prompt.kind === 'password' ? '*' : key.char);
+        break;
     }
-  };
-
-  if (options.input.isTTY) options.input.setRawMode?.(true);
-  options.input.on('data', onData);
-  options.input.resume?.();
+  });
   const subscription = actor.subscribe(show);
   show(actor.getSnapshot());
   return {
     close() {
       subscription.unsubscribe();
-      options.input.off('data', onData);
-      if (options.input.isTTY) options.input.setRawMode?.(false);
-      options.input.pause?.();
+      stopKeys();
     },
   };
 }

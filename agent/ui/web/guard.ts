@@ -38,7 +38,10 @@ export function refusalFor(
 ): Refusal | null {
   const host = single(request.headers.host)?.toLowerCase();
   if (port <= 0 || host === undefined || !allowedHosts(port).includes(host)) {
-    return { reason: 'bad-host', message: 'This server answers only to 127.0.0.1 and localhost on its own port.' };
+    return {
+      reason: 'bad-host',
+      message: 'This server answers only to 127.0.0.1 and localhost on its own port.',
+    };
   }
   const origin = single(request.headers.origin);
   if (origin !== undefined && !allowedOrigins(port).includes(origin.toLowerCase())) {
@@ -53,7 +56,10 @@ export function refusalFor(
   if (safe) return null;
   const type = single(request.headers['content-type'])?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
-    return { reason: 'not-json', message: 'State-changing requests must be JSON (Content-Type: application/json).' };
+    return {
+      reason: 'not-json',
+      message: 'State-changing requests must be JSON (Content-Type: application/json).',
+    };
   }
   return null;
 }

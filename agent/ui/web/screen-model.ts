@@ -2,7 +2,12 @@
 // UI-neutral (the web page renders it; a terminal UI can too). Derived only from the snapshot, so
 // every source of events (page, evdev, HID, terminal) sees the same screen.
 
-import { explainError, type ManualAdviceCode, manualAdvice, manualReasonText } from '../../diagnostics/words.ts';
+import {
+  explainError,
+  type ManualAdviceCode,
+  manualAdvice,
+  manualReasonText,
+} from '../../diagnostics/words.ts';
 import type { AgentSnapshot } from '../../runtime/agent.ts';
 import { flowStateOf } from '../../runtime/outcome.ts';
 
@@ -83,7 +88,8 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
   const state = flowStateOf(snapshot.value);
   const ctx = snapshot.context;
   const identity = ctx.identity;
-  const kind = identity === null ? 'unknown' : identity.deviceClass === 'smart-display' ? 'smart-display' : 'chrome';
+  const kind =
+    identity === null ? 'unknown' : identity.deviceClass === 'smart-display' ? 'smart-display' : 'chrome';
   const thing = kind === 'smart-display' ? 'display' : 'device';
   const screen = screenOf(state);
   const diagnosticsOpen = (snapshot.value as { diagnostics?: unknown }).diagnostics === 'open';

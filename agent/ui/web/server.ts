@@ -76,7 +76,8 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 async function loadAssets(dir: string | undefined): Promise<Map<string, Buffer>> {
   const base = dir ?? fileURLToPath(new URL('./assets/', import.meta.url));
   const out = new Map<string, Buffer>();
-  for (const { file } of Object.values(ASSETS)) out.set(file, await readFile(`${base.replace(/\/?$/, '/')}${file}`));
+  for (const { file } of Object.values(ASSETS))
+    out.set(file, await readFile(`${base.replace(/\/?$/, '/')}${file}`));
   return out;
 }
 
@@ -110,7 +111,10 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   app.addHook('onRequest', async (request, reply) => {
     const refusal = refusalFor({ method: request.method, url: request.url, headers: request.headers }, port);
     if (refusal) {
-      reply.code(403).headers(SECURITY_HEADERS).send({ error: 'forbidden', reason: refusal.reason, message: refusal.message });
+      reply
+        .code(403)
+        .headers(SECURITY_HEADERS)
+        .send({ error: 'forbidden', reason: refusal.reason, message: refusal.message });
       return reply;
     }
   });
@@ -119,8 +123,13 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
     return payload;
   });
   app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    void reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad-request', message: error.message ?? 'error' });
+    const status =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500;
+    void reply
+      .code(status)
+      .send({ error: status >= 500 ? 'internal' : 'bad-request', message: error.message ?? 'error' });
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not-found' }));
 
@@ -161,7 +170,8 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   // ---- what a person can do ----
   const flow = () => model().state;
   app.post('/api/retry', (_request, reply) => {
-    if (!ERROR_STATES.has(flow())) return conflict(reply, 'Retry is only possible on the error screen.', flow());
+    if (!ERROR_STATES.has(flow()))
+      return conflict(reply, 'Retry is only possible on the error screen.', flow());
     handle.actor.send({ type: 'RETRY' });
     return reply.code(202).send({ ok: true, state: flow() });
   });
@@ -173,9 +183,13 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
     return reply.code(202).send({ ok: true, state: flow() });
   });
   app.post('/api/manual-enroll', (request, reply) => {
-    if (flow() !== 'manual.waiting') return conflict(reply, 'The device is not on the manual enrollment screen.', flow());
+    if (flow() !== 'manual.waiting')
+      return conflict(reply, 'The device is not on the manual enrollment screen.', flow());
     const parsed = parseManualRequest(request.body);
-    if (!parsed.ok) return reply.code(400).send({ error: 'invalid', code: parsed.code, field: parsed.field, message: parsed.message });
+    if (!parsed.ok)
+      return reply
+        .code(400)
+        .send({ error: 'invalid', code: parsed.code, field: parsed.field, message: parsed.message });
     handle.actor.send({ type: 'MANUAL_ENROLL', request: parsed.request });
     return reply.code(202).send({ ok: true, state: flow() });
   });

@@ -10,3 +10,4 @@ export {
   isHidKeyboard,
 } from './hid.ts';
 export { createTerminalSource, type TerminalInput, type TerminalSourceOptions } from './terminal.ts';
+export { TerminalKeyParser } from './terminal-keys.ts';

@@ -1,10 +1,12 @@
 // Alt+V from a terminal: a terminal sends Alt+V as ESC `v`. Reads any Readable; on a TTY it switches
 // to raw mode while listening (otherwise the keys only arrive after Enter) and restores it on stop.
+// The other keys (Enter, Esc, characters…) go to `onKey` listeners: the text UI reads the terminal
+// through this source, so one parser (terminal-keys.ts) and one reader own the terminal.
 
 import type { Readable } from 'node:stream';
-import type { AltVEvent, Availability, KeyboardSource } from '../../interface.ts';
+import type { AltVEvent, Availability, TerminalKey, TerminalKeyboardSource } from '../../interface.ts';
 import { KeyboardSourceError } from './errors.ts';
-import { CTRL_C, EscVDetector } from './terminal-keys.ts';
+import { TerminalKeyParser } from './terminal-keys.ts';
 
 /** A Readable that may be a TTY (process.stdin, tty.ReadStream). */
 export type TerminalInput = Readable & {
@@ -14,22 +16,24 @@ export type TerminalInput = Readable & {
 };
 
 export interface TerminalSourceOptions {
-  /** Default: process.stdin. */
+  /** Default: process.stdin, used only when it is a TTY. Given explicitly, it is used whatever it is. */
   input?: TerminalInput;
   /**
-   * Called for Ctrl+C while we hold the terminal in raw mode (raw mode stops the kernel turning it
+   * Called for Ctrl+C / Ctrl+D read from the input (in raw mode the kernel no longer turns Ctrl+C
    * into SIGINT). Default: raise SIGINT on this process, as the terminal would have.
    */
   onInterrupt?: () => void;
 }
 
-export function createTerminalSource(options: TerminalSourceOptions = {}): KeyboardSource {
+export function createTerminalSource(options: TerminalSourceOptions = {}): TerminalKeyboardSource {
   const explicit = options.input !== undefined;
-  const input: TerminalInput = options.input ?? process.stdin;
+  // process.stdin is created on first access: touch it only when the terminal is actually used.
+  const terminal = (): TerminalInput => options.input ?? process.stdin;
   const onInterrupt = options.onInterrupt ?? (() => process.kill(process.pid, 'SIGINT'));
+  const listeners = new Set<(key: TerminalKey) => void>();
 
   const availability = async (): Promise<Availability> =>
-    explicit || input.isTTY === true
+    explicit || terminal().isTTY === true
       ? { available: true }
       : { available: false, reason: 'standard input is not a terminal' };
 
@@ -37,19 +41,29 @@ export function createTerminalSource(options: TerminalSourceOptions = {}): Keybo
     name: 'terminal',
     availability,
 
+    onKey(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
     async start(onAltV: (event: AltVEvent) => void): Promise<() => Promise<void>> {
       const state = await availability();
       if (!state.available) throw new KeyboardSourceError('terminal', 'unavailable', state.reason);
+      const input = terminal();
 
       const raw = input.isTTY === true && typeof input.setRawMode === 'function' && input.isRaw !== true;
       if (raw) input.setRawMode?.(true);
       const wasFlowing = input.readableFlowing === true;
-      const detector = new EscVDetector();
+      const parser = new TerminalKeyParser();
       const onData = (chunk: Buffer | string): void => {
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        if (raw && bytes.includes(CTRL_C)) onInterrupt();
-        const presses = detector.push(bytes);
-        for (let i = 0; i < presses; i++) onAltV({ type: 'ALT_V', source: 'terminal' });
+        for (const key of parser.push(bytes)) {
+          if (key.kind === 'alt-v') onAltV({ type: 'ALT_V', source: 'terminal' });
+          else if (key.kind === 'interrupt') onInterrupt();
+          else for (const listener of [...listeners]) listener(key);
+        }
       };
       input.on('data', onData);
       input.resume();

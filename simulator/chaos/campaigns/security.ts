@@ -17,6 +17,9 @@
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { create } from '@bufbuild/protobuf';
+import { createDiagnosticsService } from '../../../agent/diagnostics/index.ts';
+import { STATE_FILE_NAME } from '../../../agent/persistence/index.ts';
+import { ATTESTATION_KEY_PATH } from '../../../hal/backends/attestation-file/index.ts';
 import { decodeDm, encodeDm, PROTOBUF_CONTENT_TYPE } from '../../../protocol/codec.ts';
 import {
   CHROME_DEVICE_POLICY_TYPE,
@@ -24,9 +27,6 @@ import {
   DeviceManagementResponseSchema,
   PolicyFetchRequest_SignatureType,
 } from '../../../protocol/dm.ts';
-import { createDiagnosticsService } from '../../../agent/diagnostics/index.ts';
-import { STATE_FILE_NAME } from '../../../agent/persistence/index.ts';
-import { ATTESTATION_KEY_PATH } from '../../../hal/backends/attestation-file/index.ts';
 import { createManufacturerCa, mintDeviceIdentity } from '../../../server-stub/attestation/index.ts';
 import { writeAttestationMaterial } from '../../devices/tpm-sim.ts';
 import { startInProcessAgent, waitForSnapshot } from '../lib/agent-inprocess.ts';
@@ -173,7 +173,10 @@ async function spoofedDevice(ctx: Ctx, i: number, trustedCaOtherId: boolean, v: 
         create(DeviceManagementRequestSchema, {
           policyRequest: {
             requests: [
-              { policyType: CHROME_DEVICE_POLICY_TYPE, signatureType: PolicyFetchRequest_SignatureType.SHA256_RSA },
+              {
+                policyType: CHROME_DEVICE_POLICY_TYPE,
+                signatureType: PolicyFetchRequest_SignatureType.SHA256_RSA,
+              },
             ],
           },
         }),

@@ -22,7 +22,12 @@ import { Tally } from '../lib/tally.ts';
 import type { Campaign, CampaignOptions, CampaignResult } from '../types.ts';
 
 const NAME = 'server-5xx-429';
-const REQUEST_TYPES = ['device_initial_enrollment_state', 'certificate_based_register', 'policy'] as const;
+const REQUEST_TYPES = [
+  'enterprise_check',
+  'device_state_retrieval',
+  'certificate_based_register',
+  'policy',
+] as const;
 const STATUSES = [500, 502, 503, 504, 429] as const;
 
 export async function runServerFaultsCampaign(options: CampaignOptions): Promise<CampaignResult> {

@@ -134,8 +134,10 @@ export async function runStubKillCampaign(options: CampaignOptions): Promise<Cam
             ),
           );
           let answers = 0;
-          const stopWatching = relay.onReply((chunk) => {
-            if (!onAnswer || !chunk.includes('"register_response"')) return;
+          // A registration the stub answered: the status line of a 200 to certificate_based_register.
+          const stopWatching = relay.onReply((chunk, requestType) => {
+            if (!onAnswer || requestType !== 'certificate_based_register') return;
+            if (!chunk.toString('latin1', 0, 12).startsWith('HTTP/1.1 200')) return;
             answers += 1;
             if (answers === triggerAt) setTimeout(kill, delayMs);
           });

@@ -15,7 +15,7 @@ export class FlakyLink {
   cut = 0;
   transitions = 0;
   private readonly listeners = new Set<(up: boolean) => void>();
-  private readonly replyListeners = new Set<(chunk: Buffer) => void>();
+  private readonly replyListeners = new Set<(chunk: Buffer, requestType: string | null) => void>();
 
   /**
    * `replyDelayMs`: the server's bytes reach the device this much later (a slow path back). When the
@@ -56,11 +56,18 @@ export class FlakyLink {
         if (this.replyDelayMs <= 0) drop();
         else setTimeout(drop, this.replyDelayMs + 5);
       });
+      // The DM request type of the exchange in flight on this connection (requests on one
+      // connection are sequential), so reply listeners know what an answer answers.
+      let requestType: string | null = null;
+      client.on('data', (chunk: Buffer) => {
+        const type = /[?&]request=([a-z_]+)/.exec(chunk.toString('latin1'))?.[1];
+        if (type !== undefined) requestType = type;
+      });
       client.pipe(upstream);
       if (this.replyDelayMs <= 0) upstream.pipe(client);
       else {
         upstream.on('data', (chunk: Buffer) => {
-          for (const l of this.replyListeners) l(chunk);
+          for (const l of this.replyListeners) l(chunk, requestType);
           setTimeout(() => {
             if (!client.destroyed) client.write(chunk);
           }, this.replyDelayMs);
@@ -101,8 +108,11 @@ export class FlakyLink {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sees the server's bytes as they enter the slow way back (only with `replyDelayMs`). */
-  onReply(listener: (chunk: Buffer) => void): () => void {
+  /**
+   * Sees the server's bytes as they enter the slow way back (only with `replyDelayMs`), with the DM
+   * request type they answer when the request named one.
+   */
+  onReply(listener: (chunk: Buffer, requestType: string | null) => void): () => void {
     this.replyListeners.add(listener);
     return () => this.replyListeners.delete(listener);
   }

@@ -84,7 +84,12 @@ export async function waitForScreen(page: Page, screen: string): Promise<void> {
 }
 
 /** Waits until `selector` is visible; on time-out says what was on screen instead. */
-export async function waitFor(page: Page, selector: string, what = selector, timeout = 10_000): Promise<void> {
+export async function waitFor(
+  page: Page,
+  selector: string,
+  what = selector,
+  timeout = 10_000,
+): Promise<void> {
   try {
     await page.waitForSelector(selector, { state: 'visible', timeout });
   } catch (error) {
@@ -99,18 +104,32 @@ export async function waitFor(page: Page, selector: string, what = selector, tim
  * Waits until the text of `selector` contains `expected`. Locator-based polling: the page's CSP
  * forbids eval, so `waitForFunction` cannot run there (and must not be loosened for the tests).
  */
-export async function waitForText(page: Page, selector: string, expected: string, timeout = 10_000): Promise<void> {
+export async function waitForText(
+  page: Page,
+  selector: string,
+  expected: string,
+  timeout = 10_000,
+): Promise<void> {
   try {
     await page.locator(selector, { hasText: expected }).first().waitFor({ state: 'attached', timeout });
   } catch (error) {
-    const actual = await page.locator(selector).first().textContent({ timeout: 1_000 }).catch(() => null);
-    throw new Error(`expected ${selector} to contain ${JSON.stringify(expected)}, it shows ${JSON.stringify(actual)}`, {
-      cause: error,
-    });
+    const actual = await page
+      .locator(selector)
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    throw new Error(
+      `expected ${selector} to contain ${JSON.stringify(expected)}, it shows ${JSON.stringify(actual)}`,
+      {
+        cause: error,
+      },
+    );
   }
   const text = (await page.locator(selector, { hasText: expected }).first().textContent()) ?? '';
   if (!text.includes(expected)) {
-    throw new Error(`expected ${selector} to contain ${JSON.stringify(expected)} exactly, it shows ${JSON.stringify(text)}`);
+    throw new Error(
+      `expected ${selector} to contain ${JSON.stringify(expected)} exactly, it shows ${JSON.stringify(text)}`,
+    );
   }
 }
 

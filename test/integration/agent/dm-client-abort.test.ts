@@ -23,8 +23,8 @@ describe('abort', () => {
       received.resolve();
     });
     const controller = new AbortController();
-    const call = client.initialEnrollmentState(
-      { serial_number: 'S', model: 'M' },
+    const call = client.deviceStateRetrieval(
+      { serialNumber: 'S', brandCode: 'ABCD' },
       { signal: controller.signal },
     );
     const outcome = call.catch((e: unknown) => e);
@@ -33,7 +33,7 @@ describe('abort', () => {
     expect(await outcome).toMatchObject({
       name: 'DmError',
       code: 'aborted',
-      requestType: 'device_initial_enrollment_state',
+      requestType: 'device_state_retrieval',
     });
     await closed.promise;
   });

@@ -1,8 +1,12 @@
-// Whatever a server answers, the client resolves with a well-formed value or rejects with a DmError.
+// Whatever a server answers (protobuf, JSON, or anything), the client resolves with a well-formed
+// value or rejects with a DmError.
 
+import { create } from '@bufbuild/protobuf';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDmClient, type DmClient, isDmError } from '../../../agent/dm-client/index.ts';
+import { encodeDm } from '../../../protocol/codec.ts';
+import { DeviceManagementResponseSchema, SignedDataSchema } from '../../../protocol/dm.ts';
 import { type FakeServer, startFakeDmServer } from './helpers/fake-dm-server.ts';
 
 interface Answer {
@@ -24,55 +28,72 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const anything = fc.oneof(
-  fc.jsonValue(),
-  fc.string(),
-  fc.constant(null),
-  fc.integer(),
-  fc.dictionary(fc.string(), fc.jsonValue()),
-);
-// Bodies that get past the envelope so that the field checks are what is exercised.
+const text = fc.oneof(fc.string(), fc.constant(''), fc.string({ unit: 'binary', maxLength: 64 }));
+// Well-formed envelopes, so that the field checks (required token, expected field) are exercised.
 const envelopes = fc.oneof(
   fc
     .record(
-      {
-        initial_enrollment_mode: anything,
-        management_domain: anything,
-        is_license_packaged_with_device: anything,
-        org_unit_path: anything,
-      },
+      { deviceManagementToken: fc.option(text, { nil: undefined }), orgUnitPath: text },
       { requiredKeys: [] },
     )
-    .map((v) => ({ device_initial_enrollment_state_response: v })),
+    .map((r) => ({ registerResponse: r })),
   fc
     .record(
       {
-        device_management_token: anything,
-        management_domain: anything,
-        org_unit_path: anything,
-        license_consumed: anything,
-        bundled_license: anything,
-        enrollment_type: anything,
+        hashes: fc.array(fc.uint8Array({ maxLength: 16 }), { maxLength: 4 }),
+        expectedModulus: fc.option(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), { nil: undefined }),
       },
       { requiredKeys: [] },
     )
-    .map((v) => ({ register_response: v })),
+    .map((r) => ({ autoEnrollmentResponse: r })),
   fc
     .record(
       {
-        policy_type: anything,
-        management_domain: anything,
-        org_unit_path: anything,
-        policy_value: anything,
-        timestamp: anything,
+        managementDomain: text,
+        initialStateResponse: fc.record(
+          { initialEnrollmentMode: fc.integer({ min: 0, max: 9 }), managementDomain: text },
+          { requiredKeys: [] },
+        ),
       },
       { requiredKeys: [] },
     )
-    .map((v) => ({ policy_response: v })),
-  fc.constant({ unregister_response: {} }),
+    .map((r) => ({ deviceStateRetrievalResponse: r })),
+  fc
+    .record(
+      {
+        responses: fc.array(
+          fc.record(
+            {
+              policyData: fc.uint8Array({ maxLength: 64 }),
+              policyDataSignature: fc.uint8Array({ maxLength: 64 }),
+              newPublicKey: fc.uint8Array({ maxLength: 64 }),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 2 },
+        ),
+      },
+      { requiredKeys: [] },
+    )
+    .map((r) => ({ policyResponse: r })),
+  fc.constant({ unregisterResponse: {} }),
+  fc.record({ errorMessage: text }),
 );
+const asBytes =
+  (encoding: 'proto' | 'json') =>
+  (init: Parameters<typeof create<typeof DeviceManagementResponseSchema>>[1]) => {
+    const message = create(DeviceManagementResponseSchema, init);
+    try {
+      return encodeDm(DeviceManagementResponseSchema, message, encoding);
+    } catch {
+      // Our encoder will not leave out a required field (the DM token), a hostile server will:
+      // register_response (field 3) present and empty.
+      return Uint8Array.of(0x1a, 0x00);
+    }
+  };
 const bodies = fc.oneof(
-  envelopes.map((v) => new TextEncoder().encode(JSON.stringify(v))),
+  envelopes.map(asBytes('proto')),
+  envelopes.map(asBytes('json')),
   fc.jsonValue().map((v) => new TextEncoder().encode(JSON.stringify(v))),
   fc.string().map((s) => new TextEncoder().encode(s)),
   fc.uint8Array({ maxLength: 512 }),
@@ -84,7 +105,12 @@ const answers: fc.Arbitrary<Answer> = fc.record({
   ),
   headers: fc.record(
     {
-      'content-type': fc.constantFrom('application/json', 'text/html', 'application/octet-stream'),
+      'content-type': fc.constantFrom(
+        'application/x-protobuffer',
+        'application/json',
+        'text/html',
+        'application/octet-stream',
+      ),
       'retry-after': fc.oneof(
         fc.nat().map(String),
         fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
@@ -97,8 +123,13 @@ const answers: fc.Arbitrary<Answer> = fc.record({
 });
 
 const calls: Array<(c: DmClient) => Promise<unknown>> = [
-  (c) => c.initialEnrollmentState({ serial_number: 'S', model: 'M' }),
-  (c) => c.certificateBasedRegister({ signed_request: { data: 'e30=', signature: 'AA==' } }),
+  (c) => c.enterpriseCheck({ remainder: 3n, modulus: 16n }),
+  (c) => c.deviceStateRetrieval({ serialNumber: 'S', brandCode: 'ABCD' }),
+  (c) =>
+    c.certificateBasedRegister(
+      create(SignedDataSchema, { data: new Uint8Array([1]), signature: new Uint8Array([2]) }),
+    ),
+  (c) => c.tokenBasedRegister({ machineId: 'S' }, 'tok'),
   (c) => c.policy('tok'),
   (c) => c.unregister('tok'),
 ];

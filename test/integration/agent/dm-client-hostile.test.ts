@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDmClient, type DmClientOptions, DmError } from '../../../agent/dm-client/index.ts';
 import {
   deferred,
+  dm,
   type FakeServer,
-  json,
   startFakeDmServer,
   startRawServer,
 } from './helpers/fake-dm-server.ts';
@@ -65,18 +65,12 @@ describe('size cap', () => {
   });
 
   it('the cap is configurable', async () => {
-    const body = {
-      policy_response: {
-        policy_type: 't',
-        management_domain: 'd',
-        org_unit_path: '/',
-        policy_value: {},
-        timestamp: 1,
-      },
-    };
-    const server = await serve(json(200, body));
+    const server = await serve(
+      dm(200, { policyResponse: { responses: [{ policyData: new Uint8Array(64) }] } }),
+    );
     expect(await codeOf(policy(server.url, { maxResponseBytes: 20 }))).toBe('response-too-large');
-    await expect(policy(server.url, { maxResponseBytes: 4096 })).resolves.toEqual(body.policy_response);
+    const answer = await policy(server.url, { maxResponseBytes: 4096 });
+    expect([...answer.policyData]).toEqual(new Array(64).fill(0));
   });
 
   it('an oversized error body does not hide the status', async () => {
@@ -108,31 +102,55 @@ describe('time-outs', () => {
 });
 
 describe('malformed answers → invalid-response', () => {
-  const cases: Array<[string, string]> = [
+  const jsonCases: Array<[string, string]> = [
     ['HTML from a captive portal', '<html><body>Log in to the Wi-Fi</body></html>'],
-    ['truncated JSON', '{"policy_response": {"policy_type": "x"'],
+    ['truncated JSON', '{"policy_response": {"responses": [{"policy_data": "'],
     ['deeply nested JSON', `{"policy_response": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
-    [
-      'deeply nested policy value',
-      `{"policy_response": {"policy_type":"t","management_domain":"d","org_unit_path":"/","timestamp":1,"policy_value":${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}}}`,
-    ],
     ['a JSON array', '[1, 2, 3]'],
-    ['the wrong envelope key', '{"register_response": {}}'],
-    [
-      'a wrongly typed field',
-      '{"policy_response": {"policy_type":"t","management_domain":"d","org_unit_path":"/","timestamp":"now","policy_value":{}}}',
-    ],
-    [
-      'a missing field',
-      '{"policy_response": {"policy_type":"t","org_unit_path":"/","timestamp":1,"policy_value":{}}}',
-    ],
+    ['the wrong field for the request type', '{"register_response": {"device_management_token": "t"}}'],
+    ['a wrongly typed field', '{"policy_response": {"responses": "now"}}'],
+    ['bytes that are not base64', '{"policy_response": {"responses": [{"policy_data": "%%%"}]}}'],
+    ['no PolicyFetchResponse', '{"policy_response": {}}'],
     ['an empty body', ''],
     ['null', 'null'],
   ];
-  it.each(cases)('%s', async (_, body) => {
+  it.each(jsonCases)('JSON: %s', async (_, body) => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(body);
+    });
+    expect(await codeOf(policy(server.url))).toBe('invalid-response');
+  });
+
+  // Hostile protobuf (DESIGN §5, issue 12 item 6): truncated, wrong wire types, huge length
+  // prefixes, deep nesting. Field 5 is policy_response, field 3 inside it is the repeated responses.
+  const nested = (depth: number) => {
+    // Group starts (wire type 3) of field 5, nested `depth` times: a stack-eating message.
+    const open = Buffer.alloc(depth, 0x2b);
+    const close = Buffer.alloc(depth, 0x2c);
+    return Buffer.concat([open, close]);
+  };
+  const protoCases: Array<[string, Buffer]> = [
+    ['a truncated length-delimited field', Buffer.from([0x2a, 0x10, 0x1a, 0x05])],
+    ['a length prefix far past the end', Buffer.from([0x2a, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x00])],
+    ['a varint where a message belongs', Buffer.from([0x28, 0x01])],
+    ['an unfinished varint', Buffer.from([0x2a, 0x80, 0x80])],
+    ['deeply nested groups', nested(100_000)],
+    ['a valid envelope without the expected field', Buffer.from([0x12, 0x02, 0x6e, 0x6f])],
+    ['an empty body', Buffer.alloc(0)],
+  ];
+  it.each(protoCases)('protobuf: %s', async (_, body) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-protobuffer' });
+      res.end(body);
+    });
+    expect(await codeOf(policy(server.url))).toBe('invalid-response');
+  });
+
+  it('a Content-Type that is not a DM encoding', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
     });
     expect(await codeOf(policy(server.url))).toBe('invalid-response');
   });

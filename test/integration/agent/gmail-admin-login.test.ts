@@ -28,7 +28,9 @@ beforeAll(async () => {
     requests += 1;
     req.resume();
     res.writeHead(403, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error_code: 'GMAIL_ACCOUNT_NOT_ALLOWED', error_message: 'not a gmail account' }));
+    res.end(
+      JSON.stringify({ error_code: 'GMAIL_ACCOUNT_NOT_ALLOWED', error_message: 'not a gmail account' }),
+    );
   });
   await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
   refusingUrl = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
@@ -41,18 +43,26 @@ afterAll(async () => {
 describe('admin login for manual enrollment', () => {
   it('refuses a @gmail.com address without contacting the server', async () => {
     const before = requests;
-    expect(await codeOf(createEnrollmentHttp(refusingUrl).login('Boss@Gmail.com', 'pw'))).toBe('gmail-admin-account');
+    expect(await codeOf(createEnrollmentHttp(refusingUrl).login('Boss@Gmail.com', 'pw'))).toBe(
+      'gmail-admin-account',
+    );
     expect(requests).toBe(before);
   });
 
   it("maps the server's 403 to the same code", async () => {
     const before = requests;
-    expect(await codeOf(createEnrollmentHttp(refusingUrl).login('admin@demo.example', 'pw'))).toBe('gmail-admin-account');
+    expect(await codeOf(createEnrollmentHttp(refusingUrl).login('admin@demo.example', 'pw'))).toBe(
+      'gmail-admin-account',
+    );
     expect(requests).toBe(before + 1);
   });
 
   it('logs an organisation admin in against the stub', async () => {
-    await expect(createEnrollmentHttp(stub.url).login('admin@demo.example', 'demo-password')).resolves.toMatch(/^adm_/);
-    expect(await codeOf(createEnrollmentHttp(stub.url).login('admin@demo.example', 'wrong'))).toBe('invalid-credentials');
+    await expect(
+      createEnrollmentHttp(stub.url).login('admin@demo.example', 'demo-password'),
+    ).resolves.toMatch(/^adm_/);
+    expect(await codeOf(createEnrollmentHttp(stub.url).login('admin@demo.example', 'wrong'))).toBe(
+      'invalid-credentials',
+    );
   });
 });

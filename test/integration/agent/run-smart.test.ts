@@ -1,5 +1,6 @@
 // SMART Board displays against the real stub (issue 4): identity over RS-232 (the simulator's display
-// on serialport's mock binding), check-in, enrollment into the domain that redeemed the invoice's key.
+// on serialport's mock binding), check-in, enrollment into the domain that redeemed the invoice's key
+// (claimed in the SMART Admin Portal, redeemed in SRM Billing).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent } from '../../../agent/runtime/agent.ts';
@@ -38,8 +39,13 @@ beforeAll(async () => {
   const login = await http<{ token: string }>(stub.url, 'POST', '/smart/v1/login', {
     body: { email: signUp.email, password: signUp.password },
   });
-  const redeem = await http(stub.url, 'POST', '/smart/v1/domains/school1/product-keys/redeem', {
-    body: { product_key: 'SRMK-DEMO-0001-AAAA' },
+  // Seed 002: the invoice's key is claimed in the SMART Admin Portal, then redeemed in SRM Billing.
+  const claim = await http<{ product_key: string }>(stub.url, 'POST', '/smart/v1/admin-portal/claims', {
+    body: { claim_code: 'SRMC-DEMO-0001' },
+  });
+  expect(claim.status).toBe(200);
+  const redeem = await http(stub.url, 'POST', '/smart/v1/domains/school1/billing/redeem', {
+    body: { product_key: claim.body.product_key },
     bearer: login.body.token,
   });
   expect(redeem.status).toBe(200);

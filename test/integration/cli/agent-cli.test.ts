@@ -66,11 +66,15 @@ describe('agent identify', () => {
       'idKind',
       'certifiedDeviceId',
       'manufactureDate',
+      'brandCode',
       'eligible',
       'reasons',
       'sources',
     ]);
     expect(report).toMatchObject({ model: entry.name, idKind: 'service-tag', eligible: false });
+    // The simulator writes the model's brand code into VPD; identify names where it came from.
+    expect(report.brandCode).toMatch(/^[A-Z]{4}$/);
+    expect(report.sources.brandCode).toBe('sysfs');
     expect(report.reasons.map((r: { code: string }) => r.code)).toEqual(['made-before-cutoff']);
   });
 

@@ -32,13 +32,18 @@ describe.each(rows)('row %i: %s', (index, _name, entry) => {
   });
 });
 
-describe.each(rows.filter(([, , entry]) => entry.eligibleFrom !== null))('row %i with a cut-off: %s', (index, _name, entry) => {
-  it('is not eligible when made the day before the cut-off', async () => {
-    const cutoff = entry.eligibleFrom ?? '';
-    const profile = chromeDeviceProfile(entry, seededRandom(index + 1), { manufactureDate: dayBefore(cutoff) });
-    const report = await identifyTree(`${dir}/early-${index}`, profile.spec);
-    expect(report.model).toBe(entry.name);
-    expect(report.eligible).toBe(false);
-    expect(report.reasons.map((r) => r.code)).toEqual(['made-before-cutoff']);
-  });
-});
+describe.each(rows.filter(([, , entry]) => entry.eligibleFrom !== null))(
+  'row %i with a cut-off: %s',
+  (index, _name, entry) => {
+    it('is not eligible when made the day before the cut-off', async () => {
+      const cutoff = entry.eligibleFrom ?? '';
+      const profile = chromeDeviceProfile(entry, seededRandom(index + 1), {
+        manufactureDate: dayBefore(cutoff),
+      });
+      const report = await identifyTree(`${dir}/early-${index}`, profile.spec);
+      expect(report.model).toBe(entry.name);
+      expect(report.eligible).toBe(false);
+      expect(report.reasons.map((r) => r.code)).toEqual(['made-before-cutoff']);
+    });
+  },
+);

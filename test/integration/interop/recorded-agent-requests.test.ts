@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeChromeDevice } from '../../../simulator/chaos/lib/devices.ts';
 import { bootInProcess } from '../../../simulator/chaos/lib/agent-inprocess.ts';
+import { makeChromeDevice } from '../../../simulator/chaos/lib/devices.ts';
 import { HostileServer } from '../../../simulator/chaos/lib/hostile-server.ts';
 import { createRng } from '../../../simulator/chaos/lib/rng.ts';
 import { type StubHandle, startInProcessStub } from '../../../simulator/chaos/lib/stub.ts';
-import { decode, type DmSchema, loadDmSchema } from '../../../simulator/interop/schema-client.ts';
+import { type DmSchema, decode, loadDmSchema } from '../../../simulator/interop/schema-client.ts';
 
 interface Captured {
   url: URL;

@@ -58,7 +58,10 @@ describe('POST /smart/v1/admin-portal/claims', () => {
     h.clock.set(new Date('2024-03-01T00:00:00.000Z'));
     const r = await claim(h.app, 'CLAIM-LEAP');
     expect(r.body.product_key).toBe('KEY-LEAP');
-    expect((r.body.displays as { serial_number: string }[]).map((d) => d.serial_number)).toEqual(['LEAP1', 'LEAP2']);
+    expect((r.body.displays as { serial_number: string }[]).map((d) => d.serial_number)).toEqual([
+      'LEAP1',
+      'LEAP2',
+    ]);
     expect(r.body.credits).toBe(465);
   });
 

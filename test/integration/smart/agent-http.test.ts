@@ -16,7 +16,11 @@ beforeAll(async () => {
   await activeDomain(h.app, 'expired');
   await activeDomain(h.app, 'rival');
   await post(h.app, '/smart/v1/domains', signup('waiting'));
-  await post(h.app, '/smart/v1/displays/enroll', { serial_number: 'TAKEN1', model_number: 'm', domain: 'rival' });
+  await post(h.app, '/smart/v1/displays/enroll', {
+    serial_number: 'TAKEN1',
+    model_number: 'm',
+    domain: 'rival',
+  });
   h.clock.advanceDays(31); // both active domains are now past their trial, without credits
   http = createEnrollmentHttp(await h.app.listen({ host: '127.0.0.1', port: 0 }));
 });
@@ -45,8 +49,14 @@ describe('agent SMART calls against the stub', () => {
   });
 
   it('enrolls a display whose invoice brings its credits on enrollment, even past the trial', async () => {
-    await http.smartEnroll({ serial_number: 'SBID1AUTO0001', model_number: 'sbid-mx265-v3', domain: 'expired' });
-    expect(await http.smartCheckin({ serial_number: 'SBID1AUTO0001', model_number: 'sbid-mx265-v3' })).toEqual({
+    await http.smartEnroll({
+      serial_number: 'SBID1AUTO0001',
+      model_number: 'sbid-mx265-v3',
+      domain: 'expired',
+    });
+    expect(
+      await http.smartCheckin({ serial_number: 'SBID1AUTO0001', model_number: 'sbid-mx265-v3' }),
+    ).toEqual({
       assignedDomain: 'expired',
     });
   });

@@ -92,7 +92,10 @@ describe('POST /smart/v1/domains/{name}/billing/redeem', () => {
     expect(issued.body.product_key).toMatch(/^SRMR-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
     const named = await post(h.app, '/v1/test/smart/reseller-keys', { credits: 5, product_key: 'RESELL-1' });
     expect(named.body).toMatchObject({ product_key: 'RESELL-1', credits: 5 });
-    const dup = await post(h.app, '/v1/test/smart/reseller-keys', { credits: 5, product_key: 'SRMK-DEMO-0001-AAAA' });
+    const dup = await post(h.app, '/v1/test/smart/reseller-keys', {
+      credits: 5,
+      product_key: 'SRMK-DEMO-0001-AAAA',
+    });
     expect([dup.status, dup.body.error_code]).toEqual([409, 'CONFLICT']);
     const r = await redeem(h.app, 'acme', token, String(issued.body.product_key));
     expect(r.body).toMatchObject({ credits_granted: 250, balance: 250 });
@@ -141,6 +144,10 @@ describe('POST /smart/v1/domains/{name}/billing/redeem', () => {
     const devices = await get(h.app, '/smart/v1/domains/acme/devices', token);
     expect(devices.body.devices).toEqual([expect.objectContaining({ ...d1, invoice_id: 'SRM-DEMO-0001' })]);
     const again = await post(h.app, '/smart/v1/displays/enroll', { ...d1, domain: 'acme' });
-    expect(again.body).toMatchObject({ already_enrolled: true, credits_granted: 0, balance: DEMO_INVOICE_CREDITS });
+    expect(again.body).toMatchObject({
+      already_enrolled: true,
+      credits_granted: 0,
+      balance: DEMO_INVOICE_CREDITS,
+    });
   });
 });

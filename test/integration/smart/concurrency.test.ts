@@ -53,11 +53,18 @@ describe('concurrent requests', () => {
     const tokens = await Promise.all(names.map((n) => activeDomain(h.app, n)));
     const answers = await Promise.all(
       names.map((n, i) =>
-        post(h.app, `/smart/v1/domains/${n}/billing/redeem`, { product_key: 'SRMR-DEMO-0100-CCCC' }, tokens[i]),
+        post(
+          h.app,
+          `/smart/v1/domains/${n}/billing/redeem`,
+          { product_key: 'SRMR-DEMO-0100-CCCC' },
+          tokens[i],
+        ),
       ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
-    const balances = await Promise.all(names.map((n, i) => get(h.app, `/smart/v1/domains/${n}/billing`, tokens[i])));
+    const balances = await Promise.all(
+      names.map((n, i) => get(h.app, `/smart/v1/domains/${n}/billing`, tokens[i])),
+    );
     expect(balances.map((b) => b.body.balance).sort()).toEqual([0, 0, 100]);
   });
 });

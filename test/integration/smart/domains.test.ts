@@ -50,8 +50,19 @@ describe('POST /smart/v1/domains', () => {
   });
 
   it('accepts any name of digits and lower-case letters: seed 002 states no length rule', async () => {
-    for (const name of ['0123456789abcdefghijklmnopqrstuvwxyz', 'a', '7', 'ab', 'z'.repeat(64), 'y'.repeat(512)]) {
-      const form = signup(name, { organization: 'Long names', email: 'it@long.example', password: 'long-password' });
+    for (const name of [
+      '0123456789abcdefghijklmnopqrstuvwxyz',
+      'a',
+      '7',
+      'ab',
+      'z'.repeat(64),
+      'y'.repeat(512),
+    ]) {
+      const form = signup(name, {
+        organization: 'Long names',
+        email: 'it@long.example',
+        password: 'long-password',
+      });
       expect((await post(h.app, '/smart/v1/domains', form)).status, name).toBe(201);
     }
   });
@@ -61,7 +72,11 @@ describe('POST /smart/v1/domains', () => {
     const r = await post(
       h.app,
       '/smart/v1/domains',
-      signup('x'.repeat(513), { organization: 'Long names', email: 'it@long.example', password: 'long-password' }),
+      signup('x'.repeat(513), {
+        organization: 'Long names',
+        email: 'it@long.example',
+        password: 'long-password',
+      }),
     );
     expect(r.status).toBe(400);
     expect(r.body.error_code).toBe('INVALID_REQUEST');

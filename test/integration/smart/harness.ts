@@ -75,7 +75,12 @@ export async function startSmart(
   seed: SmartSeed | undefined = DEMO_SMART,
   clock = new HandClock(),
 ): Promise<Harness> {
-  const stub = createStub({ db: ':memory:', seed: seed === undefined ? {} : { smart: seed }, clock, testHooks: true });
+  const stub = createStub({
+    db: ':memory:',
+    seed: seed === undefined ? {} : { smart: seed },
+    clock,
+    testHooks: true,
+  });
   await stub.app.ready();
   return { app: stub.app, db: stub.db, clock, close: () => stub.close() };
 }
@@ -174,12 +179,21 @@ export function claim(app: FastifyInstance, claimCode: string): Promise<Answer> 
 }
 
 /** SRM Billing: the key typed into the "Numéro du code PIN" box, then "Utiliser". */
-export function redeem(app: FastifyInstance, domain: string, token: string, productKey: string): Promise<Answer> {
+export function redeem(
+  app: FastifyInstance,
+  domain: string,
+  token: string,
+  productKey: string,
+): Promise<Answer> {
   return post(app, `/smart/v1/domains/${domain}/billing/redeem`, { product_key: productKey }, token);
 }
 
 /** The demo invoice's whole path: claim in Admin Portal, then redeem its key in Billing. */
-export async function claimAndRedeemDemo(app: FastifyInstance, domain: string, token: string): Promise<Answer> {
+export async function claimAndRedeemDemo(
+  app: FastifyInstance,
+  domain: string,
+  token: string,
+): Promise<Answer> {
   const c = await claim(app, 'SRMC-DEMO-0001');
   if (c.status !== 200) throw new Error(`claim: ${c.status} ${JSON.stringify(c.body)}`);
   return redeem(app, domain, token, String(c.body.product_key));

@@ -35,7 +35,9 @@ describe('SMART Remote Management over HTTP', () => {
 
     const display = { serial_number: 'SBID1DEMO0002', model_number: 'sbid-mx065-v2' };
     expect((await call('POST', '/smart/v1/displays/checkin', display))[1]).toEqual({ assigned_domain: null });
-    const [claimed, c] = await call('POST', '/smart/v1/admin-portal/claims', { claim_code: 'SRMC-DEMO-0001' });
+    const [claimed, c] = await call('POST', '/smart/v1/admin-portal/claims', {
+      claim_code: 'SRMC-DEMO-0001',
+    });
     expect([claimed, c.product_key]).toEqual([200, 'SRMK-DEMO-0001-AAAA']);
     const [redeemed, r] = await call(
       'POST',

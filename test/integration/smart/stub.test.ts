@@ -45,10 +45,14 @@ describe('SMART Remote Management in createStub', () => {
     const token = String(login.token);
 
     // Admin Portal: SRM-OLD-0001 was bought 730 days before seeding: past its one-year claim period.
-    const [old, oldBody] = await send('POST', '/smart/v1/admin-portal/claims', { claim_code: 'SRMC-OLD-0001' });
+    const [old, oldBody] = await send('POST', '/smart/v1/admin-portal/claims', {
+      claim_code: 'SRMC-OLD-0001',
+    });
     expect([old, oldBody.error_code]).toEqual([422, 'CLAIM_PERIOD_EXPIRED']);
     expect(String(oldBody.error_message)).toMatch(/^activation error: /);
-    const [claimed, c] = await send('POST', '/smart/v1/admin-portal/claims', { claim_code: 'SRMC-DEMO-0001' });
+    const [claimed, c] = await send('POST', '/smart/v1/admin-portal/claims', {
+      claim_code: 'SRMC-DEMO-0001',
+    });
     expect([claimed, c.product_key]).toEqual([200, 'SRMK-DEMO-0001-AAAA']);
 
     clock.advanceDays(31);

@@ -40,7 +40,9 @@ describe('30-day trial', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ credits_granted: 0, balance: 0, invoice_id: null });
     const billing = await get(h.app, '/smart/v1/domains/acme/billing', token);
-    expect(billing.body.rows).toContainEqual(expect.objectContaining({ type: 'DISPLAY_ENROLLED', credits: 0 }));
+    expect(billing.body.rows).toContainEqual(
+      expect.objectContaining({ type: 'DISPLAY_ENROLLED', credits: 0 }),
+    );
   });
 
   it('ends exactly 30 days after activation: then the domain is NOT_ACTIVATED', async () => {
@@ -69,10 +71,15 @@ describe('30-day trial', () => {
 
   it('keeps login, the domain and Billing working after the trial; redeeming credits activates the domain', async () => {
     h.clock.advanceDays(45);
-    const login = await post(h.app, '/smart/v1/login', { email: 'it@acme.example', password: 'acme-password' });
+    const login = await post(h.app, '/smart/v1/login', {
+      email: 'it@acme.example',
+      password: 'acme-password',
+    });
     expect(login.status).toBe(200);
     const t = String(login.body.token);
-    expect((await get(h.app, '/smart/v1/domains/acme/billing', t)).body).toMatchObject({ state: 'NOT_ACTIVATED' });
+    expect((await get(h.app, '/smart/v1/domains/acme/billing', t)).body).toMatchObject({
+      state: 'NOT_ACTIVATED',
+    });
     const r = await redeem(h.app, 'acme', t, 'SRMR-DEMO-0100-CCCC');
     expect(r.body).toMatchObject({ credits_granted: 100, state: 'ACTIVATED' });
     expect((await enroll(LOOSE)).status).toBe(200);

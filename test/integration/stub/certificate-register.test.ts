@@ -1,11 +1,13 @@
-// request=certificate_based_register: the zero-touch happy path and its licence rules.
+// request=certificate_based_register in Chromium's format: the zero-touch happy path and its licence
+// rules. The record is matched by the attested device ID, never by the model the device reports.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceRegisterResponse } from '../../../protocol/dm.ts';
+import { DeviceRegisterRequest_Flavor as Flavor } from '../../../protocol/dm.ts';
 import type { DeviceView, LicensesView } from '../../../server-stub/admin/views.ts';
 import {
   acerDevice,
   DEMO,
+  fetchPolicy,
   http,
   login,
   mintDevice,
@@ -14,8 +16,6 @@ import {
   startStub,
   zeroTouchRegister,
 } from '../../helpers/stub.ts';
-
-type Registered = { register_response: DeviceRegisterResponse };
 
 let s: StartedStub;
 let admin: string;
@@ -37,61 +37,64 @@ describe('certificate_based_register', () => {
   it('enrolls a pre-provisioned device: MANAGED, enrolled_at, a DM token, one licence used', async () => {
     const d = acerDevice(1);
     await preprovision(s.url, [d], DEMO.customer, DEMO.classroomsToken);
-    const r = await zeroTouchRegister<Registered>(s.url, d, 'client-1');
+    const r = await zeroTouchRegister(s.url, d, 'client-1');
     expect(r.status).toBe(200);
-    expect(r.body.register_response).toMatchObject({
-      enrollment_type: 'ENTERPRISE',
-      management_domain: 'demo.example',
-      org_unit_path: '/Classrooms',
-      license_consumed: true,
-      bundled_license: false,
+    expect(r.headers.get('content-type')).toBe('application/x-protobuffer');
+    const reg = r.body.registerResponse;
+    expect(reg).toMatchObject({
+      enrollmentType: 0, // DeviceMode ENTERPRISE
+      machineName: d.serial_number,
+      orgUnitPath: '/Classrooms',
+      licenseConsumed: true,
+      bundledLicense: false,
     });
-    expect(r.body.register_response.device_management_token).toMatch(/^dmt-/);
+    expect(reg?.deviceManagementToken).toMatch(/^dmt-/);
     expect(await device(d.device_id)).toMatchObject({
       status: 'MANAGED',
       enrolled_at: '2025-06-02T09:00:00.000Z',
     });
-    expect(await licences()).toEqual({
-      chrome_enterprise_upgrade: { total: 10, used: 1 },
-      bundled: { used: 0 },
-    });
+    expect((await licences()).chrome_enterprise_upgrade).toEqual({ total: 10, used: 1 });
   });
 
-  it('consumes no Chrome Enterprise Upgrade for a device with a bundled licence', async () => {
+  it('answers as the proto has it: no management domain in DeviceRegisterResponse (JSON shows every field)', async () => {
+    const d = acerDevice(11);
+    await preprovision(s.url, [d]);
+    const r = await zeroTouchRegister(s.url, d, 'client-11', {}, undefined, { encoding: 'json' });
+    expect(r.status).toBe(200);
+    const reg = (r.json?.register_response ?? {}) as Record<string, unknown>;
+    expect(Object.keys(reg).sort()).toEqual([
+      'bundled_license',
+      'device_management_token',
+      'enrollment_type',
+      'license_consumed',
+      'machine_name',
+      'org_unit_path',
+    ]);
+    expect(reg.enrollment_type).toBe('ENTERPRISE');
+  });
+
+  it('consumes no upgrade licence for a device with a bundled licence', async () => {
     const d = acerDevice(2, { bundled_license: true });
     await preprovision(s.url, [d]);
-    const r = await zeroTouchRegister<Registered>(s.url, d, 'client-2');
-    expect(r.body.register_response).toMatchObject({ license_consumed: false, bundled_license: true });
-    expect(await licences()).toEqual({
-      chrome_enterprise_upgrade: { total: 10, used: 0 },
-      bundled: { used: 1 },
-    });
+    const r = await zeroTouchRegister(s.url, d, 'client-2');
+    expect(r.body.registerResponse).toMatchObject({ licenseConsumed: false, bundledLicense: true });
+    const l = await licences();
+    expect(l.chrome_enterprise_upgrade.used).toBe(0);
+    expect(l.bundled.used).toBe(1);
   });
 
   it('a reregister after success consumes nothing, issues a new token and revokes the old one', async () => {
     const d = acerDevice(3);
     await preprovision(s.url, [d]);
     const identity = await mintDevice(s.url, d.device_id);
-    const first = await zeroTouchRegister<Registered>(s.url, d, 'client-3', {}, identity);
-    const again = await zeroTouchRegister<Registered>(s.url, d, 'client-3b', { reregister: true }, identity);
+    const first = await zeroTouchRegister(s.url, d, 'client-3', {}, identity);
+    const again = await zeroTouchRegister(s.url, d, 'client-3b', { reregister: true }, identity);
     expect(again.status).toBe(200);
-    expect(again.body.register_response.license_consumed).toBe(true);
-    expect(again.body.register_response.device_management_token).not.toBe(
-      first.body.register_response.device_management_token,
-    );
+    expect(again.body.registerResponse?.licenseConsumed).toBe(true);
+    const oldToken = first.body.registerResponse?.deviceManagementToken ?? '';
+    expect(again.body.registerResponse?.deviceManagementToken).not.toBe(oldToken);
     expect((await licences()).chrome_enterprise_upgrade.used).toBe(1);
-    const old = await http(
-      s.url,
-      'POST',
-      '/device_management?request=policy&devicetype=2&apptype=Chrome&deviceid=client-3',
-      {
-        body: {},
-        headers: {
-          authorization: `GoogleDMToken token=${first.body.register_response.device_management_token}`,
-        },
-      },
-    );
-    expect(old.status).toBe(401);
+    expect((await fetchPolicy(s.url, 'client-3', oldToken)).status).toBe(401);
   });
 
   it('a retry from the same deviceid without reregister succeeds without a second licence', async () => {
@@ -103,20 +106,27 @@ describe('certificate_based_register', () => {
     expect((await device(d.device_id)).enrolled_at).toBe('2025-06-02T09:00:00.000Z');
   });
 
-  it('answers 410 for a record of another model (it is not this device)', async () => {
-    const d = acerDevice(5);
+  it('answers 410 when the brand code the device sends is not its record’s (another device)', async () => {
+    const d = acerDevice(5, { brand_code: 'ABCD' });
     await preprovision(s.url, [d]);
-    const r = await zeroTouchRegister(s.url, d, 'client-5', { machineModel: 'Chromebook Acer 314 (C933)' });
+    const r = await zeroTouchRegister(s.url, d, 'client-5', { brandCode: 'WXYZ' });
     expect(r.status).toBe(410);
+    expect(r.body.errorMessage).toContain('brand code ABCD');
   });
 
-  it('compares models case- and space-insensitively', async () => {
+  it('matches by attested ID: the model the device reports is not a match key', async () => {
     const d = acerDevice(6);
     await preprovision(s.url, [d]);
-    const r = await zeroTouchRegister(s.url, d, 'client-6', {
-      machineModel: 'chromebook acer 311(c722/c722t)',
-    });
+    const r = await zeroTouchRegister(s.url, d, 'client-6', { machineModel: 'EVE E25-A7B-C2D' });
     expect(r.status).toBe(200);
+  });
+
+  it('accepts the device certificate as PEM text too (Chromium’s proto comment allows it)', async () => {
+    const d = acerDevice(10);
+    await preprovision(s.url, [d]);
+    expect((await zeroTouchRegister(s.url, d, 'client-10', { certificateForm: 'pem-chain' })).status).toBe(
+      200,
+    );
   });
 
   it('checks in the documented order: 410 before the revoked token, 403 token before 406 domain', async () => {
@@ -131,17 +141,28 @@ describe('certificate_based_register', () => {
       },
     );
     expect(rev.body).toEqual({ token: DEMO.token, org_unit_path: '/', state: 'REVOKED' });
-    const r = await zeroTouchRegister(s.url, d, 'client-7', { managementDomain: 'other.example' });
+    const r = await zeroTouchRegister(s.url, d, 'client-7', { expectedEnrollmentDomain: 'other.example' });
     expect(r.status).toBe(403);
-    expect(r.body.error_message).toContain('revoked');
+    expect(r.body.errorMessage).toContain('revoked');
     expect((await zeroTouchRegister(s.url, acerDevice(8), 'client-8')).status).toBe(410);
   });
 
-  it('rejects a flavor other than 14 with 400', async () => {
+  it('answers 406 when expected_enrollment_domain is not the device’s domain', async () => {
+    const d = acerDevice(12);
+    await preprovision(s.url, [d]);
+    const r = await zeroTouchRegister(s.url, d, 'client-12', { expectedEnrollmentDomain: 'other.example' });
+    expect(r.status).toBe(406);
+    const ok = await zeroTouchRegister(s.url, d, 'client-12', { expectedEnrollmentDomain: 'DEMO.example' });
+    expect(ok.status).toBe(200);
+  });
+
+  it('rejects a manual-fallback flavor with 400 naming the field', async () => {
     const d = acerDevice(9);
     await preprovision(s.url, [d]);
-    const r = await zeroTouchRegister(s.url, d, 'client-9', { flavor: 15 });
+    const r = await zeroTouchRegister(s.url, d, 'client-9', {
+      flavor: Flavor.ENROLLMENT_ATTESTATION_INITIAL_MANUAL_FALLBACK,
+    });
     expect(r.status).toBe(400);
-    expect(r.body.error_message).toContain('flavor');
+    expect(r.body.errorMessage).toContain('device_register_request.flavor');
   });
 });

@@ -17,23 +17,32 @@ afterAll(async () => {
 });
 
 describe('POST /v1/auth/login with a @gmail.com address', () => {
-  it.each(['someone@gmail.com', 'Some.One@GMail.COM', '  admin@gmail.com  '])('refuses %j with 403 GMAIL_ACCOUNT_NOT_ALLOWED', async (email) => {
-    const r = await http(s.url, 'POST', '/v1/auth/login', { body: { email, password: 'whatever-password' } });
-    expect(r.status).toBe(403);
-    expect(r.body.error_code).toBe('GMAIL_ACCOUNT_NOT_ALLOWED');
-    expect(String(r.body.error_message)).toContain('@gmail.com');
-  });
+  it.each(['someone@gmail.com', 'Some.One@GMail.COM', '  admin@gmail.com  '])(
+    'refuses %j with 403 GMAIL_ACCOUNT_NOT_ALLOWED',
+    async (email) => {
+      const r = await http(s.url, 'POST', '/v1/auth/login', {
+        body: { email, password: 'whatever-password' },
+      });
+      expect(r.status).toBe(403);
+      expect(r.body.error_code).toBe('GMAIL_ACCOUNT_NOT_ALLOWED');
+      expect(String(r.body.error_message)).toContain('@gmail.com');
+    },
+  );
 
   it('still answers 401 for other unknown addresses, including look-alikes', async () => {
     for (const email of ['someone@gmail.com.example', 'gmail.com@demo.example', 'x@notgmail.co']) {
-      const r = await http(s.url, 'POST', '/v1/auth/login', { body: { email, password: 'whatever-password' } });
+      const r = await http(s.url, 'POST', '/v1/auth/login', {
+        body: { email, password: 'whatever-password' },
+      });
       expect(r.status, email).toBe(401);
       expect(r.body.error_code).toBe('UNAUTHENTICATED');
     }
   });
 
   it('lets an organisation admin in', async () => {
-    const r = await http(s.url, 'POST', '/v1/auth/login', { body: { email: 'admin@demo.example', password: 'demo-password' } });
+    const r = await http(s.url, 'POST', '/v1/auth/login', {
+      body: { email: 'admin@demo.example', password: 'demo-password' },
+    });
     expect(r.status).toBe(200);
   });
 });

@@ -166,7 +166,9 @@ describe('which pool a registration takes', () => {
   it('a re-registration keeps the upgrade it holds and never takes a second one', async () => {
     expect(register(EDU, 'NXEDU0001')).toEqual({ kind: 'consumed', upgradeType: 'CHROME_EDUCATION' });
     expect(register(EDU, 'NXEDU0001')).toEqual({ kind: 'kept', upgradeType: 'CHROME_EDUCATION' });
-    expect((await licences(EDU, 'admin@school.example', 'school-password')).chrome_education_upgrade.used).toBe(1);
+    expect(
+      (await licences(EDU, 'admin@school.example', 'school-password')).chrome_education_upgrade.used,
+    ).toBe(1);
   });
 
   it('a released device gives its licence back to its pool', () => {
@@ -207,16 +209,33 @@ describe('packaged licences (partner upload with a SKU)', () => {
       'ppt-none',
       PARTNER_KEY,
     );
-    expect(mismatch.body.results[0]).toMatchObject({ status: 'ERROR', error_code: 'LICENSE_PACKAGING_MISMATCH' });
-    const unknown = await preprovision(s.url, [device(4, { license_packaging_sku: 'CHROME_TERMINAL' })], NONE, 'ppt-none', PARTNER_KEY);
+    expect(mismatch.body.results[0]).toMatchObject({
+      status: 'ERROR',
+      error_code: 'LICENSE_PACKAGING_MISMATCH',
+    });
+    const unknown = await preprovision(
+      s.url,
+      [device(4, { license_packaging_sku: 'CHROME_TERMINAL' })],
+      NONE,
+      'ppt-none',
+      PARTNER_KEY,
+    );
     expect(unknown.status).toBe(400);
-    expect(String((unknown.body as Record<string, unknown>).error_message)).toContain('license_packaging_sku');
+    expect(String((unknown.body as Record<string, unknown>).error_message)).toContain(
+      'license_packaging_sku',
+    );
   });
 });
 
 describe('assignedLicence (the state answer)', () => {
   it('says the packaged SKU, the held upgrade, or the one a registration would take now', async () => {
-    await preprovision(s.url, [device(5, { license_packaging_sku: 'CHROME_EDUCATION' }), device(6)], EDU, 'ppt-edu', PARTNER_KEY);
+    await preprovision(
+      s.url,
+      [device(5, { license_packaging_sku: 'CHROME_EDUCATION' }), device(6)],
+      EDU,
+      'ppt-edu',
+      PARTNER_KEY,
+    );
     const { customers } = s.stub.stores;
     expect(assignedLicence(customers, customerRow(EDU), row(device(5).device_id))).toEqual({
       isPackaged: true,
@@ -232,7 +251,9 @@ describe('assignedLicence (the state answer)', () => {
     register(EDU, 'NXEDU0002');
     // Every Education licence is taken: the device would get 402, so no upgrade type is assigned.
     expect(assignedLicence(customers, customerRow(EDU), row(device(6).device_id)).upgradeType).toBeNull();
-    expect(assignedLicence(customers, customerRow(EDU), row('NXEDU0001')).upgradeType).toBe('CHROME_EDUCATION');
+    expect(assignedLicence(customers, customerRow(EDU), row('NXEDU0001')).upgradeType).toBe(
+      'CHROME_EDUCATION',
+    );
   });
 });
 
@@ -240,7 +261,8 @@ describe('admin API pools', () => {
   it('sets each pool, refuses to go below its use (409 naming the type) and changes nothing then', async () => {
     register(MIX, 'NXMIX0001'); // Enterprise 1/1
     const token = await login(s.url, 'admin@mixed.example', 'mixed-password');
-    const put = (body: unknown) => http<Record<string, unknown>>(s.url, 'PUT', `/v1/customers/${MIX}/licenses`, { bearer: token, body });
+    const put = (body: unknown) =>
+      http<Record<string, unknown>>(s.url, 'PUT', `/v1/customers/${MIX}/licenses`, { bearer: token, body });
     const ok = await put({ chrome_education_upgrade_total: 5, chrome_nonprofit_upgrade_total: 0 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({
@@ -252,7 +274,9 @@ describe('admin API pools', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error_code).toBe('LICENSES_IN_USE');
     expect(String(refused.body.error_message)).toContain('Chrome Enterprise Upgrade');
-    expect((await licences(MIX, 'admin@mixed.example', 'mixed-password')).chrome_education_upgrade.total).toBe(5);
+    expect(
+      (await licences(MIX, 'admin@mixed.example', 'mixed-password')).chrome_education_upgrade.total,
+    ).toBe(5);
     const empty = await put({});
     expect(empty.status).toBe(400);
     const bad = await put({ chrome_nonprofit_upgrade_total: -1 });

@@ -1,6 +1,7 @@
 // POST /v1/partner/devices:preprovision and GET /v1/partners.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogBrandCode } from '../../../protocol/brand-code.ts';
 import type { DeviceView } from '../../../server-stub/admin/views.ts';
 import {
   acerDevice,
@@ -76,6 +77,8 @@ describe('pre-provisioning', () => {
       org_unit_path: '/Classrooms',
       bundled_license: false,
       license_consumed: false,
+      license_type: null,
+      license_packaging_sku: null,
       enrolled_at: null,
     });
   });
@@ -245,5 +248,19 @@ describe('pre-provisioning', () => {
       { bearer: admin },
     );
     expect(dev.status).toBe(404);
+  });
+});
+
+describe('brand codes (the DM look-up key with the serial)', () => {
+  it('stores the uploaded brand_code, else the model’s catalog code, and refuses a malformed one per device', async () => {
+    const explicit = acerDevice(60, { brand_code: 'ZYXW' });
+    const derived = acerDevice(61);
+    const lower = acerDevice(62, { brand_code: 'abcd' });
+    const r = await preprovision(s.url, [explicit, derived, lower]);
+    expect(r.status).toBe(200);
+    expect(codes(r)).toEqual(['PRE_PROVISIONED', 'PRE_PROVISIONED', 'INVALID_BRAND_CODE']);
+    expect(s.stub.stores.devices.get(explicit.device_id)?.brand_code).toBe('ZYXW');
+    expect(s.stub.stores.devices.get(derived.device_id)?.brand_code).toBe(catalogBrandCode(derived.model));
+    expect(s.stub.stores.devices.get(lower.device_id)).toBeUndefined();
   });
 });

@@ -1,19 +1,22 @@
 // A stub restarted on the same database file loses nothing: devices, licences, tokens, sessions,
-// its manufacturer CA (identities minted before the restart still verify) and consumed nonces.
+// its manufacturer CA (identities minted before the restart still verify), consumed nonces, and the
+// brand code + serial look-up. (The policy key's persistence is in signed-policy.test.ts.)
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceRegisterResponse } from '../../../protocol/dm.ts';
+import { DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode as Mode } from '../../../protocol/dm.ts';
 import type { LicensesView } from '../../../server-stub/admin/views.ts';
 import {
   acerDevice,
   certificateBasedRegisterBody,
   DEMO,
   dm,
+  fetchPolicy,
   fieldsFor,
   http,
+  initialState,
   login,
   mintDevice,
   preprovision,
@@ -38,12 +41,7 @@ describe('restart on a file database', () => {
     const id1 = await mintDevice(a.url, d1.device_id);
     const id2 = await mintDevice(a.url, d2.device_id);
     const body1 = await certificateBasedRegisterBody(id1, fieldsFor(d1));
-    const r1 = await dm<{ register_response: DeviceRegisterResponse }>(
-      a.url,
-      'certificate_based_register',
-      'rs-1',
-      body1,
-    );
+    const r1 = await dm(a.url, 'certificate_based_register', 'rs-1', body1);
     expect(r1.status).toBe(200);
     const created = await http<{ token: string }>(
       a.url,
@@ -72,17 +70,17 @@ describe('restart on a file database', () => {
           ?.status,
       ).toBe('PRE_PROVISIONED');
       // the DM token still works
-      const pol = await dm(
-        b.url,
-        'policy',
-        'rs-1',
-        {},
-        `GoogleDMToken token=${r1.body.register_response.device_management_token}`,
-      );
+      const pol = await fetchPolicy(b.url, 'rs-1', r1.body.registerResponse?.deviceManagementToken ?? '');
       expect(pol.status).toBe(200);
+      // the device is still found by brand code + serial
+      const state = await initialState(b.url, d2.serial_number, 'RJIA');
+      expect(state.body.deviceInitialEnrollmentStateResponse?.initialEnrollmentMode).toBe(
+        Mode.ZERO_TOUCH_ENFORCED,
+      );
       // the replayed nonce is still burnt
       const replay = await dm(b.url, 'certificate_based_register', 'rs-1', body1);
-      expect(replay.body.error_message).toBe('attestation failed: nonce already used');
+      expect(replay.status).toBe(403);
+      expect(replay.body.errorMessage).toBe('attestation failed: nonce already used (replayed registration)');
       // an identity minted before the restart still verifies
       const r2 = await dm(
         b.url,

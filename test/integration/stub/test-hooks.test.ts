@@ -1,7 +1,7 @@
-// /v1/test/*: faults, clock, factory; absent (404) unless test hooks are on.
+// /v1/test/*: faults, clock, factory, policy keys; absent (404) unless test hooks are on.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { dm, http, type StartedStub, startStub } from '../../helpers/stub.ts';
+import { dm, dmStatusOf, http, initialState, type StartedStub, startStub } from '../../helpers/stub.ts';
 
 let s: StartedStub | undefined;
 afterEach(async () => {
@@ -9,12 +9,20 @@ afterEach(async () => {
   s = undefined;
 });
 
-const policy = (url: string) => dm(url, 'policy', 'hook-client', {});
+const policy = (url: string) =>
+  dm(url, 'policy', 'hook-client', {
+    policyRequest: { requests: [{ policyType: 'google/chromeos/device' }] },
+  });
 
 describe('test hooks', () => {
   it('are 404 when the stub was started without them', async () => {
     s = await startStub({ testHooks: false });
-    for (const path of ['/v1/test/faults', '/v1/test/clock', '/v1/test/factory/devices']) {
+    for (const path of [
+      '/v1/test/faults',
+      '/v1/test/clock',
+      '/v1/test/factory/devices',
+      '/v1/test/policy-keys',
+    ]) {
       const r = await http(s.url, 'POST', path, { body: {} });
       expect(r.status, path).toBe(404);
       expect(r.body).toMatchObject({ error_code: 'NOT_FOUND' });
@@ -29,25 +37,25 @@ describe('test hooks', () => {
     expect(set.body).toEqual({
       faults: [{ request_type: 'policy', status: 500, remaining: 2, retry_after_seconds: null }],
     });
-    expect((await policy(s.url)).body).toMatchObject({ dm_status: 'DM_STATUS_TEMPORARY_UNAVAILABLE' });
-    expect(
-      (
-        await dm(s.url, 'device_initial_enrollment_state', 'x', {
-          device_initial_enrollment_state_request: { serial_number: 'ABC12345', model: 'm' },
-        })
-      ).status,
-    ).toBe(200);
+    expect(dmStatusOf(await policy(s.url))).toBe('DM_STATUS_TEMPORARY_UNAVAILABLE');
+    expect((await initialState(s.url, 'ABC12345', 'ABCD')).status).toBe(200);
     expect((await policy(s.url)).status).toBe(500);
     expect((await policy(s.url)).status).toBe(401);
     expect((await http(s.url, 'GET', '/v1/test/faults')).body).toEqual({ faults: [] });
   });
 
-  it('can inject 903 and refuses statuses outside the DM table', async () => {
+  it('can inject 903 (and 404, 418, 902–907) and refuses statuses outside the DM table', async () => {
     s = await startStub();
     await http(s.url, 'POST', '/v1/test/faults', { body: { request_type: 'policy', status: 903, count: 1 } });
     expect((await policy(s.url)).status).toBe(903);
+    for (const status of [404, 418, 902, 907]) {
+      const ok = await http(s.url, 'POST', '/v1/test/faults', {
+        body: { request_type: 'policy', status, count: 1 },
+      });
+      expect(ok.status, String(status)).toBe(200);
+    }
     const bad = await http(s.url, 'POST', '/v1/test/faults', {
-      body: { request_type: 'policy', status: 404, count: 1 },
+      body: { request_type: 'policy', status: 408, count: 1 },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error_message).toContain('body.status');

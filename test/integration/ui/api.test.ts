@@ -5,14 +5,22 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScreenModel } from '../../../agent/ui/web/index.ts';
-import { happyScript } from '../../helpers/machine-harness.ts';
+import { happyScript, NOT_IN_SET, registration } from '../../helpers/machine-harness.ts';
 import { serveUi } from './helpers.ts';
 
 const post = (origin: string, path: string, body: unknown = {}) =>
-  fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** Reads server-sent `screen` frames until one satisfies `until`. */
-async function readFrames(origin: string, until: (m: ScreenModel) => boolean, onOpen?: () => void): Promise<ScreenModel[]> {
+async function readFrames(
+  origin: string,
+  until: (m: ScreenModel) => boolean,
+  onOpen?: () => void,
+): Promise<ScreenModel[]> {
   const response = await fetch(`${origin}/api/events`);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body?.getReader();
@@ -53,7 +61,11 @@ describe('screen model', () => {
     try {
       await s.agent.reach('managed.idle');
       const model = (await (await fetch(`${s.origin}/api/state`)).json()) as ScreenModel;
-      expect(model).toMatchObject({ screen: 'enrolled', state: 'managed.idle', message: 'This device is managed by demo.example' });
+      expect(model).toMatchObject({
+        screen: 'enrolled',
+        state: 'managed.idle',
+        message: 'This device is managed by demo.example',
+      });
     } finally {
       await s.close();
     }
@@ -68,17 +80,15 @@ describe('screen model', () => {
         (m) => m.state === 'managed.idle',
         () =>
           s.agent.release('registerDevice', {
-            ok: {
-              device_management_token: 'dmt',
-              management_domain: 'demo.example',
-              org_unit_path: '/',
-              license_consumed: true,
-              bundled_license: false,
-            },
+            ok: registration(),
           }),
       );
       expect(frames.map((f) => f.screen)).toEqual(['enrolling', 'enrolled', 'enrolled']);
-      expect(frames.map((f) => f.state)).toEqual(['automatic.registering.sending', 'managed.fetchingPolicy', 'managed.idle']);
+      expect(frames.map((f) => f.state)).toEqual([
+        'automatic.registering.sending',
+        'managed.fetchingPolicy',
+        'managed.idle',
+      ]);
     } finally {
       await s.close();
     }
@@ -105,7 +115,10 @@ describe('buttons', () => {
   });
 
   it('Retry starts over from the identity', async () => {
-    const s = await serveUi({ ...happyScript(), registerDevice: [{ error: { code: 'missing-licenses' } }, { hold: true }] });
+    const s = await serveUi({
+      ...happyScript(),
+      registerDevice: [{ error: { code: 'missing-licenses' } }, { hold: true }],
+    });
     try {
       await s.agent.reach('error');
       expect((await post(s.origin, '/api/retry')).status).toBe(202);
@@ -119,13 +132,15 @@ describe('buttons', () => {
   it('manual enrollment: 409 off the manual screen, 400 with the field for a bad body, 202 when sent', async () => {
     const s = await serveUi({
       ...happyScript(),
-      fetchEnrollmentState: [{ hold: true }, { ok: { initial_enrollment_mode: 0 } }],
+      fetchEnrollmentState: [{ hold: true }, { ok: NOT_IN_SET }],
       manualEnroll: [{ hold: true }],
     });
     try {
       await s.agent.reach('automatic.determining');
-      expect((await post(s.origin, '/api/manual-enroll', { method: 'enrollment-token', token: 't' })).status).toBe(409);
-      s.agent.release('fetchEnrollmentState', { ok: { initial_enrollment_mode: 0 } });
+      expect(
+        (await post(s.origin, '/api/manual-enroll', { method: 'enrollment-token', token: 't' })).status,
+      ).toBe(409);
+      s.agent.release('fetchEnrollmentState', { ok: NOT_IN_SET });
       await s.agent.reach('manual.waiting');
       const bad = await post(s.origin, '/api/manual-enroll', { method: 'smart-domain', domain: 'Not Valid' });
       expect(bad.status).toBe(400);
@@ -136,10 +151,16 @@ describe('buttons', () => {
         body: '{"method":',
       });
       expect(broken.status).toBe(400);
-      const good = await post(s.origin, '/api/manual-enroll', { method: 'enrollment-token', token: 'ent-demo-0001' });
+      const good = await post(s.origin, '/api/manual-enroll', {
+        method: 'enrollment-token',
+        token: 'ent-demo-0001',
+      });
       expect(good.status).toBe(202);
       await s.agent.reach('manual.enrolling');
-      expect(s.agent.calls.manualEnroll?.[0]?.request).toEqual({ method: 'enrollment-token', token: 'ent-demo-0001' });
+      expect(s.agent.calls.manualEnroll?.[0]?.request).toEqual({
+        method: 'enrollment-token',
+        token: 'ent-demo-0001',
+      });
     } finally {
       await s.close();
     }
@@ -153,7 +174,9 @@ describe('buttons', () => {
       expect(region()).toBe('open');
       expect(await (await post(s.origin, '/api/alt-v')).json()).toEqual({ diagnosticsOpen: false });
       await post(s.origin, '/api/alt-v');
-      expect(await (await post(s.origin, '/api/diagnostics/close')).json()).toEqual({ diagnosticsOpen: false });
+      expect(await (await post(s.origin, '/api/diagnostics/close')).json()).toEqual({
+        diagnosticsOpen: false,
+      });
       expect(region()).toBe('closed');
     } finally {
       await s.close();
@@ -163,7 +186,11 @@ describe('buttons', () => {
   it('refuses bodies over 16 KiB and answers unknown paths with JSON 404', async () => {
     const s = await serveUi(happyScript());
     try {
-      const big = await post(s.origin, '/api/manual-enroll', { method: 'credentials', email: 'a@b.c', password: 'x'.repeat(20_000) });
+      const big = await post(s.origin, '/api/manual-enroll', {
+        method: 'credentials',
+        email: 'a@b.c',
+        password: 'x'.repeat(20_000),
+      });
       expect(big.status).toBe(413);
       const missing = await fetch(`${s.origin}/etc/passwd`);
       expect(missing.status).toBe(404);
@@ -180,7 +207,18 @@ describe('diagnostics', () => {
     try {
       await s.agent.reach('managed.idle');
       const d = (await (await fetch(`${s.origin}/api/diagnostics`)).json()) as Record<string, unknown>;
-      expect(Object.keys(d)).toEqual(['agentVersion', 'identity', 'zteReady', 'server', 'network', 'state', 'history', 'lastError', 'backends']);
+      expect(Object.keys(d)).toEqual([
+        'agentVersion',
+        'identity',
+        'zteReady',
+        'server',
+        'network',
+        'state',
+        'history',
+        'lastError',
+        'policy',
+        'backends',
+      ]);
       expect(d).toMatchObject({ agentVersion: '0.0.0-test', zteReady: true, state: 'managed.idle' });
       await fetch(`${s.origin}/api/diagnostics`);
       expect(s.fake.lookups()).toBe(1);

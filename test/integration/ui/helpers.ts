@@ -5,7 +5,13 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebUi, type WebUi } from '../../../agent/ui/web/index.ts';
-import { type AgentScript, type FakeDeps, fakeDiagnosticsDeps, type ScriptedAgent, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import {
+  type AgentScript,
+  type FakeDeps,
+  fakeDiagnosticsDeps,
+  type ScriptedAgent,
+  startScriptedAgent,
+} from '../../helpers/scripted-agent.ts';
 
 export interface ServedUi {
   agent: ScriptedAgent;
@@ -46,11 +52,24 @@ export interface RawAnswer {
 /** One HTTP/1.1 request with exactly these headers (fetch would rewrite Host). Reads the whole body unless `firstChunk`. */
 export function raw(
   port: number,
-  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string; firstChunk?: boolean },
+  options: {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    firstChunk?: boolean;
+  },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers ?? {}, setHost: false },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: options.headers ?? {},
+        setHost: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');

@@ -4,16 +4,20 @@
 
 import { describe, expect, it } from 'vitest';
 import { startWebUi } from '../../../agent/ui/web/index.ts';
-import { happyScript } from '../../helpers/machine-harness.ts';
+import { happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
 import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
 import { raw, serveUi } from './helpers.ts';
 
 const manualScript = () => ({
   ...happyScript(),
-  fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 as const } }],
+  fetchEnrollmentState: [{ ok: NOT_IN_SET }],
   manualEnroll: [{ hold: true as const }],
 });
-const CREDENTIALS = JSON.stringify({ method: 'credentials', email: 'admin@demo.example', password: 'demo-password' });
+const CREDENTIALS = JSON.stringify({
+  method: 'credentials',
+  email: 'admin@demo.example',
+  password: 'demo-password',
+});
 
 describe('Host check (DNS rebinding)', () => {
   it.each([
@@ -28,7 +32,11 @@ describe('Host check (DNS rebinding)', () => {
     const s = await serveUi(manualScript());
     try {
       await s.agent.reach('manual.waiting');
-      for (const host of ['rebind.evil.example', `rebind.evil.example:${s.ui.port}`, `127.0.0.1:${s.ui.port + 1}`]) {
+      for (const host of [
+        'rebind.evil.example',
+        `rebind.evil.example:${s.ui.port}`,
+        `127.0.0.1:${s.ui.port + 1}`,
+      ]) {
         const answer = await raw(s.ui.port, {
           method,
           path,
@@ -53,7 +61,11 @@ describe('Host check (DNS rebinding)', () => {
       for (const host of [`127.0.0.1:${s.ui.port}`, `localhost:${s.ui.port}`]) {
         expect((await raw(s.ui.port, { path: '/api/state', headers: { host } })).status).toBe(200);
       }
-      const events = await raw(s.ui.port, { path: '/api/events', headers: { host: `localhost:${s.ui.port}` }, firstChunk: true });
+      const events = await raw(s.ui.port, {
+        path: '/api/events',
+        headers: { host: `localhost:${s.ui.port}` },
+        firstChunk: true,
+      });
       expect(events.status).toBe(200);
       expect(events.headers['content-type']).toContain('text/event-stream');
     } finally {
@@ -111,8 +123,16 @@ describe('Origin, Sec-Fetch-Site and content type (cross-site requests)', () => 
   it.each([
     ['no content type', undefined, CREDENTIALS],
     ['text/plain', 'text/plain', CREDENTIALS],
-    ['a form post', 'application/x-www-form-urlencoded', 'method=credentials&email=admin%40demo.example&password=x'],
-    ['multipart', 'multipart/form-data; boundary=zz', '--zz\r\nContent-Disposition: form-data; name="method"\r\n\r\ncredentials\r\n--zz--'],
+    [
+      'a form post',
+      'application/x-www-form-urlencoded',
+      'method=credentials&email=admin%40demo.example&password=x',
+    ],
+    [
+      'multipart',
+      'multipart/form-data; boundary=zz',
+      '--zz\r\nContent-Disposition: form-data; name="method"\r\n\r\ncredentials\r\n--zz--',
+    ],
   ])('refuses a state-changing request with %s', async (_label, type, body) => {
     const s = await serveUi(manualScript());
     try {
@@ -140,7 +160,10 @@ describe('Origin, Sec-Fetch-Site and content type (cross-site requests)', () => 
       });
       expect(r.status).toBe(202);
       await s.agent.reach('manual.enrolling');
-      expect(s.agent.calls.manualEnroll?.[0]?.request).toMatchObject({ method: 'credentials', email: 'admin@demo.example' });
+      expect(s.agent.calls.manualEnroll?.[0]?.request).toMatchObject({
+        method: 'credentials',
+        email: 'admin@demo.example',
+      });
     } finally {
       await s.close();
     }

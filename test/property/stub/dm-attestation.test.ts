@@ -1,17 +1,30 @@
-// Property tests of certificate_based_register's signed registration data: the base64 JSON inside
-// `signed_request.data`, properly signed with the device's key, corrupted in one field → 400 naming
-// it (before attestation: no nonce burnt); forged signatures and spoofed identities → 403; hostile
-// strings in the signed fields → a 4xx or a success, never a 5xx, with only the nonce (and, on
-// success, the device and its DM token) written, and the database intact.
+// Property tests of certificate_based_register's SignedData in Chromium's format: the serialized
+// CertificateBasedDeviceRegistrationData followed by a nonce, properly signed with the device's key,
+// with one field made invalid → 400 naming it (before attestation: no nonce burnt, nothing written);
+// forged signatures and spoofed identities → 403, nothing written; hostile strings in the signed
+// fields → a 4xx or a success, never a 5xx, with only the nonce (and, on success, the device and its
+// DM token) written, and the database intact.
 
+import { randomBytes } from 'node:crypto';
+import { create, toBinary } from '@bufbuild/protobuf';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type CertificateBasedDeviceRegistrationData,
+  CertificateBasedDeviceRegistrationDataSchema,
+  DeviceManagementRequestSchema,
+  DeviceRegisterRequest_Flavor as Flavor,
+  type SignedData,
+  SignedDataSchema,
+} from '../../../protocol/dm.ts';
+import {
   type DeviceIdentity,
-  newNonce,
+  deviceCertificateDer,
   pemSigner,
   registrationData,
+  signData,
 } from '../../../server-stub/attestation/index.ts';
+import { ATTESTATION_FLAVORS } from '../../../server-stub/dm/registration-data.ts';
 import {
   acerDevice,
   DEMO,
@@ -23,69 +36,12 @@ import {
   startStub,
   type TestDevice,
 } from '../../helpers/stub.ts';
-import {
-  corrupt,
-  expectIntegrity,
-  expectRefused,
-  HOSTILE,
-  JSON_TYPE,
-  jsonBody,
-  type Req,
-  type Spec,
-  send,
-  snapshot,
-  without,
-} from './harness.ts';
+import { expectDmRefused, sendDm } from './dm-harness.ts';
+import { expectIntegrity, HOSTILE, type Req, snapshot, without } from './harness.ts';
 
 const CLIENT = 'prop-attest-client';
 const DATA = 'signed_request.data';
-const NONCE = /^[\x21-\x7E]{8,256}$/;
-const DEVICE_ID = /^[\x21-\x7E]{1,64}$/;
-
-// The registration data is JSON inside base64, decoded by the DM handler itself (not by the HTTP JSON
-// parser): a lone surrogate there is not a decoding error.
-const str = (min: number, max: number, more: Partial<Extract<Spec, { t: 'str' }>> = {}): Spec => ({
-  t: 'str',
-  min,
-  max,
-  surrogatesOk: true,
-  ...more,
-});
-
-const dataSpec: Spec = {
-  t: 'obj',
-  fields: {
-    certificate_type: { t: 'int', min: 1, max: 1 },
-    device_certificate: str(1, 16 * 1024),
-    device_register_request: {
-      t: 'obj',
-      fields: {
-        type: { t: 'int', min: 2, max: 2 },
-        machine_id: str(0, 128),
-        machine_model: str(1, 256),
-        flavor: { t: 'int', min: 14, max: 14 },
-        device_register_identification: {
-          t: 'obj',
-          fields: {
-            attested_device_id: { t: 'str', min: 1, max: 64, ok: (s) => DEVICE_ID.test(s), ascii: true },
-          },
-        },
-        manufacture_date: {
-          t: 'str',
-          min: 10,
-          max: 10,
-          ok: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s),
-          ascii: true,
-          opt: true,
-        },
-        ethernet_mac_address: str(1, 32, { opt: true }),
-        reregister: { t: 'bool', opt: true },
-        management_domain: str(1, 253, { opt: true }),
-      },
-    },
-    nonce: { t: 'str', min: 8, max: 256, ok: (s) => NONCE.test(s), ascii: true },
-  },
-};
+const REQ = `${DATA}.device_register_request`;
 
 let s: StartedStub;
 let device: TestDevice;
@@ -104,50 +60,157 @@ afterAll(async () => {
   await s.close();
 });
 
-function validData(nonce = newNonce()): Record<string, unknown> {
-  const d = registrationData(
+function validData(): CertificateBasedDeviceRegistrationData {
+  return registrationData(
     identity.certificate_chain_pem,
     fieldsFor(device, {
-      nonce,
       manufactureDate: '2024-01-31',
-      ethernetMacAddress: '00:11:22:33:44:55',
+      ethernetMacAddress: '001122334455',
       reregister: false,
-      managementDomain: DEMO.domain,
+      expectedEnrollmentDomain: DEMO.domain,
     }),
   );
-  return JSON.parse(JSON.stringify(d)) as Record<string, unknown>;
 }
 
-async function signedBody(
-  bytes: Buffer,
-  key = identity.private_key_pem,
-  signature?: Buffer,
-): Promise<string> {
-  const sig = signature ?? Buffer.from(await pemSigner(key)(bytes));
-  return JSON.stringify({
-    certificate_based_register_request: {
-      signed_request: { data: bytes.toString('base64'), signature: sig.toString('base64') },
+const encodeData = (d: CertificateBasedDeviceRegistrationData): Uint8Array =>
+  toBinary(CertificateBasedDeviceRegistrationDataSchema, d);
+
+function post(signed: SignedData): Req {
+  const m = create(DeviceManagementRequestSchema, {
+    certificateBasedRegisterRequest: { signedRequest: signed },
+  });
+  return {
+    method: 'POST',
+    path: dmPath('certificate_based_register', CLIENT),
+    headers: { 'content-type': 'application/x-protobuffer' },
+    body: Buffer.from(toBinary(DeviceManagementRequestSchema, m)),
+  };
+}
+
+const signer = () => pemSigner(identity.private_key_pem);
+
+/** One field of the registration data (or of SignedData) made invalid, the rest signed properly. */
+type Corruption = { what: string; field: string; build: () => Promise<SignedData> };
+
+const badAttestedIds = ['', 'x'.repeat(65), 'has space', 'tab\there', 'nul\u0000x', 'é-non-ascii', '\u2028'];
+const badBrandCodes = ['abcd', 'ABC', 'ABCDE', 'AB1D', 'ÄBCD', ' ABC'];
+
+function corruptions(): fc.Arbitrary<Corruption> {
+  const withData = (
+    what: string,
+    field: string,
+    change: (d: CertificateBasedDeviceRegistrationData) => void,
+  ): Corruption => ({
+    what,
+    field,
+    build: async () => {
+      const d = validData();
+      change(d);
+      return signData(encodeData(d), signer());
     },
   });
+  const flavors = Object.values(Flavor).filter(
+    (v): v is Flavor => typeof v === 'number' && !ATTESTATION_FLAVORS.has(v),
+  );
+  return fc.oneof(
+    fc
+      .integer({ min: 0, max: 50 })
+      .filter((t) => t !== 1)
+      .map((t) =>
+        withData(`certificate_type ${t}`, `${DATA}.certificate_type`, (d) => {
+          d.certificateType = t;
+        }),
+      ),
+    fc.constant(
+      withData('no device_certificate', `${DATA}.device_certificate`, (d) => {
+        d.deviceCertificate = new Uint8Array(0);
+      }),
+    ),
+    fc.integer({ min: 16 * 1024 + 1, max: 17 * 1024 }).map((n) =>
+      withData(`device_certificate of ${n} bytes`, `${DATA}.device_certificate`, (d) => {
+        d.deviceCertificate = new Uint8Array(n);
+      }),
+    ),
+    fc.constant(
+      withData('no device_register_request', REQ, (d) => {
+        d.deviceRegisterRequest = undefined;
+      }),
+    ),
+    fc
+      .integer({ min: 0, max: 6 })
+      .filter((t) => t !== 2)
+      .map((t) =>
+        withData(`type ${t}`, `${REQ}.type`, (d) => {
+          if (d.deviceRegisterRequest !== undefined) d.deviceRegisterRequest.type = t;
+        }),
+      ),
+    fc.constantFrom(...flavors).map((f) =>
+      withData(`flavor ${f}`, `${REQ}.flavor`, (d) => {
+        if (d.deviceRegisterRequest !== undefined) d.deviceRegisterRequest.flavor = f;
+      }),
+    ),
+    fc.constantFrom(...badAttestedIds).map((id) =>
+      withData(`attested ID ${JSON.stringify(id)}`, 'attested_device_id', (d) => {
+        const r = d.deviceRegisterRequest;
+        if (r?.deviceRegisterIdentification !== undefined)
+          r.deviceRegisterIdentification.attestedDeviceId = id;
+      }),
+    ),
+    fc.constant(
+      withData('no device_register_identification', 'attested_device_id', (d) => {
+        if (d.deviceRegisterRequest !== undefined)
+          d.deviceRegisterRequest.deviceRegisterIdentification = undefined;
+      }),
+    ),
+    fc.constantFrom(...badBrandCodes).map((b) =>
+      withData(`brand code ${JSON.stringify(b)}`, `${REQ}.brand_code`, (d) => {
+        if (d.deviceRegisterRequest !== undefined) d.deviceRegisterRequest.brandCode = b;
+      }),
+    ),
+    // The nonce: missing, too short, too long, or longer than the data.
+    fc.oneof(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 257, max: 600 })).map((n) => ({
+      what: `a nonce of ${n} bytes`,
+      field: 'extra_data_bytes',
+      build: () => signData(encodeData(validData()), signer(), new Uint8Array(randomBytes(n))),
+    })),
+    fc.integer({ min: 1, max: 100 }).map((extra) => ({
+      what: `extra_data_bytes past the data by ${extra}`,
+      field: DATA,
+      build: async () => {
+        const signed = await signData(
+          new Uint8Array(randomBytes(12)),
+          signer(),
+          new Uint8Array(randomBytes(8)),
+        );
+        // 20 bytes of data: extra_data_bytes from 20 on leaves no registration data before the nonce.
+        return create(SignedDataSchema, { ...signed, extraDataBytes: signed.data.length + extra - 1 });
+      },
+    })),
+    // Bytes that are no serialized registration data, signed by the device.
+    // (a first byte of wire type 7, which no protobuf field has, makes any tail invalid)
+    fc.tuple(fc.constantFrom(0x07, 0x0f, 0xff), fc.uint8Array({ maxLength: 200 })).map(([first, rest]) => ({
+      what: `payload ${first.toString(16)}${Buffer.from(rest).toString('hex')}`,
+      field: DATA,
+      build: () => signData(new Uint8Array([first, ...rest]), signer()),
+    })),
+    // The signature: empty or longer than any signature.
+    fc.constantFrom(0, 1025, 4096).map((n) => ({
+      what: `a signature of ${n} bytes`,
+      field: 'signature',
+      build: async () =>
+        create(SignedDataSchema, {
+          ...(await signData(encodeData(validData()), signer())),
+          signature: new Uint8Array(n),
+        }),
+    })),
+  );
 }
 
-const post = (body: string): Req => ({
-  method: 'POST',
-  path: dmPath('certificate_based_register', CLIENT),
-  headers: { 'content-type': JSON_TYPE },
-  body,
-});
-
 describe('certificate_based_register: the signed registration data', () => {
-  it('corrupted in one field and signed by the device → 400 naming the field, no nonce burnt', async () => {
-    const valid = validData();
+  it('one field invalid, signed by the device → 400 naming the field, no nonce burnt, nothing written', async () => {
     await fc.assert(
-      fc.asyncProperty(corrupt(valid, dataSpec, { limit: 36 * 1024, rootName: 'data' }), async (c) => {
-        await expectRefused(s, post(await signedBody(c.body)), {
-          dm: true,
-          status: 400,
-          field: c.field ?? DATA,
-        });
+      fc.asyncProperty(corruptions(), async (c) => {
+        await expectDmRefused(s, post(await c.build()), { status: 400, field: c.field });
       }),
       { numRuns: 200 },
     );
@@ -155,28 +218,38 @@ describe('certificate_based_register: the signed registration data', () => {
 
   it('forged: random signature, signature over other bytes, or another device key/certificate → 403', async () => {
     const forgery = fc.oneof(
-      fc.uint8Array({ minLength: 1, maxLength: 80 }).map((b) => ({ kind: 'random', sig: Buffer.from(b) })),
+      fc.uint8Array({ minLength: 1, maxLength: 80 }).map((b) => ({ kind: 'random' as const, bytes: b })),
+      fc.uint8Array({ minLength: 1, maxLength: 40 }).map((b) => ({ kind: 'other-bytes' as const, bytes: b })),
       fc
-        .uint8Array({ minLength: 1, maxLength: 40 })
-        .map((b) => ({ kind: 'other-bytes', sig: Buffer.from(b), sign: true })),
-      fc.constantFrom('intruder-key', 'intruder-chain', 'intruder-both').map((kind) => ({ kind })),
+        .constantFrom('intruder-key', 'intruder-cert', 'intruder-both', 'nonce-swapped')
+        .map((kind) => ({ kind, bytes: new Uint8Array() })),
     );
     await fc.assert(
       fc.asyncProperty(forgery, async (f) => {
         const data = validData();
-        let body: string;
-        if (f.kind === 'random' && 'sig' in f)
-          body = await signedBody(Buffer.from(JSON.stringify(data)), undefined, f.sig);
-        else if (f.kind === 'other-bytes' && 'sig' in f) {
-          const sig = Buffer.from(await pemSigner(identity.private_key_pem)(f.sig));
-          body = await signedBody(Buffer.from(JSON.stringify(data)), undefined, sig);
+        let signed: SignedData;
+        if (f.kind === 'random')
+          signed = create(SignedDataSchema, {
+            ...(await signData(encodeData(data), signer())),
+            signature: f.bytes,
+          });
+        else if (f.kind === 'other-bytes') {
+          const good = await signData(encodeData(data), signer());
+          signed = create(SignedDataSchema, { ...good, signature: new Uint8Array(await signer()(f.bytes)) });
+        } else if (f.kind === 'nonce-swapped') {
+          // The registration data signed with one nonce, sent with another.
+          const good = await signData(encodeData(data), signer());
+          const swapped = new Uint8Array(good.data);
+          swapped.set(randomBytes(good.extraDataBytes), swapped.length - good.extraDataBytes);
+          signed = create(SignedDataSchema, { ...good, data: swapped });
         } else {
           // A genuine device claiming this device's attested ID (copied serial and ID, its own key).
-          if (f.kind !== 'intruder-key') data.device_certificate = intruder.certificate_chain_pem;
-          const key = f.kind === 'intruder-chain' ? identity.private_key_pem : intruder.private_key_pem;
-          body = await signedBody(Buffer.from(JSON.stringify(data)), key);
+          if (f.kind !== 'intruder-key')
+            data.deviceCertificate = deviceCertificateDer(intruder.certificate_chain_pem);
+          const key = f.kind === 'intruder-cert' ? identity.private_key_pem : intruder.private_key_pem;
+          signed = await signData(encodeData(data), pemSigner(key));
         }
-        await expectRefused(s, post(body), { dm: true, status: 403, field: 'attestation failed' });
+        await expectDmRefused(s, post(signed), { status: 403, field: 'attestation failed' });
       }),
       { numRuns: 60 },
     );
@@ -184,21 +257,21 @@ describe('certificate_based_register: the signed registration data', () => {
 
   it('hostile strings in the signed fields → 4xx or 200, only nonces/devices/dm_tokens written, db intact', async () => {
     const fields = [
-      'machine_id',
-      'machine_model',
-      'management_domain',
-      'ethernet_mac_address',
-      'nonce',
+      'machineId',
+      'machineModel',
+      'expectedEnrollmentDomain',
+      'ethernetMacAddress',
+      'manufactureDate',
     ] as const;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...fields),
-        fc.constantFrom(...HOSTILE, 'a\ud800b', '\u0000\u0000\u0000\u0000x'),
+        fc.constantFrom(...HOSTILE, '\u0000\u0000\u0000\u0000x'),
         async (field, value) => {
           const data = validData();
-          const req = data.device_register_request as Record<string, unknown>;
-          if (field === 'nonce') data.nonce = value;
-          else req[field] = value;
+          const req = data.deviceRegisterRequest;
+          if (req !== undefined) req[field] = value;
+          const nonce = new Uint8Array(randomBytes(16));
           const before = snapshot(s);
           const otherDevices = () =>
             s.stub.db
@@ -206,21 +279,21 @@ describe('certificate_based_register: the signed registration data', () => {
               .all(device.device_id);
           const othersBefore = otherDevices();
           const tokensBefore = s.stub.db.prepare('SELECT COUNT(*) FROM dm_tokens').pluck().get() as number;
-          const a = await send(s.url, post(await signedBody(Buffer.from(JSON.stringify(data)))));
-          const where = `${field}=${JSON.stringify(value)} → ${a.status} ${a.text}`;
-          expect(a.status === 200 || (a.status >= 400 && a.status < 500), where).toBe(true);
-          const body = jsonBody(a);
-          if (a.status !== 200) expect(body.dm_status, where).toMatch(/^DM_STATUS_/);
+          const r = await sendDm(s.url, post(await signData(encodeData(data), signer(), nonce)));
+          const status = r.answer.status;
+          const where = `${field}=${JSON.stringify(value)} → ${status} ${r.errorMessage}`;
+          expect(status === 200 || (status >= 400 && status < 500), where).toBe(true);
+          if (status !== 200) expect(r.errorMessage.length, where).toBeGreaterThan(0);
           expect(without(snapshot(s), 'nonces', 'devices', 'dm_tokens'), where).toEqual(
             without(before, 'nonces', 'devices', 'dm_tokens'),
           );
           expect(otherDevices(), where).toEqual(othersBefore);
-          const nonce = String(data.nonce);
-          const stored = s.stub.db.prepare('SELECT nonce FROM nonces WHERE nonce = ?').pluck().get(nonce);
-          if (a.status === 400) expect(snapshot(s).tables.nonces, where).toBe(before.tables.nonces);
-          else if (a.status !== 403) expect(stored, where).toBe(nonce); // verified → burnt, stored verbatim
+          const hex = Buffer.from(nonce).toString('hex');
+          const stored = s.stub.db.prepare('SELECT nonce FROM nonces WHERE nonce = ?').pluck().get(hex);
+          if (status === 400) expect(snapshot(s).tables.nonces, where).toBe(before.tables.nonces);
+          else if (status !== 403) expect(stored, where).toBe(hex); // verified → burnt (stored as hex)
           const tokensAfter = s.stub.db.prepare('SELECT COUNT(*) FROM dm_tokens').pluck().get() as number;
-          expect(tokensAfter, where).toBe(tokensBefore + (a.status === 200 ? 1 : 0));
+          expect(tokensAfter, where).toBe(tokensBefore + (status === 200 ? 1 : 0));
           expectIntegrity(s);
         },
       ),

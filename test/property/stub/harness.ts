@@ -29,6 +29,8 @@ export interface Answer {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
+  /** The body as received (DM answers are protobuf, not text). */
+  bytes: Buffer;
 }
 
 /** One request on its own connection; rejects (→ the property fails) if the connection is dropped. */
@@ -47,13 +49,10 @@ export function send(url: string, req: Req): Promise<Answer> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: bytes.toString('utf8'), bytes });
+        });
         res.on('error', (e) =>
           reject(new Error(`connection dropped while reading the answer: ${e.message}`)),
         );

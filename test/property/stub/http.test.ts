@@ -1,7 +1,8 @@
 // Property tests below the routes: unknown or hostile paths and methods, malformed percent-encoding,
 // over-long path parameters, and malformed HTTP framing (control bytes in headers, broken chunked
 // encoding, conflicting content lengths, oversized headers) sent on a raw socket. Each gets a 4xx
-// whose body is JSON with an `error_message` (and `dm_status` on the DM endpoint), never a 5xx,
+// whose body is JSON with an `error_message` (and `dm_status` on the DM endpoint when the HTTP
+// parser refused the request; a routed DM request gets a DeviceManagementResponse), never a 5xx,
 // never a dropped connection without an answer, and nothing is written.
 
 import { connect } from 'node:net';
@@ -9,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmStatusForHttp } from '../../../protocol/status.ts';
 import { DEMO, dmPath, type StartedStub, startStub } from '../../helpers/stub.ts';
+import { expectDmRefused } from './dm-harness.ts';
 import { expectRefused, HOSTILE, PATH_TRAVERSAL, seg, snapshot } from './harness.ts';
 
 let s: StartedStub;
@@ -60,8 +62,10 @@ describe('routing', () => {
     await fc.assert(
       fc.asyncProperty(method, path, async (m, p) => {
         fc.pre(!PUBLIC_OK.has(`${m} ${p}`) && !p.startsWith('/smart/'));
-        const dm = p === '/device_management' && m === 'POST';
-        await expectRefused(s, { method: m, path: p }, { dm });
+        // The DM endpoint answers a DeviceManagementResponse (protobuf: no Content-Type was sent).
+        if (p === '/device_management' && m === 'POST')
+          await expectDmRefused(s, { method: m, path: p }, { status: 400 });
+        else await expectRefused(s, { method: m, path: p });
       }),
       { numRuns: 250 },
     );

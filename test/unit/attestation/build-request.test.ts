@@ -1,14 +1,21 @@
-// buildCertificateBasedRegisterRequest with the file key store: the encoded data is exactly the
-// registration of issue 3 item 2, and the signature verifies over exactly those bytes.
+// buildCertificateBasedRegisterRequest with the file key store: Chromium's SignedData — the serialized
+// CertificateBasedDeviceRegistrationData followed by a fresh nonce, signed as a whole by the key store.
 
 import { verify } from 'node:crypto';
+import { fromBinary, isFieldSet } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
 import {
   buildCertificateBasedRegisterRequest,
   type CertificateBasedRegisterInput,
+  firstCertificateDer,
 } from '../../../agent/attestation/index.ts';
 import { AttestationFileKeyStore } from '../../../hal/backends/attestation-file/index.ts';
 import type { AttestationKeyStore } from '../../../hal/interface.ts';
+import {
+  CertificateBasedDeviceRegistrationDataSchema,
+  DeviceRegisterRequestSchema,
+  type SignedData,
+} from '../../../protocol/dm.ts';
 import { makeDevicePki, subjectSerialNumber, writeAttestationTree, x509 } from './helpers/pki.ts';
 
 const ADID = '1S20UDS0Q000PF2XYZ12';
@@ -25,85 +32,90 @@ const base: CertificateBasedRegisterInput = {
   reregister: false,
 };
 
-function decode(data: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as Record<string, unknown>;
+/** The registration data of a SignedData: everything but the trailing nonce. */
+function decode(signed: SignedData) {
+  const body = signed.data.subarray(0, signed.data.length - signed.extraDataBytes);
+  return fromBinary(CertificateBasedDeviceRegistrationDataSchema, body);
 }
+const nonceOf = (signed: SignedData) =>
+  Buffer.from(signed.data.subarray(signed.data.length - signed.extraDataBytes));
 
 describe('certificate_based_register request', () => {
-  it('encodes the registration data and signs exactly its bytes', async () => {
-    const { signed_request } = await buildCertificateBasedRegisterRequest({
+  it('encodes the registration data, appends the nonce and signs all of data', async () => {
+    const nonce = new Uint8Array(32).fill(7);
+    const signed = await buildCertificateBasedRegisterRequest({
       ...base,
+      brandCode: 'LNVO',
       manufactureDate: '2023-11-02',
       ethernetMac: '00:e0:4c:68:01:02',
-      nonce: 'bm9uY2U=',
+      expectedDomain: 'demo.example',
+      nonce,
     });
-    const data = decode(signed_request.data);
-    expect(data).toEqual({
-      certificate_type: 1,
-      device_certificate: await keyStore.certificateChainPem(),
-      device_register_request: {
-        type: 2,
-        machine_id: 'PF2XYZ12',
-        machine_model: 'Lenovo 100e Chromebook Gen 3',
-        flavor: 14,
-        device_register_identification: { attested_device_id: ADID },
-        manufacture_date: '2023-11-02',
-        ethernet_mac_address: '00:e0:4c:68:01:02',
-      },
-      nonce: 'bm9uY2U=',
+    expect(signed.extraDataBytes).toBe(32);
+    expect(nonceOf(signed)).toEqual(Buffer.from(nonce));
+    const data = decode(signed);
+    expect(data.certificateType).toBe(1); // ENTERPRISE_ENROLLMENT_CERTIFICATE
+    const request = data.deviceRegisterRequest;
+    expect(request).toMatchObject({
+      type: 2, // DEVICE
+      machineId: 'PF2XYZ12',
+      machineModel: 'Lenovo 100e Chromebook Gen 3',
+      flavor: 14, // FLAVOR_ENROLLMENT_ATTESTATION_INITIAL_SERVER_FORCED
+      brandCode: 'LNVO',
+      manufactureDate: '2023-11-02',
+      // The proto's form: 12 upper-case hex digits, no separators.
+      ethernetMacAddress: '00E04C680102',
+      expectedEnrollmentDomain: 'demo.example',
+      deviceRegisterIdentification: { attestedDeviceId: ADID },
     });
 
-    // The chain's first certificate is the device's, named by the ADID, issued by the CA that follows.
-    const chain = (data.device_certificate as string).match(
-      /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g,
+    // One DER certificate: the device's, named by the ADID, issued by the chain's CA.
+    expect(Buffer.from(data.deviceCertificate)).toEqual(Buffer.from(firstCertificateDer(pki.chainPem)));
+    const device = new x509.X509Certificate(data.deviceCertificate);
+    const ca = new x509.X509Certificate(
+      pki.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)?.[1] ?? '',
     );
-    const device = new x509.X509Certificate(chain?.[0] ?? '');
-    const ca = new x509.X509Certificate(chain?.[1] ?? '');
     expect(subjectSerialNumber(device)).toBe(ADID);
     expect(await device.verify({ publicKey: ca.publicKey, signatureOnly: true })).toBe(true);
 
-    const bytes = Buffer.from(signed_request.data, 'base64');
-    const signature = Buffer.from(signed_request.signature, 'base64');
+    // The signature covers the data and the nonce.
     const publicKey = device.toString('pem');
-    expect(verify('sha256', bytes, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
-    const tampered = Buffer.from(bytes);
-    tampered.writeUInt8((tampered.at(-2) ?? 0) ^ 0x01, tampered.length - 2);
-    expect(verify('sha256', tampered, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(false);
+    expect(verify('sha256', signed.data, { key: publicKey, dsaEncoding: 'der' }, signed.signature)).toBe(
+      true,
+    );
+    const tampered = Buffer.from(signed.data);
+    tampered.writeUInt8((tampered.at(-1) ?? 0) ^ 0x01, tampered.length - 1);
+    expect(verify('sha256', tampered, { key: publicKey, dsaEncoding: 'der' }, signed.signature)).toBe(false);
   });
 
   it('omits optional fields that are not given, and sends reregister only when true', async () => {
-    const first = decode((await buildCertificateBasedRegisterRequest(base)).signed_request.data);
-    const request = first.device_register_request as Record<string, unknown>;
-    expect(Object.keys(request).sort()).toEqual(
+    const request = decode(await buildCertificateBasedRegisterRequest(base)).deviceRegisterRequest;
+    if (request === undefined) throw new Error('no device_register_request');
+    const f = DeviceRegisterRequestSchema.field;
+    const set = DeviceRegisterRequestSchema.fields
+      .filter((field) => isFieldSet(request, field))
+      .map((x) => x.name);
+    expect(set.sort()).toEqual(
       ['device_register_identification', 'flavor', 'machine_id', 'machine_model', 'type'].sort(),
     );
+    expect(isFieldSet(request, f.reregister)).toBe(false);
     const again = decode(
-      (await buildCertificateBasedRegisterRequest({ ...base, reregister: true })).signed_request.data,
-    );
-    expect((again.device_register_request as Record<string, unknown>).reregister).toBe(true);
-  });
-
-  it('sends the expected management domain when given', async () => {
-    const data = decode(
-      (await buildCertificateBasedRegisterRequest({ ...base, managementDomain: 'demo.example' }))
-        .signed_request.data,
-    );
-    expect((data.device_register_request as Record<string, unknown>).management_domain).toBe('demo.example');
+      await buildCertificateBasedRegisterRequest({ ...base, reregister: true }),
+    ).deviceRegisterRequest;
+    expect(again?.reregister).toBe(true);
   });
 
   it('uses the given flavor (15 for the manual fallback)', async () => {
-    const data = decode(
-      (await buildCertificateBasedRegisterRequest({ ...base, flavor: 15 })).signed_request.data,
-    );
-    expect((data.device_register_request as Record<string, unknown>).flavor).toBe(15);
+    const data = decode(await buildCertificateBasedRegisterRequest({ ...base, flavor: 15 }));
+    expect(data.deviceRegisterRequest?.flavor).toBe(15);
   });
 
   it('draws a fresh 32-byte nonce by default', async () => {
-    const a = decode((await buildCertificateBasedRegisterRequest(base)).signed_request.data).nonce as string;
-    const b = decode((await buildCertificateBasedRegisterRequest(base)).signed_request.data).nonce as string;
-    expect(Buffer.from(a, 'base64')).toHaveLength(32);
-    expect(Buffer.from(a, 'base64').toString('base64')).toBe(a);
-    expect(a).not.toBe(b);
+    const a = await buildCertificateBasedRegisterRequest(base);
+    const b = await buildCertificateBasedRegisterRequest(base);
+    expect(a.extraDataBytes).toBe(32);
+    expect(nonceOf(a)).toHaveLength(32);
+    expect(nonceOf(a).equals(nonceOf(b))).toBe(false);
   });
 });
 

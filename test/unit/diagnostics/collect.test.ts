@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { collectDiagnostics } from '../../../agent/diagnostics/index.ts';
-import { happyScript } from '../../helpers/machine-harness.ts';
+import { enrollmentState, happyScript, verifiedPolicy } from '../../helpers/machine-harness.ts';
 import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
 
 const options = { agentVersion: '1.2.3' };
@@ -13,7 +13,7 @@ describe('collectDiagnostics', () => {
     const agent = startScriptedAgent(happyScript());
     await agent.reach('managed.idle');
     const { deps } = fakeDiagnosticsDeps({
-      enrollmentState: [{ ok: { initial_enrollment_mode: 2, management_domain: 'demo.example', org_unit_path: '/Classrooms', is_license_packaged_with_device: true } }],
+      enrollmentState: [{ ok: enrollmentState({ orgUnitPath: '/Classrooms', licensePackaged: true }) }],
     });
     const d = await collectDiagnostics(agent.view, deps, options);
     expect(Object.keys(d)).toEqual([
@@ -25,6 +25,7 @@ describe('collectDiagnostics', () => {
       'state',
       'history',
       'lastError',
+      'policy',
       'backends',
     ]);
     expect(Object.keys(d.server)).toEqual([
@@ -33,6 +34,7 @@ describe('collectDiagnostics', () => {
       'managementDomain',
       'orgUnitPath',
       'licensePackaged',
+      'enrollmentMode',
       'checkedAt',
       'error',
     ]);
@@ -57,6 +59,15 @@ describe('collectDiagnostics', () => {
     expect(d.history.map((h) => h.state)).toContain('automatic.registering.sending');
     for (const h of d.history) expect(Object.keys(h)).toEqual(['state', 'at']);
     expect(d.lastError).toBeNull();
+    // The verified policy: its timestamp, the pinned key's fingerprint and the settings received.
+    const p = verifiedPolicy();
+    expect(d.policy).toEqual({
+      timestamp: p.timestamp,
+      keyFingerprint: p.keyFingerprint,
+      keyVersion: p.pin.version,
+      managedBy: 'demo.example',
+      settings: { guest_mode_enabled: { guest_mode_enabled: false } },
+    });
     expect(d.backends).toEqual({ 'attestation-file': 'available' });
     agent.stop();
   });
@@ -64,14 +75,18 @@ describe('collectDiagnostics', () => {
   it('gives the last error its code, message and the seed’s advice', async () => {
     const agent = startScriptedAgent({
       ...happyScript(),
-      registerDevice: [{ error: { code: 'missing-licenses', httpStatus: 402, message: 'register: no licence left' } }],
+      registerDevice: [
+        { error: { code: 'missing-licenses', httpStatus: 402, message: 'register: no licence left' } },
+      ],
     });
     await agent.reach('error');
     const d = await collectDiagnostics(agent.view, fakeDiagnosticsDeps().deps, options);
     expect(d.lastError).toEqual({
       code: 'missing-licenses',
       message: 'register: no licence left',
-      advice: expect.stringContaining('Contact your reseller to buy more Chrome Enterprise Upgrade licences.'),
+      advice: expect.stringContaining(
+        'Contact your reseller to buy more Chrome Enterprise Upgrade licences.',
+      ),
     });
     agent.stop();
   });
@@ -79,12 +94,20 @@ describe('collectDiagnostics', () => {
   it('reports each backend as available or unavailable with the reason, even when a probe throws', async () => {
     const agent = startScriptedAgent(happyScript());
     await agent.reach('managed.idle');
-    const { deps } = fakeDiagnosticsDeps({ keyStore: { available: false, reason: 'no key at /var/lib/tpm-sim/key.pem' } });
+    const { deps } = fakeDiagnosticsDeps({
+      keyStore: { available: false, reason: 'no key at /var/lib/tpm-sim/key.pem' },
+    });
     const d = await collectDiagnostics(agent.view, deps, {
       ...options,
       backends: [
         { name: 'sysfs', availability: async () => ({ available: true }) },
-        { name: 'hid', availability: async () => ({ available: false, reason: 'libusb-1.0.so.0: cannot open shared object file' }) },
+        {
+          name: 'hid',
+          availability: async () => ({
+            available: false,
+            reason: 'libusb-1.0.so.0: cannot open shared object file',
+          }),
+        },
         {
           name: 'evdev',
           availability: async () => {

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLE_KIND, bundleFileName, collectDiagnostics, exportBundle } from '../../../agent/diagnostics/index.ts';
+import {
+  BUNDLE_KIND,
+  bundleFileName,
+  collectDiagnostics,
+  exportBundle,
+} from '../../../agent/diagnostics/index.ts';
 import { happyScript } from '../../helpers/machine-harness.ts';
 import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
 
@@ -18,7 +23,10 @@ afterEach(async () => {
 });
 
 async function errorDiagnostics() {
-  const agent = startScriptedAgent({ ...happyScript(), registerDevice: [{ error: { code: 'device-id-conflict', httpStatus: 409 } }] });
+  const agent = startScriptedAgent({
+    ...happyScript(),
+    registerDevice: [{ error: { code: 'device-id-conflict', httpStatus: 409 } }],
+  });
   await agent.reach('error');
   const d = await collectDiagnostics(agent.view, fakeDiagnosticsDeps().deps, { agentVersion: '0.1.0' });
   agent.stop();

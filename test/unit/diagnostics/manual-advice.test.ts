@@ -31,12 +31,15 @@ describe('manualAdvice', () => {
     expect(manualAdvice('not-pre-provisioned')?.code).toBe('check-with-partner');
   });
 
-  it.each<ManualReason>(['enrollment-enforced', 'zero-touch-disabled', 'too-many-attempts', 'smart-unassigned', 'user-chose-manual'])(
-    'has no seed advice for %s',
-    (reason) => {
-      expect(manualAdvice(reason)).toBeNull();
-    },
-  );
+  it.each<ManualReason>([
+    'enrollment-enforced',
+    'zero-touch-disabled',
+    'too-many-attempts',
+    'smart-unassigned',
+    'user-chose-manual',
+  ])('has no seed advice for %s', (reason) => {
+    expect(manualAdvice(reason)).toBeNull();
+  });
 
   it('has none before a reason is known', () => {
     expect(manualAdvice(null)).toBeNull();

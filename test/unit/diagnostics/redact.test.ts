@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Diagnostics, exportBundle, REDACTED, redactDiagnostics, redactSecrets } from '../../../agent/diagnostics/index.ts';
+import {
+  type Diagnostics,
+  exportBundle,
+  REDACTED,
+  redactDiagnostics,
+  redactSecrets,
+} from '../../../agent/diagnostics/index.ts';
 import { eligibleIdentity } from '../../helpers/machine-harness.ts';
 
 function diagnostics(overrides: Partial<Diagnostics> = {}): Diagnostics {
@@ -20,13 +26,17 @@ function diagnostics(overrides: Partial<Diagnostics> = {}): Diagnostics {
       managementDomain: 'demo.example',
       orgUnitPath: '/',
       licensePackaged: false,
+      enrollmentMode: 'zero-touch-enforced',
       checkedAt: '2025-06-02T09:00:00.000Z',
       error: null,
     },
-    network: [{ name: 'eth0', mac: '00:1a:2b:3c:4d:5e', type: 1, operstate: 'up', virtual: false, wireless: false }],
+    network: [
+      { name: 'eth0', mac: '00:1a:2b:3c:4d:5e', type: 1, operstate: 'up', virtual: false, wireless: false },
+    ],
     state: 'managed.idle',
     history: [{ state: 'readingIdentity', at: '2025-06-02T09:00:00.000Z' }],
     lastError: null,
+    policy: null,
     backends: { sysfs: 'available' },
     ...overrides,
   };
@@ -76,7 +86,9 @@ describe('redactDiagnostics', () => {
   });
 
   it('scrubs a known secret wherever else it shows up', () => {
-    const out = redactSecrets({ note: 'token was s3cr3t-value-9 all along', nested: ['s3cr3t-value-9'] }, ['s3cr3t-value-9']);
+    const out = redactSecrets({ note: 'token was s3cr3t-value-9 all along', nested: ['s3cr3t-value-9'] }, [
+      's3cr3t-value-9',
+    ]);
     expect(JSON.stringify(out)).not.toContain('s3cr3t-value-9');
   });
 });
@@ -101,7 +113,13 @@ describe('exported bundle', () => {
   it('never contains a DM token, password, enrollment token or PEM key, wherever it was placed', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ dmToken: secretArb, password: secretArb, enrollmentToken: secretArb, pemBody: secretArb, adminToken: secretArb }),
+        fc.record({
+          dmToken: secretArb,
+          password: secretArb,
+          enrollmentToken: secretArb,
+          pemBody: secretArb,
+          adminToken: secretArb,
+        }),
         fc.constantFrom('lastError', 'serverError', 'backend'),
         async (s, where) => {
           // The persisted record holds the DM token (and, were it ever there, a password).
@@ -110,7 +128,9 @@ describe('exported bundle', () => {
             JSON.stringify({
               version: 1,
               managed: { dmToken: s.dmToken, managementDomain: 'demo.example' },
-              manual: { request: { method: 'credentials', email: 'admin@demo.example', password: s.password } },
+              manual: {
+                request: { method: 'credentials', email: 'admin@demo.example', password: s.password },
+              },
               enrollment: { token: s.enrollmentToken },
             }),
           );
@@ -120,12 +140,14 @@ describe('exported bundle', () => {
             `the device's token ${s.dmToken} and password ${s.password} (echoed by a hostile server)`,
           ].join('\n');
           const d = diagnostics({
-            lastError: where === 'lastError' ? { code: 'invalid-response', message: leak, advice: 'x' } : null,
+            lastError:
+              where === 'lastError' ? { code: 'invalid-response', message: leak, advice: 'x' } : null,
             server: {
               ...diagnostics().server,
               error: where === 'serverError' ? { code: 'invalid-response', message: leak } : null,
             },
-            backends: where === 'backend' ? { 'attestation-file': `unavailable: ${leak}` } : { sysfs: 'available' },
+            backends:
+              where === 'backend' ? { 'attestation-file': `unavailable: ${leak}` } : { sysfs: 'available' },
           });
           const { path } = await exportBundle(d, dir, { secrets: [s.dmToken] });
           const text = await readFile(path, 'utf8');

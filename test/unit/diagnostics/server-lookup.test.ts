@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServerLookup } from '../../../agent/diagnostics/index.ts';
 import type { DmClient } from '../../../agent/dm-client/index.ts';
 import type { IdentityReport } from '../../../agent/identity/report.ts';
-import { happyScript } from '../../helpers/machine-harness.ts';
+import { eligibleIdentity, enrollmentState, happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
 import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
 
 afterEach(() => {
@@ -22,10 +22,7 @@ describe('server look-up', () => {
   it('asks once, then answers from the cache until refreshed', async () => {
     const agent = await managedAgent();
     const fake = fakeDiagnosticsDeps({
-      enrollmentState: [
-        { ok: { initial_enrollment_mode: 0 } },
-        { ok: { initial_enrollment_mode: 2, management_domain: 'demo.example' } },
-      ],
+      enrollmentState: [{ ok: NOT_IN_SET }, { ok: enrollmentState() }],
     });
     const lookup = createServerLookup(agent.view, fake.deps);
     expect(lookup.cached()).toBeNull();
@@ -48,43 +45,78 @@ describe('server look-up', () => {
     agent.stop();
   });
 
-  it('sends the serial, the listed model and the certified ID', async () => {
+  it('asks with the hash dance, and sends serial + brand code only for a device in the set', async () => {
     const agent = await managedAgent();
-    const fake = fakeDiagnosticsDeps();
+    const fake = fakeDiagnosticsDeps({ enrollmentState: [{ ok: enrollmentState() }] });
     const seen: unknown[] = [];
     const base = fake.deps.createDmClient;
-    fake.deps.createDmClient = (deviceId) => ({
-      ...base(deviceId),
-      initialEnrollmentState: async (request) => {
-        seen.push({ deviceId, request });
-        return { initial_enrollment_mode: 0 };
-      },
-    });
-    await createServerLookup(agent.view, fake.deps).current();
+    fake.deps.createDmClient = (deviceId) => {
+      const client = base(deviceId);
+      return {
+        ...client,
+        enterpriseCheck: async (bucket, o) => {
+          seen.push({ deviceId, enterpriseCheck: bucket });
+          return client.enterpriseCheck(bucket, o);
+        },
+        deviceStateRetrieval: async (device, o) => {
+          seen.push({ deviceId, deviceStateRetrieval: device });
+          return client.deviceStateRetrieval(device, o);
+        },
+      };
+    };
+    const answer = await createServerLookup(agent.view, fake.deps).current();
+    expect(answer).toMatchObject({ preProvisioned: true, enrollmentMode: 'zero-touch-enforced' });
     expect(seen).toEqual([
+      { deviceId: 'scripted-device-0001', enterpriseCheck: { remainder: expect.any(BigInt), modulus: 16n } },
       {
         deviceId: 'scripted-device-0001',
-        request: {
-          serial_number: 'NXHPVEK0010123456789',
-          model: 'Chromebook Acer 311 (C722/C722T)',
-          attested_device_id: 'NXHPVEK0010123456789',
+        deviceStateRetrieval: {
+          serialNumber: 'NXHPVEK0010123456789',
+          brandCode: eligibleIdentity().brandCode,
         },
       },
     ]);
+    // Nothing registers: the look-up never asks for a registration.
+    agent.stop();
+  });
+
+  it('a device not in the set is "not pre-provisioned" and its serial is not sent', async () => {
+    const agent = await managedAgent();
+    const fake = fakeDiagnosticsDeps({ enrollmentState: [{ ok: NOT_IN_SET }] });
+    let retrievals = 0;
+    const base = fake.deps.createDmClient;
+    fake.deps.createDmClient = (deviceId) => ({
+      ...base(deviceId),
+      deviceStateRetrieval: async () => {
+        retrievals++;
+        throw new Error('must not be asked');
+      },
+    });
+    const answer = await createServerLookup(agent.view, fake.deps).current();
+    expect(answer).toMatchObject({ reachable: true, preProvisioned: false, enrollmentMode: 'none' });
+    expect(retrievals).toBe(0);
     agent.stop();
   });
 
   it('410 device-not-found: the server answered, and the answer is "not pre-provisioned"', async () => {
     const agent = await managedAgent();
-    const fake = fakeDiagnosticsDeps({ enrollmentState: [{ error: { code: 'device-not-found', httpStatus: 410 } }] });
+    const fake = fakeDiagnosticsDeps({
+      enrollmentState: [{ error: { code: 'device-not-found', httpStatus: 410 } }],
+    });
     const answer = await createServerLookup(agent.view, fake.deps).current();
-    expect(answer).toMatchObject({ reachable: true, preProvisioned: false, error: { code: 'device-not-found' } });
+    expect(answer).toMatchObject({
+      reachable: true,
+      preProvisioned: false,
+      error: { code: 'device-not-found' },
+    });
     agent.stop();
   });
 
   it('a network failure: unreachable, nothing known', async () => {
     const agent = await managedAgent();
-    const fake = fakeDiagnosticsDeps({ enrollmentState: [{ error: { code: 'network', message: 'ECONNREFUSED' } }] });
+    const fake = fakeDiagnosticsDeps({
+      enrollmentState: [{ error: { code: 'network', message: 'ECONNREFUSED' } }],
+    });
     const answer = await createServerLookup(agent.view, fake.deps).current();
     expect(answer).toMatchObject({
       reachable: false,
@@ -103,7 +135,7 @@ describe('server look-up', () => {
     const base = fake.deps.createDmClient;
     fake.deps.createDmClient = (deviceId): DmClient => ({
       ...base(deviceId),
-      initialEnrollmentState: (_request, opts) =>
+      enterpriseCheck: (_bucket, opts) =>
         new Promise((_resolve, reject) => {
           opts?.signal?.addEventListener('abort', () => {
             aborted = true;
@@ -115,7 +147,10 @@ describe('server look-up', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     const answer = await pending;
     expect(aborted).toBe(true);
-    expect(answer).toMatchObject({ reachable: false, error: { code: 'timeout', message: 'The server did not answer within 3 s.' } });
+    expect(answer).toMatchObject({
+      reachable: false,
+      error: { code: 'timeout', message: 'The server did not answer within 3 s.' },
+    });
     agent.stop();
   });
 
@@ -143,6 +178,7 @@ describe('server look-up', () => {
       idKind: 'smart-serial',
       certifiedDeviceId: 'SBID1DEMO0001',
       manufactureDate: null,
+      brandCode: null,
       eligible: true,
       reasons: [],
       sources: {},
@@ -164,11 +200,22 @@ describe('server look-up', () => {
     fake.deps.readIdentity = async () => ({
       report: display,
       snapshot: {} as never,
-      smartInfo: { serialNumber: 'SBID1DEMO0001', modelNumber: 'sbid-mx065-v2', firmwareVersion: null, partNumber: null, powerState: 'on' },
+      smartInfo: {
+        serialNumber: 'SBID1DEMO0001',
+        modelNumber: 'sbid-mx065-v2',
+        firmwareVersion: null,
+        partNumber: null,
+        powerState: 'on',
+      },
     });
     const answer = await createServerLookup(agent.view, fake.deps).current();
     expect(bodies).toEqual([{ serial_number: 'SBID1DEMO0001', model_number: 'sbid-mx065-v2' }]);
-    expect(answer).toMatchObject({ reachable: true, preProvisioned: true, managementDomain: 'demoschool', orgUnitPath: null });
+    expect(answer).toMatchObject({
+      reachable: true,
+      preProvisioned: true,
+      managementDomain: 'demoschool',
+      orgUnitPath: null,
+    });
     agent.stop();
   });
 });

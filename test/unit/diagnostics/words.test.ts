@@ -8,19 +8,26 @@ import type { ManualReason } from '../../../agent/machine/types.ts';
 import { eligibleIdentity } from '../../helpers/machine-harness.ts';
 
 describe('explainError', () => {
-  it.each([...DM_ERROR_CODES, 'attestation-unavailable' as const])('uses the DM client’s advice for %s', (code) => {
-    const advice = adviceFor(code);
-    expect(explainError(code)).toEqual({ message: advice.message, steps: advice.steps });
-  });
-
-  it.each(['safeguard-timeout', 'invalid-credentials', 'smart-domain-not-activated', 'smart-activation-pending', 'smart-unknown-domain', 'smart-display-conflict'])(
-    'has its own words for %s',
+  it.each([...DM_ERROR_CODES, 'attestation-unavailable' as const])(
+    'uses the DM client’s advice for %s',
     (code) => {
-      const e = explainError(code, 'raw text');
-      expect(e.message).not.toBe('raw text');
-      expect(e.steps.length).toBeGreaterThan(0);
+      const advice = adviceFor(code);
+      expect(explainError(code)).toEqual({ message: advice.message, steps: advice.steps });
     },
   );
+
+  it.each([
+    'safeguard-timeout',
+    'invalid-credentials',
+    'smart-domain-not-activated',
+    'smart-activation-pending',
+    'smart-unknown-domain',
+    'smart-display-conflict',
+  ])('has its own words for %s', (code) => {
+    const e = explainError(code, 'raw text');
+    expect(e.message).not.toBe('raw text');
+    expect(e.steps.length).toBeGreaterThan(0);
+  });
 
   it('says the SMART key is claimed in Admin Portal and redeemed in SRM Billing, and to contact SMART support (seed 002)', () => {
     const e = explainError('smart-domain-not-activated');
@@ -69,7 +76,9 @@ describe('manualReasonText', () => {
   it('quotes the identity’s own sentence for an eligibility reason', () => {
     const identity = eligibleIdentity({
       eligible: false,
-      reasons: [{ code: 'made-before-cutoff', message: 'Made on 2019-01-01, before the 2020-06-01 cut-off.' }],
+      reasons: [
+        { code: 'made-before-cutoff', message: 'Made on 2019-01-01, before the 2020-06-01 cut-off.' },
+      ],
     });
     expect(manualReasonText('made-before-cutoff', identity)).toBe(
       'This device cannot use zero-touch enrollment: Made on 2019-01-01, before the 2020-06-01 cut-off.',

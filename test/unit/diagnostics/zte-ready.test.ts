@@ -20,12 +20,15 @@ describe('isZteReady', () => {
     expect(isZteReady(eligibleIdentity({ certifiedDeviceId: null }))).toBe(false);
   });
 
-  it.each<ReasonCode>(['serial-incomplete', 'missing-serial', 'invalid-identifier', 'missing-attested-device-id', 'identity-mismatch'])(
-    'is false when the identifier itself is wrong: %s',
-    (code) => {
-      expect(isZteReady(withReason(code))).toBe(false);
-    },
-  );
+  it.each<ReasonCode>([
+    'serial-incomplete',
+    'missing-serial',
+    'invalid-identifier',
+    'missing-attested-device-id',
+    'identity-mismatch',
+  ])('is false when the identifier itself is wrong: %s', (code) => {
+    expect(isZteReady(withReason(code))).toBe(false);
+  });
 
   it.each<ReasonCode>(['model-not-listed', 'made-before-cutoff', 'manufacture-date-unknown'])(
     'is false when the model or the date fails, even with a valid certified device ID: %s',

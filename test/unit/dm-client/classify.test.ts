@@ -18,6 +18,8 @@ const TABLE: ReadonlyArray<[number, string, DmErrorCode, DmErrorClass]> = [
   [401, 'DM_STATUS_SERVICE_MANAGEMENT_TOKEN_INVALID', 'token-invalid', 'actionable'],
   [402, 'DM_STATUS_SERVICE_MISSING_LICENSES', 'missing-licenses', 'actionable'],
   [403, 'DM_STATUS_SERVICE_MANAGEMENT_NOT_SUPPORTED', 'management-not-supported', 'actionable'],
+  // Chromium: a 404 means the URL is not (yet) a DM server's: temporarily unavailable, retried.
+  [404, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
   [405, 'DM_STATUS_SERVICE_INVALID_SERIAL_NUMBER', 'invalid-serial-number', 'actionable'],
   [406, 'DM_STATUS_SERVICE_DOMAIN_MISMATCH', 'domain-mismatch', 'actionable'],
   [409, 'DM_STATUS_SERVICE_DEVICE_ID_CONFLICT', 'device-id-conflict', 'actionable'],
@@ -30,13 +32,39 @@ const TABLE: ReadonlyArray<[number, string, DmErrorCode, DmErrorClass]> = [
     'consumer-account-with-packaged-license',
     'actionable',
   ],
+  [
+    418,
+    'DM_STATUS_SERVICE_INVALID_PACKAGED_DEVICE_FOR_KIOSK',
+    'invalid-packaged-device-for-kiosk',
+    'actionable',
+  ],
   [429, 'DM_STATUS_SERVICE_TOO_MANY_REQUESTS', 'too-many-requests', 'retryable'],
   [500, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
   [502, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
   [503, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
   [504, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
   [599, 'DM_STATUS_TEMPORARY_UNAVAILABLE', 'temporarily-unavailable', 'retryable'],
+  [902, 'DM_STATUS_SERVICE_POLICY_NOT_FOUND', 'policy-not-found', 'actionable'],
   [903, 'DM_STATUS_SERVICE_DEPROVISIONED', 'deprovisioned', 'actionable'],
+  [904, 'DM_STATUS_SERVICE_ARC_DISABLED', 'arc-disabled', 'actionable'],
+  [
+    905,
+    'DM_STATUS_SERVICE_ENTERPRISE_ACCOUNT_IS_NOT_ELIGIBLE_TO_ENROLL',
+    'enterprise-account-not-eligible',
+    'actionable',
+  ],
+  [
+    906,
+    'DM_STATUS_SERVICE_ENTERPRISE_TOS_HAS_NOT_BEEN_ACCEPTED',
+    'terms-of-service-not-accepted',
+    'actionable',
+  ],
+  [
+    907,
+    'DM_STATUS_SERVICE_ILLEGAL_ACCOUNT_FOR_PACKAGED_EDU_LICENSE',
+    'illegal-account-for-packaged-edu-license',
+    'actionable',
+  ],
 ];
 
 describe('HTTP status → code → class (DESIGN §5, §6)', () => {
@@ -48,7 +76,7 @@ describe('HTTP status → code → class (DESIGN §5, §6)', () => {
     expect(isTerminalForZte(error)).toBe(cls === 'terminal-for-zte');
   });
 
-  it.each([302, 304, 404, 418, 422, 600, 999])(
+  it.each([302, 304, 407, 422, 600, 901, 908, 999])(
     '%i is off the table: http-status-error, actionable',
     (http) => {
       expect(dmErrorCodeForHttp(http)).toEqual({ code: 'http-status-error', dmStatus: null });
@@ -64,6 +92,7 @@ describe('transport codes', () => {
     ['invalid-response', 'retryable'],
     ['response-too-large', 'retryable'],
     ['aborted', 'retryable'],
+    ['policy-invalid', 'actionable'],
   ] as const)('%s is %s', (code, cls) => {
     expect(classifyDmError(new DmError(code, 'x'))).toBe(cls);
   });

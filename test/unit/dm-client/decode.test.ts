@@ -1,133 +1,112 @@
-// Shape checks of each DM answer: valid ones pass (unknown fields dropped), wrong ones say where.
+// Decoding DM answers: the envelope in either encoding, the field each request type expects, the
+// required DM token; an answer of another kind (HTML, an undecodable body) is a problem, not a throw.
 
+import { create, toBinary } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeInitialEnrollmentState,
-  decodePolicyResponse,
-  decodeRegisterResponse,
-  decodeUnregisterResponse,
+  answerEncoding,
+  answerOf,
+  checkRegisterResponse,
+  decodeEnvelope,
   MAX_FIELD_LENGTH,
-  unwrapEnvelope,
 } from '../../../agent/dm-client/decode.ts';
+import { encodeDm } from '../../../protocol/codec.ts';
+import { DeviceManagementResponseSchema, DeviceRegisterResponseSchema } from '../../../protocol/dm.ts';
 
-const register = {
-  device_management_token: 'dmtok-1',
-  management_domain: 'demo.example',
-  org_unit_path: '/Classrooms',
-  license_consumed: true,
-  bundled_license: false,
-};
+const envelope = create(DeviceManagementResponseSchema, {
+  registerResponse: { deviceManagementToken: 'dmtok-1', orgUnitPath: '/Classrooms', licenseConsumed: true },
+});
 
-describe('register_response', () => {
-  it('accepts the protocol shape and drops unknown fields', () => {
-    expect(decodeRegisterResponse({ ...register, enrollment_type: 'ENTERPRISE', extra: { x: 1 } })).toEqual({
-      ok: true,
-      value: { ...register, enrollment_type: 'ENTERPRISE' },
-    });
+describe('answerEncoding', () => {
+  it.each([
+    ['application/x-protobuffer', 'proto'],
+    ['application/protobuf', 'proto'],
+    ['application/octet-stream', 'proto'],
+    ['application/json; charset=utf-8', 'json'],
+    ['text/html', null],
+  ] as const)('%s → %s', (type, encoding) => {
+    expect(answerEncoding(type, 'json')).toBe(encoding);
+  });
+
+  it('no Content-Type: the encoding the request was sent in', () => {
+    expect(answerEncoding(undefined, 'proto')).toBe('proto');
+    expect(answerEncoding('', 'json')).toBe('json');
+  });
+});
+
+describe('decodeEnvelope', () => {
+  it.each(['proto', 'json'] as const)('reads a %s envelope', (encoding) => {
+    const decoded = decodeEnvelope(encodeDm(DeviceManagementResponseSchema, envelope, encoding), encoding);
+    expect(decoded.ok).toBe(true);
+    if (decoded.ok) expect(decoded.value.registerResponse?.deviceManagementToken).toBe('dmtok-1');
+  });
+
+  it('ignores the JSON error keys that are not fields (dm_status)', () => {
+    const body = new TextEncoder().encode(
+      '{"error_message":"no","dm_status":"DM_STATUS_SERVICE_MISSING_LICENSES"}',
+    );
+    const decoded = decodeEnvelope(body, 'json');
+    expect(decoded.ok && decoded.value.errorMessage).toBe('no');
   });
 
   it.each([
-    ['missing token', { ...register, device_management_token: undefined }, 'device_management_token'],
-    ['empty token', { ...register, device_management_token: '' }, 'device_management_token'],
-    ['numeric domain', { ...register, management_domain: 42 }, 'management_domain'],
-    ['string boolean', { ...register, license_consumed: 'true' }, 'license_consumed'],
-    ['unknown enrollment type', { ...register, enrollment_type: 'CONSUMER' }, 'enrollment_type'],
-    ['huge string', { ...register, org_unit_path: 'x'.repeat(MAX_FIELD_LENGTH + 1) }, 'org_unit_path'],
-  ])('%s → invalid, naming the field', (_, value, field) => {
-    const result = decodeRegisterResponse(value);
+    ['HTML as JSON', new TextEncoder().encode('<html>portal</html>'), 'json'],
+    ['a truncated varint', new Uint8Array([0x12, 0x80]), 'proto'],
+    ['a length prefix past the end', new Uint8Array([0x1a, 0xff, 0xff, 0xff, 0x0f, 0x01]), 'proto'],
+    ['invalid UTF-8 JSON', new Uint8Array([0xff, 0xfe]), 'json'],
+  ] as const)('%s is a problem, not a throw', (_, bytes, encoding) => {
+    const decoded = decodeEnvelope(bytes, encoding);
+    expect(decoded.ok).toBe(false);
+  });
+});
+
+describe('answerOf', () => {
+  it('picks the field of the request type', () => {
+    const picked = answerOf('certificate_based_register', envelope);
+    expect(picked.ok).toBe(true);
+  });
+
+  it('a missing field is named in snake case', () => {
+    const picked = answerOf('policy', envelope);
+    expect(picked).toEqual({ ok: false, problem: 'the answer has no policy_response' });
+  });
+
+  it('an empty message that is present counts as present (protobuf keeps its presence)', () => {
+    const bytes = toBinary(
+      DeviceManagementResponseSchema,
+      create(DeviceManagementResponseSchema, { autoEnrollmentResponse: {} }),
+    );
+    const decoded = decodeEnvelope(bytes, 'proto');
+    expect(decoded.ok && answerOf('enterprise_check', decoded.value).ok).toBe(true);
+  });
+});
+
+describe('checkRegisterResponse', () => {
+  it('accepts a response with its required token', () => {
+    const r = create(DeviceRegisterResponseSchema, { deviceManagementToken: 'tok' });
+    expect(checkRegisterResponse(r)).toEqual({ ok: true, value: r });
+  });
+
+  it.each([
+    ['absent', create(DeviceRegisterResponseSchema, {})],
+    ['empty', create(DeviceRegisterResponseSchema, { deviceManagementToken: '' })],
+  ])('a token %s is invalid, naming the field', (_, r) => {
+    const result = checkRegisterResponse(r);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem).toContain(`register_response.${field}`);
+    if (!result.ok) expect(result.problem).toContain('device_management_token');
   });
 
-  it.each([null, [], 'register', 7])('%j is not an object', (value) => {
-    expect(decodeRegisterResponse(value).ok).toBe(false);
-  });
-
-  it('an inherited property does not count as present', () => {
-    const proto = { device_management_token: 'inherited' };
-    const { device_management_token: _, ...rest } = register;
-    expect(decodeRegisterResponse(Object.assign(Object.create(proto) as object, rest)).ok).toBe(false);
-  });
-});
-
-describe('device_initial_enrollment_state_response', () => {
-  it.each([0, 1, 2, 3])('mode %i is accepted', (mode) => {
-    expect(decodeInitialEnrollmentState({ initial_enrollment_mode: mode })).toEqual({
-      ok: true,
-      value: { initial_enrollment_mode: mode },
-    });
-  });
-
-  it('keeps the optional fields; null means absent', () => {
+  it.each([
+    ['with a space', 'to ken'],
+    ['too long', 'x'.repeat(MAX_FIELD_LENGTH + 1)],
+    ['with a newline', 'tok\nX-Injected: 1'],
+  ])('a token %s is refused (it goes into headers later)', (_, token) => {
     expect(
-      decodeInitialEnrollmentState({
-        initial_enrollment_mode: 2,
-        management_domain: 'demo.example',
-        is_license_packaged_with_device: true,
-        license_packaging_sku: 'CEU',
-        assigned_upgrade_type: 'ASSIGNED_UPGRADE_TYPE_CHROME_ENTERPRISE',
-        org_unit_path: null,
-      }),
-    ).toEqual({
-      ok: true,
-      value: {
-        initial_enrollment_mode: 2,
-        management_domain: 'demo.example',
-        is_license_packaged_with_device: true,
-        license_packaging_sku: 'CEU',
-        assigned_upgrade_type: 'ASSIGNED_UPGRADE_TYPE_CHROME_ENTERPRISE',
-      },
-    });
+      checkRegisterResponse(create(DeviceRegisterResponseSchema, { deviceManagementToken: token })).ok,
+    ).toBe(false);
   });
 
-  it.each([
-    { initial_enrollment_mode: 4 },
-    { initial_enrollment_mode: '2' },
-    { initial_enrollment_mode: 1.5 },
-    {},
-    { initial_enrollment_mode: 2, is_license_packaged_with_device: 'yes' },
-    { initial_enrollment_mode: 2, management_domain: ['demo.example'] },
-  ])('%j is invalid', (value) => {
-    expect(decodeInitialEnrollmentState(value).ok).toBe(false);
-  });
-});
-
-describe('policy_response and unregister_response', () => {
-  const policy = {
-    policy_type: 'google/chromeos/device',
-    management_domain: 'demo.example',
-    org_unit_path: '/',
-    policy_value: { a: 1 },
-    timestamp: 1_700_000_000_000,
-  };
-
-  it('accepts a policy', () => {
-    expect(decodePolicyResponse(policy)).toEqual({ ok: true, value: policy });
-  });
-
-  it.each([
-    { ...policy, policy_value: [1, 2] },
-    { ...policy, policy_value: 'x' },
-    { ...policy, timestamp: '1' },
-    { ...policy, timestamp: null },
-    { ...policy, policy_type: undefined },
-  ])('rejects %j', (value) => {
-    expect(decodePolicyResponse(value).ok).toBe(false);
-  });
-
-  it('unregister needs an object', () => {
-    expect(decodeUnregisterResponse({})).toEqual({ ok: true, value: {} });
-    expect(decodeUnregisterResponse(null).ok).toBe(false);
-  });
-});
-
-describe('envelope', () => {
-  it('unwraps the key of the request type', () => {
-    expect(unwrapEnvelope('certificate_based_register', { register_response: { a: 1 } })).toEqual({
-      ok: true,
-      value: { a: 1 },
-    });
-    expect(unwrapEnvelope('policy', { register_response: {} }).ok).toBe(false);
-    expect(unwrapEnvelope('policy', [{ policy_response: {} }]).ok).toBe(false);
+  it('no register response at all is invalid', () => {
+    expect(checkRegisterResponse(undefined).ok).toBe(false);
   });
 });

@@ -30,7 +30,13 @@ describe('text fields (model and vendor names) versus identifiers', () => {
   it('treats exactly the name fields as text', () => {
     expect(normalizeOptionsFor('model_name').text).toBe(true);
     expect(normalizeOptionsFor('product_version').text).toBe(true);
-    for (const f of ['serial_number', 'attested_device_id', 'product_serial', 'product_sku', 'mfg_date'] as const) {
+    for (const f of [
+      'serial_number',
+      'attested_device_id',
+      'product_serial',
+      'product_sku',
+      'mfg_date',
+    ] as const) {
       expect(normalizeOptionsFor(f).text).toBe(false);
     }
   });
@@ -40,7 +46,8 @@ describe('text fields (model and vendor names) versus identifiers', () => {
       fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
         const result = normalizeValue(bytes, { text: true });
         const isControl = (c: number) => c <= 0x1f || (c >= 0x7f && c <= 0x9f);
-        if (result.value !== null) expect([...result.value].some((ch) => isControl(ch.codePointAt(0) ?? 0))).toBe(false);
+        if (result.value !== null)
+          expect([...result.value].some((ch) => isControl(ch.codePointAt(0) ?? 0))).toBe(false);
       }),
     );
   });

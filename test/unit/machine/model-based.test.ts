@@ -3,7 +3,7 @@
 // and after every step the real flow state and context must be what the model says.
 //
 // Paths: the model's snapshots are told apart by their state and the context its guards read
-// (isSmart, reregister, retryStep). For every edge of that graph, the shortest path to its source
+// (isSmart, reregister, retryStep, enrolled). For every edge of that graph, the shortest path to its source
 // plus the edge; paths that are a prefix of another are dropped (each step is checked anyway).
 
 import { getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
@@ -29,8 +29,8 @@ import {
 type Step = { event: ModelEvent; state: ModelSnapshot };
 
 const guardKey = (snapshot: ModelSnapshot) => {
-  const { isSmart, reregister, retryStep } = snapshot.context;
-  return JSON.stringify({ value: snapshot.value, isSmart, reregister, retryStep });
+  const { isSmart, reregister, retryStep, enrolled } = snapshot.context;
+  return JSON.stringify({ value: snapshot.value, isSmart, reregister, retryStep, enrolled });
 };
 const traversal = { serializeState: guardKey };
 const [initial] = initialTransition(agentModel);

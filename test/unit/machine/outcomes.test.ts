@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eligibleIdentity, happyScript, startHarness } from '../../helpers/machine-harness.ts';
+import {
+  eligibleIdentity,
+  enrollmentState,
+  happyScript,
+  NOT_IN_SET,
+  startHarness,
+} from '../../helpers/machine-harness.ts';
 
 describe('agent machine outcomes', () => {
   it('walks a pre-provisioned, eligible device to managed and fetches policy', async () => {
@@ -9,7 +15,7 @@ describe('agent machine outcomes', () => {
     const ctx = h.actor.getSnapshot().context;
     expect(ctx.enrollment).toMatchObject({ managementDomain: 'demo.example', dmToken: 'dmt' });
     expect(h.calls.registerDevice?.[0]?.reregister).toBe(false);
-    expect(h.calls.fetchPolicy?.[0]).toEqual({ dmToken: 'dmt' });
+    expect(h.calls.fetchPolicy?.[0]).toEqual({ dmToken: 'dmt', pinned: null });
   });
 
   it('sends an ineligible device to the manual screen with its first reason and never calls the server', async () => {
@@ -25,13 +31,19 @@ describe('agent machine outcomes', () => {
   });
 
   it.each([
-    [0, 'not-pre-provisioned'],
-    [1, 'enrollment-enforced'],
-    [3, 'zero-touch-disabled'],
-  ] as const)('initial enrollment mode %i → manual (%s)', async (mode, reason) => {
+    ['none, hash not in the set', NOT_IN_SET, 'not-pre-provisioned'],
+    ['none, from the state answer', enrollmentState({ mode: 'none' }), 'not-pre-provisioned'],
+    ['enrollment-enforced', enrollmentState({ mode: 'enrollment-enforced' }), 'enrollment-enforced'],
+    [
+      'token-enrollment-enforced',
+      enrollmentState({ mode: 'token-enrollment-enforced' }),
+      'token-enrollment-enforced',
+    ],
+    ['disabled', enrollmentState({ mode: 'disabled' }), 'zero-touch-disabled'],
+  ] as const)('initial enrollment mode %s → manual (%s)', async (_, state, reason) => {
     const h = startHarness({
       ...happyScript(),
-      fetchEnrollmentState: [{ ok: { initial_enrollment_mode: mode } }],
+      fetchEnrollmentState: [{ ok: state }],
     });
     await h.settle();
     expect(h.flowState()).toBe('manual.waiting');
@@ -109,7 +121,7 @@ describe('agent machine outcomes', () => {
     expect(h.flowState()).toBe('managed.idle');
     expect(h.calls.readIdentity).toBeUndefined();
     expect(h.calls.fetchEnrollmentState).toBeUndefined();
-    expect(h.calls.fetchPolicy).toEqual([{ dmToken: 'kept' }]);
+    expect(h.calls.fetchPolicy).toEqual([{ dmToken: 'kept', pinned: null }]);
   });
 
   it('too many failed boots end on the manual screen', async () => {
@@ -129,7 +141,7 @@ describe('agent machine outcomes', () => {
     };
     const h = startHarness({
       ...happyScript(),
-      fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }],
+      fetchEnrollmentState: [{ ok: NOT_IN_SET }],
       manualEnroll: [{ error: { code: 'token-invalid' } }, { ok: enrollment }],
     });
     await h.settle();

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { catalogBrandCode, BRAND_CODE_PATTERN } from '../../../protocol/brand-code.ts';
+import { BRAND_CODE_PATTERN, catalogBrandCode } from '../../../protocol/brand-code.ts';
 import {
   forcedEnrollmentHash,
   hashRemainder,

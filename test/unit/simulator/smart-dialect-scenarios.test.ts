@@ -32,7 +32,8 @@ async function identify(plan: DevicePlan, wake = true) {
   try {
     const identity = await readDeviceIdentity({
       primary: new MemoryIdentitySource(hw.spec),
-      wakeSmartDisplay: wake,
+      // The agent's default is to wake: only the opt-out is passed.
+      ...(wake ? {} : { wakeSmartDisplay: false }),
       openSmartDisplay: () =>
         openSmartDisplay({ path: port.path, binding: port.binding, timeoutMs: 100, wakePollMs: 1 }),
     });

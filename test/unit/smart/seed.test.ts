@@ -282,7 +282,9 @@ describe('the default seed server-stub/fixtures/demo.json', () => {
     const db = new Database(':memory:');
     seedSmart(db, demoJson.smart, clock);
     const rows = db
-      .prepare('SELECT invoice_id, credits_via, claim_code, product_key, purchased_at FROM smart_invoices ORDER BY invoice_id')
+      .prepare(
+        'SELECT invoice_id, credits_via, claim_code, product_key, purchased_at FROM smart_invoices ORDER BY invoice_id',
+      )
       .all() as Record<string, string | null>[];
     const ago = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
     expect(rows.map((r) => Object.values(r))).toEqual([
@@ -305,19 +307,37 @@ describe('the default seed server-stub/fixtures/demo.json', () => {
     const db = new Database(':memory:');
     seedSmart(
       db,
-      { invoices: [{ invoice_id: 'Inv-7', product_key: 'KEY-7', purchased_days_ago: 1, displays: [{ serial_number: 'S7', model_number: 'm', credits: 1 }] }] },
+      {
+        invoices: [
+          {
+            invoice_id: 'Inv-7',
+            product_key: 'KEY-7',
+            purchased_days_ago: 1,
+            displays: [{ serial_number: 'S7', model_number: 'm', credits: 1 }],
+          },
+        ],
+      },
       clock,
     );
     expect(db.prepare('SELECT claim_code FROM smart_invoices').get()).toEqual({ claim_code: 'INV-7' });
     for (const extra of [{ product_key: 'KEY-8' }, { claim_code: 'C-8' }]) {
       const seed: SmartSeed = {
         invoices: [
-          { invoice_id: 'Inv-8', credits_via: 'enrollment', purchased_days_ago: 1, displays: [{ serial_number: 'S8', model_number: 'm', credits: 1 }], ...extra },
+          {
+            invoice_id: 'Inv-8',
+            credits_via: 'enrollment',
+            purchased_days_ago: 1,
+            displays: [{ serial_number: 'S8', model_number: 'm', credits: 1 }],
+            ...extra,
+          },
         ],
       };
       const field = Object.keys(extra)[0];
       expect(() => seedSmart(new Database(':memory:'), seed, clock)).toThrow(
-        expect.objectContaining({ code: 'SEED_INVALID', message: expect.stringMatching(new RegExp(`^smart\\.invoices\\[0\\]\\.${field} is not allowed`)) }),
+        expect.objectContaining({
+          code: 'SEED_INVALID',
+          message: expect.stringMatching(new RegExp(`^smart\\.invoices\\[0\\]\\.${field} is not allowed`)),
+        }),
       );
     }
   });
@@ -325,11 +345,21 @@ describe('the default seed server-stub/fixtures/demo.json', () => {
   it('loads reseller keys and refuses one that duplicates an invoice key (SEED_INVALID naming the field)', () => {
     const db = new Database(':memory:');
     const seed: SmartSeed = {
-      invoices: [{ invoice_id: 'I1', product_key: 'DUP-1', purchased_days_ago: 1, displays: [{ serial_number: 'S1', model_number: 'm', credits: 1 }] }],
+      invoices: [
+        {
+          invoice_id: 'I1',
+          product_key: 'DUP-1',
+          purchased_days_ago: 1,
+          displays: [{ serial_number: 'S1', model_number: 'm', credits: 1 }],
+        },
+      ],
       reseller_keys: [{ product_key: 'dup-1', credits: 5 }],
     };
     expect(() => seedSmart(db, seed, clock)).toThrow(
-      expect.objectContaining({ code: 'SEED_INVALID', message: expect.stringMatching(/^smart\.reseller_keys\[0\]\.product_key duplicates/) }),
+      expect.objectContaining({
+        code: 'SEED_INVALID',
+        message: expect.stringMatching(/^smart\.reseller_keys\[0\]\.product_key duplicates/),
+      }),
     );
     expect(db.prepare('SELECT count(*) AS n FROM smart_invoices').get()).toEqual({ n: 0 });
   });

@@ -79,7 +79,8 @@ describe('verifyAttestation', () => {
   it('rejects a chain whose CA part was swapped for another CA', async () => {
     const other = await createManufacturerCa('Unit Test CA');
     const i = await input();
-    const leaf = i.certificate.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
+    const leaf =
+      i.certificate.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/)?.[0] ?? '';
     const r = await verifyAttestation(
       { ...i, certificate: `${leaf}\n${other.certPem}` },
       [...trusted, new X509Certificate(other.certPem)],

@@ -40,7 +40,7 @@ describe('applySchema on a database of the first release', () => {
     const counts = customers.licences(c);
     expect(counts.pools.CHROME_ENTERPRISE).toEqual({ total: 4, used: 1 });
     expect(counts.bundledBySku).toEqual({ CHROME_ENTERPRISE: 1, CHROME_EDUCATION: 0 });
-    expect(db.prepare("SELECT license_type, packaged_sku FROM devices ORDER BY device_id").all()).toEqual([
+    expect(db.prepare('SELECT license_type, packaged_sku FROM devices ORDER BY device_id').all()).toEqual([
       { license_type: 'CHROME_ENTERPRISE', packaged_sku: null },
       { license_type: null, packaged_sku: 'CHROME_ENTERPRISE' },
     ]);

@@ -42,15 +42,24 @@ describe('parseManualRequest', () => {
     }
   });
 
-  it.each(['boss@gmail.com', ' Boss@GMAIL.com '])('refuses the personal Gmail address %j with a stable code (seed 000)', (email) => {
-    const parsed = parseManualRequest({ method: 'credentials', email, password: 'secret-password' });
-    expect(parsed).toMatchObject({ ok: false, code: 'gmail-admin-account', field: 'email' });
-  });
+  it.each(['boss@gmail.com', ' Boss@GMAIL.com '])(
+    'refuses the personal Gmail address %j with a stable code (seed 000)',
+    (email) => {
+      const parsed = parseManualRequest({ method: 'credentials', email, password: 'secret-password' });
+      expect(parsed).toMatchObject({ ok: false, code: 'gmail-admin-account', field: 'email' });
+    },
+  );
 
   it('gives every refusal a stable code', () => {
-    expect(parseManualRequest({ method: 'credentials', email: 'admin', password: 'x' })).toMatchObject({ code: 'invalid-email' });
+    expect(parseManualRequest({ method: 'credentials', email: 'admin', password: 'x' })).toMatchObject({
+      code: 'invalid-email',
+    });
     expect(parseManualRequest({ method: 'telepathy' })).toMatchObject({ code: 'unknown-method' });
-    expect(parseManualRequest({ method: 'smart-domain', domain: 'Demo' })).toMatchObject({ code: 'invalid-domain' });
-    expect(parseManualRequest({ method: 'credentials', email: 'a@gmail.com.example', password: 'x' }).ok).toBe(true);
+    expect(parseManualRequest({ method: 'smart-domain', domain: 'Demo' })).toMatchObject({
+      code: 'invalid-domain',
+    });
+    expect(
+      parseManualRequest({ method: 'credentials', email: 'a@gmail.com.example', password: 'x' }).ok,
+    ).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { screenModelOf } from '../../../agent/ui/web/index.ts';
-import { eligibleIdentity, happyScript } from '../../helpers/machine-harness.ts';
+import { eligibleIdentity, happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
 import { type AgentScript, startScriptedAgent } from '../../helpers/scripted-agent.ts';
 
 async function modelAt(script: AgentScript, state: string) {
@@ -22,11 +22,7 @@ describe('screenModelOf', () => {
     ['automatic.registering.sending', { ...happyScript(), registerDevice: [{ hold: true }] }, 'enrolling'],
     ['managed.fetchingPolicy', { ...happyScript(), fetchPolicy: [{ hold: true }] }, 'enrolled'],
     ['managed.idle', happyScript(), 'enrolled'],
-    [
-      'manual.waiting',
-      { ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] },
-      'manual',
-    ],
+    ['manual.waiting', { ...happyScript(), fetchEnrollmentState: [{ ok: NOT_IN_SET }] }, 'manual'],
     ['error', { ...happyScript(), registerDevice: [{ error: { code: 'domain-mismatch' } }] }, 'error'],
   ])('%s → %s', async (state, script, screen) => {
     const model = await modelAt(script, state);
@@ -65,7 +61,7 @@ describe('screenModelOf', () => {
 
   it('manual: Chrome devices get the account and the token, with the reason', async () => {
     const model = await modelAt(
-      { ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] },
+      { ...happyScript(), fetchEnrollmentState: [{ ok: NOT_IN_SET }] },
       'manual.waiting',
     );
     expect(model.manual).toMatchObject({
@@ -74,7 +70,7 @@ describe('screenModelOf', () => {
     });
   });
 
-  it('manual, ineligible device: the seed\'s steps (Alt+V, then support) under a stable advice code', async () => {
+  it("manual, ineligible device: the seed's steps (Alt+V, then support) under a stable advice code", async () => {
     const ineligible = eligibleIdentity({
       model: null,
       eligible: false,
@@ -89,7 +85,7 @@ describe('screenModelOf', () => {
 
   it('manual, not pre-provisioned: the partner step, not the Alt+V one', async () => {
     const model = await modelAt(
-      { ...happyScript(), fetchEnrollmentState: [{ ok: { initial_enrollment_mode: 0 } }] },
+      { ...happyScript(), fetchEnrollmentState: [{ ok: NOT_IN_SET }] },
       'manual.waiting',
     );
     expect(model.manual?.advice?.code).toBe('check-with-partner');

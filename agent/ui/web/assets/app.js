@@ -51,7 +51,11 @@ function errorDetails(error) {
     h('p', { class: 'lead', id: 'error-message' }, error.message),
     h('p', {}, 'Error code: ', h('span', { class: 'code', id: 'error-code' }, error.code)),
     h('h2', {}, 'What to do'),
-    h('ol', { class: 'steps', id: 'error-advice' }, error.steps.map((s) => h('li', {}, s))),
+    h(
+      'ol',
+      { class: 'steps', id: 'error-advice' },
+      error.steps.map((s) => h('li', {}, s)),
+    ),
   ];
 }
 
@@ -81,8 +85,28 @@ function manualForm(method) {
     heading = 'Administrator account';
     submit = 'Enroll with account';
     inputs = [
-      field('manual-email', 'Administrator e-mail', h('input', { id: 'manual-email', name: 'email', type: 'email', autocomplete: 'username', required: true })),
-      field('manual-password', 'Password', h('input', { id: 'manual-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+      field(
+        'manual-email',
+        'Administrator e-mail',
+        h('input', {
+          id: 'manual-email',
+          name: 'email',
+          type: 'email',
+          autocomplete: 'username',
+          required: true,
+        }),
+      ),
+      field(
+        'manual-password',
+        'Password',
+        h('input', {
+          id: 'manual-password',
+          name: 'password',
+          type: 'password',
+          autocomplete: 'current-password',
+          required: true,
+        }),
+      ),
     ];
   } else if (method === 'enrollment-token') {
     heading = 'Enrollment token';
@@ -91,7 +115,15 @@ function manualForm(method) {
       field(
         'manual-token',
         'Enrollment token',
-        h('input', { id: 'manual-token', name: 'token', type: 'text', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': 'manual-token-help' }),
+        h('input', {
+          id: 'manual-token',
+          name: 'token',
+          type: 'text',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          required: true,
+          'aria-describedby': 'manual-token-help',
+        }),
         'The token your administrator created in the Admin console.',
       ),
     ];
@@ -102,7 +134,16 @@ function manualForm(method) {
       field(
         'manual-domain',
         'Domain name',
-        h('input', { id: 'manual-domain', name: 'domain', type: 'text', autocomplete: 'off', spellcheck: 'false', required: true, pattern: '[a-z0-9]+', 'aria-describedby': 'manual-domain-help' }),
+        h('input', {
+          id: 'manual-domain',
+          name: 'domain',
+          type: 'text',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          required: true,
+          pattern: '[a-z0-9]+',
+          'aria-describedby': 'manual-domain-help',
+        }),
         'Your organisation’s SMART Remote Management account name: lower-case letters and digits only.',
       ),
     ];
@@ -141,14 +182,20 @@ const SCREENS = {
       h('h1', { tabindex: '-1' }, m.title),
       h('p', { class: 'lead', id: 'screen-message' }, m.message),
       m.detail ? h('p', { class: 'muted' }, m.detail) : null,
-      m.error ? h('p', { class: 'muted', id: 'retry-error' }, `Last error: ${m.error.message} (${m.error.code})`) : null,
+      m.error
+        ? h('p', { class: 'muted', id: 'retry-error' }, `Last error: ${m.error.message} (${m.error.code})`)
+        : null,
     ];
   },
   offline(m) {
     return [h('h1', { tabindex: '-1' }, m.title), h('p', { class: 'lead', id: 'screen-message' }, m.message)];
   },
   enrolling(m) {
-    return [spinner(), h('h1', { tabindex: '-1' }, m.title), h('p', { class: 'lead', id: 'screen-message' }, m.message)];
+    return [
+      spinner(),
+      h('h1', { tabindex: '-1' }, m.title),
+      h('p', { class: 'lead', id: 'screen-message' }, m.message),
+    ];
   },
   enrolled(m) {
     return [
@@ -162,9 +209,17 @@ const SCREENS = {
   error(m) {
     const retry = h('button', { type: 'button', id: 'retry' }, 'Retry');
     retry.addEventListener('click', () => buttonAction(retry, '/api/retry'));
-    const manual = h('button', { type: 'button', id: 'enroll-manually', class: 'secondary' }, 'Enroll manually');
+    const manual = h(
+      'button',
+      { type: 'button', id: 'enroll-manually', class: 'secondary' },
+      'Enroll manually',
+    );
     manual.addEventListener('click', () => buttonAction(manual, '/api/enroll-manually'));
-    return [h('h1', { tabindex: '-1' }, m.title), errorDetails(m.error), h('div', { class: 'actions' }, retry, manual)];
+    return [
+      h('h1', { tabindex: '-1' }, m.title),
+      errorDetails(m.error),
+      h('div', { class: 'actions' }, retry, manual),
+    ];
   },
   manual(m) {
     const methods = m.manual.methods;
@@ -177,14 +232,29 @@ const SCREENS = {
       h('h1', { tabindex: '-1' }, m.title),
       h('p', { class: 'lead', id: 'manual-reason' }, m.manual.reasonText),
       m.manual.advice
-        ? h('ol', { class: 'steps', id: 'manual-advice', 'data-advice': m.manual.advice.code }, m.manual.advice.steps.map((s) => h('li', {}, s)))
+        ? h(
+            'ol',
+            { class: 'steps', id: 'manual-advice', 'data-advice': m.manual.advice.code },
+            m.manual.advice.steps.map((s) => h('li', {}, s)),
+          )
         : null,
       m.error
         ? h(
             'div',
             { class: 'notice', role: 'alert', id: 'manual-error' },
-            h('p', {}, h('strong', {}, 'Enrollment failed: '), m.error.message, ' ', h('span', { class: 'code' }, m.error.code)),
-            h('ul', { class: 'steps' }, m.error.steps.map((s) => h('li', {}, s))),
+            h(
+              'p',
+              {},
+              h('strong', {}, 'Enrollment failed: '),
+              m.error.message,
+              ' ',
+              h('span', { class: 'code' }, m.error.code),
+            ),
+            h(
+              'ul',
+              { class: 'steps' },
+              m.error.steps.map((s) => h('li', {}, s)),
+            ),
           )
         : null,
       forms,
@@ -210,7 +280,9 @@ function renderScreen(m) {
     const input = $(id);
     if (input) input.value = value;
   }
-  const device = [m.device.model, m.device.serialNumber ? `S/N ${m.device.serialNumber}` : null].filter(Boolean).join(' · ');
+  const device = [m.device.model, m.device.serialNumber ? `S/N ${m.device.serialNumber}` : null]
+    .filter(Boolean)
+    .join(' · ');
   $('device-line').textContent = device;
   document.title = `${m.title} — Device setup`;
   if (!m.diagnosticsOpen) {
@@ -255,8 +327,16 @@ function renderDiagnostics(d) {
   const reasons = id?.reasons ?? [];
   $('diag-reasons').replaceChildren(
     ...(reasons.length === 0
-      ? [h('li', {}, id ? 'No problem found with this device’s identity.' : 'The identity has not been read yet.')]
-      : reasons.map((r) => h('li', { 'data-code': r.code }, r.message, ' ', h('span', { class: 'code' }, r.code)))),
+      ? [
+          h(
+            'li',
+            {},
+            id ? 'No problem found with this device’s identity.' : 'The identity has not been read yet.',
+          ),
+        ]
+      : reasons.map((r) =>
+          h('li', { 'data-code': r.code }, r.message, ' ', h('span', { class: 'code' }, r.code)),
+        )),
   );
   const line = $('diag-chromeos-line');
   line.replaceChildren(
@@ -274,7 +354,10 @@ function renderDiagnostics(d) {
   set('diag-server-error', s.error ? `${s.error.code}: ${s.error.message}` : 'none');
 
   const p = d.policy;
-  set('diag-policy-timestamp', p?.timestamp ? new Date(p.timestamp).toLocaleString('en-GB') : 'none received');
+  set(
+    'diag-policy-timestamp',
+    p?.timestamp ? new Date(p.timestamp).toLocaleString('en-GB') : 'none received',
+  );
   set('diag-policy-key', p ? p.keyFingerprint : 'no key pinned');
   set('diag-policy-settings', p ? JSON.stringify(p.settings) : 'none');
 
@@ -297,7 +380,17 @@ function renderDiagnostics(d) {
             {},
             h('td', {}, n.name),
             h('td', {}, orDash(n.operstate)),
-            h('td', {}, n.virtual ? 'virtual' : n.wireless ? 'Wi-Fi' : n.type === 1 ? 'Ethernet' : `type ${orDash(n.type)}`),
+            h(
+              'td',
+              {},
+              n.virtual
+                ? 'virtual'
+                : n.wireless
+                  ? 'Wi-Fi'
+                  : n.type === 1
+                    ? 'Ethernet'
+                    : `type ${orDash(n.type)}`,
+            ),
             h('td', { class: 'mac' }, orDash(n.mac)),
           ),
         )),
@@ -309,8 +402,16 @@ function renderDiagnostics(d) {
     ...d.history.map((entry, i) => {
       const at = Date.parse(entry.at);
       const next = d.history[i + 1];
-      const took = next ? `${seconds(Date.parse(next.at) - at)}` : `current, ${seconds(Math.max(0, now - at))} so far`;
-      return h('li', {}, entry.state, ' ', h('span', { class: 'at' }, `${new Date(at).toLocaleTimeString('en-GB')} · ${took}`));
+      const took = next
+        ? `${seconds(Date.parse(next.at) - at)}`
+        : `current, ${seconds(Math.max(0, now - at))} so far`;
+      return h(
+        'li',
+        {},
+        entry.state,
+        ' ',
+        h('span', { class: 'at' }, `${new Date(at).toLocaleTimeString('en-GB')} · ${took}`),
+      );
     }),
   );
 
@@ -362,7 +463,10 @@ function showOverlay(open) {
   } else {
     overlay.hidden = true;
     $('app').inert = false;
-    const back = focusBeforeOverlay && document.contains(focusBeforeOverlay) ? focusBeforeOverlay : $('screen').querySelector('h1');
+    const back =
+      focusBeforeOverlay && document.contains(focusBeforeOverlay)
+        ? focusBeforeOverlay
+        : $('screen').querySelector('h1');
     back?.focus();
   }
 }
@@ -389,7 +493,12 @@ $('diag-export').addEventListener('click', async () => {
 // ---------------------------------------------------------------- keys and live updates
 
 document.addEventListener('keydown', (event) => {
-  if (event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyV' || event.key === 'v' || event.key === 'V')) {
+  if (
+    event.altKey &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    (event.code === 'KeyV' || event.key === 'v' || event.key === 'V')
+  ) {
     event.preventDefault();
     if (!event.repeat) void api('/api/alt-v');
   } else if (event.key === 'Escape' && overlayOpen) {
@@ -403,9 +512,9 @@ document.addEventListener('keydown', (event) => {
 /** Tab and Shift+Tab cycle through the overlay's controls (the page behind is inert). */
 function trapFocus(event) {
   const overlay = $('diagnostics');
-  const controls = [...overlay.querySelectorAll('button, [href], input, [tabindex]:not([tabindex="-1"])')].filter(
-    (el) => !el.disabled && el.offsetParent !== null,
-  );
+  const controls = [
+    ...overlay.querySelectorAll('button, [href], input, [tabindex]:not([tabindex="-1"])'),
+  ].filter((el) => !el.disabled && el.offsetParent !== null);
   const first = controls[0];
   const last = controls[controls.length - 1];
   if (!first || !last) return;

@@ -1,7 +1,22 @@
 // A local HTTP server on port 0 that records each request and answers however the test says:
-// the DM client's counterpart when the point is a status, a header, or a hostile answer.
+// the DM client's counterpart when the point is a status, a header, or a hostile answer. `dm()`
+// answers a DeviceManagementResponse encoded by protocol/codec.ts; `requestOf()` decodes what the
+// client sent with the same schema.
 
 import { once } from 'node:events';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import {
+  contentTypeOf,
+  type DmEncoding,
+  decodeDm,
+  encodeDm,
+  encodingOfContentType,
+} from '../../../../protocol/codec.ts';
+import {
+  type DeviceManagementRequest,
+  DeviceManagementRequestSchema,
+  DeviceManagementResponseSchema,
+} from '../../../../protocol/dm.ts';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 
@@ -9,6 +24,9 @@ export interface RecordedRequest {
   method: string;
   url: URL;
   headers: IncomingHttpHeaders;
+  /** The raw bytes sent. */
+  bytes: Buffer;
+  /** The bytes as UTF-8 text (JSON requests). */
   body: string;
 }
 
@@ -32,6 +50,7 @@ export async function startFakeDmServer(initial: Handler): Promise<FakeServer> {
         method: req.method ?? '',
         url: new URL(req.url ?? '/', 'http://localhost'),
         headers: req.headers,
+        bytes: Buffer.concat(chunks),
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(recorded);
@@ -67,6 +86,42 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     });
     res.end(text);
   };
+}
+
+export type DmAnswer = MessageInitShape<typeof DeviceManagementResponseSchema>;
+
+/**
+ * Answers `status` with a DeviceManagementResponse, in `encoding` (default: the request's own, as
+ * DESIGN §5 says a server does). JSON error answers also carry `dm_status` when given.
+ */
+export function dm(
+  status: number,
+  answer: DmAnswer,
+  options: { encoding?: DmEncoding; headers?: Record<string, string>; dmStatus?: string } = {},
+): Handler {
+  return (req, res) => {
+    const encoding = options.encoding ?? encodingOfContentType(req.headers['content-type']) ?? 'proto';
+    let body = Buffer.from(
+      encodeDm(DeviceManagementResponseSchema, create(DeviceManagementResponseSchema, answer), encoding),
+    );
+    if (encoding === 'json' && options.dmStatus !== undefined) {
+      const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      body = Buffer.from(JSON.stringify({ ...json, dm_status: options.dmStatus }));
+    }
+    res.writeHead(status, {
+      'content-type': contentTypeOf(encoding),
+      'content-length': body.length,
+      ...options.headers,
+    });
+    res.end(body);
+  };
+}
+
+/** The DeviceManagementRequest a recorded request carried, decoded by its Content-Type. */
+export function requestOf(recorded: RecordedRequest): DeviceManagementRequest {
+  const encoding = encodingOfContentType(recorded.headers['content-type']);
+  if (encoding === null) throw new Error(`not a DM request: ${String(recorded.headers['content-type'])}`);
+  return decodeDm(DeviceManagementRequestSchema, recorded.bytes, encoding);
 }
 
 /** A TCP server that speaks no HTTP: each connection gets `onSocket`. */

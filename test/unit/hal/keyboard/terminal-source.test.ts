@@ -1,36 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createTerminalSource, type TerminalInput } from '../../../../hal/backends/keyboard/terminal.ts';
-import { EscVDetector } from '../../../../hal/backends/keyboard/terminal-keys.ts';
-import type { AltVEvent } from '../../../../hal/interface.ts';
-
-const presses = (...chunks: string[]): number => {
-  const detector = new EscVDetector();
-  return chunks.reduce((n, chunk) => n + detector.push(Buffer.from(chunk, 'latin1')), 0);
-};
-
-describe('ESC v detection', () => {
-  it('counts ESC v', () => {
-    expect(presses('\x1bv')).toBe(1);
-    expect(presses('ab\x1bvcd\x1bv')).toBe(2);
-  });
-
-  it('handles ESC and v in different chunks', () => {
-    expect(presses('abc\x1b', 'v')).toBe(1);
-    expect(presses('\x1b', '', 'v')).toBe(1);
-  });
-
-  it('ignores ESC followed by other keys, a plain v, and CSI sequences', () => {
-    expect(presses('\x1bx', 'v')).toBe(0);
-    expect(presses('\x1bV')).toBe(0);
-    expect(presses('v')).toBe(0);
-    expect(presses('\x1b[A\x1b[1;3v')).toBe(0);
-  });
-
-  it('lets a second ESC start a new sequence', () => {
-    expect(presses('\x1b\x1bv')).toBe(1);
-  });
-});
+import type { AltVEvent, TerminalKey } from '../../../../hal/interface.ts';
 
 /** A PassThrough that pretends to be a TTY, recording raw-mode changes. */
 function fakeTty(): PassThrough & TerminalInput & { modes: boolean[] } {
@@ -55,7 +26,7 @@ describe('terminal keyboard source', () => {
     expect(await source.availability()).toEqual({ available: true });
     const events: AltVEvent[] = [];
     const stop = await source.start((e) => events.push(e));
-    input.write('\x1b');
+    input.write('a\x1b');
     input.write('v');
     input.write('\x1bq');
     await turn();
@@ -84,5 +55,34 @@ describe('terminal keyboard source', () => {
     await turn();
     expect(interrupts).toBe(1);
     await stop();
+  });
+
+  it('forwards every other key to onKey listeners, never Alt+V, and nothing once stopped', async () => {
+    const input = new PassThrough();
+    const source = createTerminalSource({ input, onInterrupt: () => undefined });
+    const keys: TerminalKey[] = [];
+    const events: AltVEvent[] = [];
+    const off = source.onKey((key) => keys.push(key));
+    const stop = await source.start((e) => events.push(e));
+    input.write('\x1bvx\r');
+    input.write('\x1b');
+    await turn();
+    expect(events).toHaveLength(1);
+    expect(keys).toEqual([{ kind: 'char', char: 'x' }, { kind: 'enter' }, { kind: 'escape' }]);
+    off();
+    input.write('y');
+    await turn();
+    expect(keys).toHaveLength(3);
+    await stop();
+  });
+
+  it('is unavailable on a standard input that is not a terminal, unless given one explicitly', async () => {
+    const stdinIsTty = process.stdin.isTTY === true;
+    const implicit = await createTerminalSource().availability();
+    if (stdinIsTty) expect(implicit).toEqual({ available: true });
+    else expect(implicit).toEqual({ available: false, reason: 'standard input is not a terminal' });
+    expect(await createTerminalSource({ input: new PassThrough() }).availability()).toEqual({
+      available: true,
+    });
   });
 });
