@@ -9,8 +9,11 @@ import { isDmError } from './errors.ts';
  * answer): back off and ask again, within the machine's safeguard. `terminal-for-zte`: the server
  * says zero-touch does not apply (410, not pre-provisioned): go to manual enrollment, as Chromium
  * does. `actionable`: a verdict a person must act on (licences, domain, conflict…): the error screen.
+ * `untrusted-server`: the server failed TLS verification (issue 17), so nothing was sent to it: the
+ * error screen names why (a not-yet-valid certificate: the clock screen), and the machine keeps
+ * trying again in the background with backoff, since a captive portal may be signed in later.
  */
-export type DmErrorClass = 'retryable' | 'terminal-for-zte' | 'actionable';
+export type DmErrorClass = 'retryable' | 'terminal-for-zte' | 'actionable' | 'untrusted-server';
 
 export const DM_ERROR_CLASS: Readonly<Record<DmErrorCode, DmErrorClass>> = {
   network: 'retryable',
@@ -43,6 +46,12 @@ export const DM_ERROR_CLASS: Readonly<Record<DmErrorCode, DmErrorClass>> = {
   'illegal-account-for-packaged-edu-license': 'actionable',
   // Policy that does not verify may be forged: never retried blindly, a person must look.
   'policy-invalid': 'actionable',
+  'tls-untrusted-issuer': 'untrusted-server',
+  'tls-wrong-host': 'untrusted-server',
+  'tls-cert-expired': 'untrusted-server',
+  'tls-cert-not-yet-valid': 'untrusted-server',
+  'tls-pin-mismatch': 'untrusted-server',
+  'tls-handshake-failed': 'untrusted-server',
 };
 
 /** The class of any thrown value; anything that is not a DmError is `actionable`. */
@@ -52,6 +61,10 @@ export function classifyDmError(error: unknown): DmErrorClass {
 
 export function isRetryable(error: unknown): boolean {
   return classifyDmError(error) === 'retryable';
+}
+
+export function isUntrustedServer(error: unknown): boolean {
+  return classifyDmError(error) === 'untrusted-server';
 }
 
 export function isTerminalForZte(error: unknown): boolean {

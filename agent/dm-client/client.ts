@@ -32,6 +32,7 @@ import { answerEncoding, answerOf, checkRegisterResponse, type Decoded, decodeEn
 import { DmError, dmErrorCodeForHttp, sanitizeServerMessage } from './errors.ts';
 import { lastErrorOf } from './last-error.ts';
 import { DEFAULT_AGENT_PARAM, platformParam } from './query.ts';
+import type { ServerTrust } from './server-trust.ts';
 import type { HttpTimeouts, RawResponse } from './transport.ts';
 import { dmGotOptions, postCapped } from './transport.ts';
 import { isTimeoutReason, transportErrorToDmError } from './transport-error.ts';
@@ -69,6 +70,8 @@ export interface DmClientOptions {
   maxResponseBytes?: number;
   /** Clock for HTTP-date Retry-After values (default Date.now). */
   now?: () => number;
+  /** Whom to trust over https (server-trust.ts); default: Node's default verification. */
+  trust?: ServerTrust;
 }
 
 export interface DmCallOptions {
@@ -173,7 +176,11 @@ export function createDmClient(options: DmClientOptions): DmClient {
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const now = options.now ?? Date.now;
   const http = got.extend(
-    dmGotOptions({ ...DEFAULT_DM_TIMEOUTS, ...options.timeouts }, options.userAgent ?? DEFAULT_USER_AGENT),
+    dmGotOptions(
+      { ...DEFAULT_DM_TIMEOUTS, ...options.timeouts },
+      options.userAgent ?? DEFAULT_USER_AGENT,
+      options.trust,
+    ),
   );
   /** The last failure of each request type, sent as `lasterror` on the next attempt of that type. */
   const lastErrors = new Map<DmRequestType, number>();

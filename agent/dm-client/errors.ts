@@ -4,6 +4,7 @@
 import type { DmRequestType } from '../../protocol/dm.ts';
 import type { DmStatus } from '../../protocol/status.ts';
 import { dmStatusForHttp } from '../../protocol/status.ts';
+import { type CertificateSummary, TLS_ERROR_CODES, type TlsErrorCode } from './server-trust.ts';
 
 /** One code per DM status of DESIGN §5 (the HTTP error answers). */
 export type DmStatusErrorCode =
@@ -46,7 +47,10 @@ export type DmTransportErrorCode =
   | 'http-status-error'
   | 'policy-invalid';
 
-export type DmErrorCode = DmTransportErrorCode | DmStatusErrorCode;
+/** The server failed TLS verification (issue 17, server-trust.ts): no request was sent to it. */
+export type { TlsErrorCode };
+
+export type DmErrorCode = DmTransportErrorCode | DmStatusErrorCode | TlsErrorCode;
 
 /** dm_status → code. DM_STATUS_SUCCESS is not an error. */
 export const DM_ERROR_CODE_BY_STATUS: Readonly<
@@ -82,6 +86,7 @@ export const DM_ERROR_CODES: readonly DmErrorCode[] = [
   'response-too-large',
   'http-status-error',
   'policy-invalid',
+  ...TLS_ERROR_CODES,
   ...Object.values(DM_ERROR_CODE_BY_STATUS),
 ];
 
@@ -102,6 +107,8 @@ export interface DmErrorDetails {
   serverMessage?: string | null;
   /** The transport's own code (`ECONNREFUSED`, `HPE_INVALID_CONSTANT`, …) when there is one. */
   causeCode?: string | null;
+  /** The certificate the server presented, for a TLS verification failure. */
+  certificate?: CertificateSummary | null;
   cause?: unknown;
 }
 
@@ -118,6 +125,8 @@ export class DmError extends Error {
   /** The server's `error_message`, when its error body carried one. */
   readonly serverMessage: string | null;
   readonly causeCode: string | null;
+  /** The certificate the server presented, when it failed TLS verification (diagnostics show it). */
+  readonly certificate: CertificateSummary | null;
 
   constructor(code: DmErrorCode, message: string, details: DmErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -128,6 +137,7 @@ export class DmError extends Error {
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.serverMessage = details.serverMessage ?? null;
     this.causeCode = details.causeCode ?? null;
+    this.certificate = details.certificate ?? null;
   }
 
   /** What diagnostics bundles and logs record. */
@@ -142,6 +152,7 @@ export class DmError extends Error {
       retryAfterMs: this.retryAfterMs,
       serverMessage: this.serverMessage,
       causeCode: this.causeCode,
+      certificate: this.certificate,
     };
   }
 }

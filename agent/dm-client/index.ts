@@ -13,7 +13,13 @@ export {
   retryDelayMs,
 } from './backoff.ts';
 export type { DmErrorClass } from './classify.ts';
-export { classifyDmError, DM_ERROR_CLASS, isRetryable, isTerminalForZte } from './classify.ts';
+export {
+  classifyDmError,
+  DM_ERROR_CLASS,
+  isRetryable,
+  isTerminalForZte,
+  isUntrustedServer,
+} from './classify.ts';
 export type { DmCallOptions, DmClient, DmClientOptions, DmClientTimeouts } from './client.ts';
 export {
   createDmClient,
@@ -36,3 +42,21 @@ export { lastErrorOf, NET_ERROR } from './last-error.ts';
 export type { PolicyExpectations, PolicyKeyPin, VerifiedPolicy } from './policy-verify.ts';
 export { keyFingerprint, verifyPolicy } from './policy-verify.ts';
 export { agentParam, DEFAULT_AGENT_PARAM, platformParam } from './query.ts';
+export type {
+  CertificateSummary,
+  ServerTrust,
+  ServerTrustOptions,
+  TlsErrorCode,
+} from './server-trust.ts';
+export {
+  createServerTrust,
+  isServerTrustError,
+  parsePemBundle,
+  parseSpkiPin,
+  readPemBundle,
+  ServerTrustError,
+  serverTrustErrorIn,
+  spkiPinOf,
+  spkiPinOfCertificate,
+  TLS_ERROR_CODES,
+} from './server-trust.ts';

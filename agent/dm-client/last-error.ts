@@ -23,7 +23,12 @@ export const NET_ERROR = {
   ERR_INTERNET_DISCONNECTED: -106,
   ERR_ADDRESS_UNREACHABLE: -109,
   ERR_CONNECTION_TIMED_OUT: -118,
+  ERR_SSL_PROTOCOL_ERROR: -107,
   ERR_NAME_RESOLUTION_FAILED: -137,
+  ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN: -150,
+  ERR_CERT_COMMON_NAME_INVALID: -200,
+  ERR_CERT_DATE_INVALID: -201,
+  ERR_CERT_AUTHORITY_INVALID: -202,
   ERR_EMPTY_RESPONSE: -324,
   ERR_INVALID_HTTP_RESPONSE: -370,
 } as const;
@@ -58,6 +63,17 @@ export function lastErrorOf(failure: {
       return NET_ERROR.ERR_FILE_TOO_BIG;
     case 'invalid-response':
       return NET_ERROR.ERR_INVALID_HTTP_RESPONSE;
+    case 'tls-untrusted-issuer':
+      return NET_ERROR.ERR_CERT_AUTHORITY_INVALID;
+    case 'tls-wrong-host':
+      return NET_ERROR.ERR_CERT_COMMON_NAME_INVALID;
+    case 'tls-cert-expired':
+    case 'tls-cert-not-yet-valid':
+      return NET_ERROR.ERR_CERT_DATE_INVALID;
+    case 'tls-pin-mismatch':
+      return NET_ERROR.ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN;
+    case 'tls-handshake-failed':
+      return NET_ERROR.ERR_SSL_PROTOCOL_ERROR;
     default:
       if (failure.causeCode?.startsWith('HPE_')) return NET_ERROR.ERR_INVALID_HTTP_RESPONSE;
       return (failure.causeCode !== null ? BY_CAUSE[failure.causeCode] : undefined) ?? NET_ERROR.ERR_FAILED;

@@ -3,6 +3,7 @@
 import { AbortError, TimeoutError } from 'got';
 import type { DmRequestType } from '../../protocol/dm.ts';
 import { DmError } from './errors.ts';
+import { serverTrustErrorIn } from './server-trust.ts';
 
 function codeOf(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
@@ -24,6 +25,16 @@ export function transportErrorToDmError(
   signal: AbortSignal | undefined,
 ): DmError {
   if (error instanceof DmError) return error;
+  // The server failed verification before anything was written to it (server-trust.ts).
+  const untrusted = serverTrustErrorIn(error);
+  if (untrusted !== null) {
+    return new DmError(untrusted.code, `${requestType}: ${untrusted.message}`, {
+      requestType,
+      causeCode: untrusted.causeCode,
+      certificate: untrusted.certificate,
+      cause: error,
+    });
+  }
   const causeCode = codeOf(error);
   const details = { requestType, causeCode, cause: error };
   // A phase time-out, or a caller's AbortSignal.timeout(): a time-out either way.
@@ -39,6 +50,6 @@ export function transportErrorToDmError(
     return new DmError('invalid-response', `${requestType}: malformed HTTP answer (${causeCode})`, details);
   }
   // ECONNREFUSED, ECONNRESET ("socket hang up"), ETIMEDOUT from the OS, EAI_AGAIN, ENOTFOUND,
-  // EHOSTUNREACH, TLS failures, a body cut short… and anything unforeseen: the exchange did not happen.
+  // EHOSTUNREACH, a body cut short… and anything unforeseen: the exchange did not happen.
   return new DmError('network', `${requestType}: ${messageOf(error)}`, details);
 }

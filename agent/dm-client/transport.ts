@@ -5,6 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Delays, Got } from 'got';
 import { DmError } from './errors.ts';
+import type { ServerTrust } from './server-trust.ts';
 
 export interface RawResponse {
   status: number;
@@ -27,14 +28,18 @@ export type HttpTimeouts = Pick<
   'lookup' | 'connect' | 'secureConnect' | 'send' | 'response' | 'request'
 >;
 
-/** A got instance with the DM client's fixed behaviour. */
-export function dmGotOptions(timeouts: HttpTimeouts, userAgent: string) {
+/**
+ * A got instance with the DM client's fixed behaviour. With a `trust` (server-trust.ts), https goes
+ * through its agent: verified against the device's CAs and pins before any byte of HTTP is written.
+ */
+export function dmGotOptions(timeouts: HttpTimeouts, userAgent: string, trust?: ServerTrust) {
   return {
     retry: { limit: 0 },
     throwHttpErrors: false,
     followRedirect: false,
     timeout: { ...timeouts },
     headers: { 'user-agent': userAgent },
+    ...(trust !== undefined ? { agent: { https: trust.agent } } : {}),
   } as const;
 }
 

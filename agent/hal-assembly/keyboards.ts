@@ -34,6 +34,11 @@ export interface KeyboardHub {
    * of each backend by name.
    */
   start(onAltV: (event: AltVEvent) => void): Promise<Record<string, string>>;
+  /**
+   * Feeds an Alt+V seen elsewhere (the page's keydown) through the same one-press rule. False when
+   * the hub is not started (nobody listens yet): the caller delivers it itself.
+   */
+  deliver(event: AltVEvent): boolean;
   /** Stops every running source (idempotent). */
   stop(): Promise<void>;
 }
@@ -98,18 +103,24 @@ export function createKeyboardHub(
     }
   };
 
+  let listener: ((event: AltVEvent) => void) | null = null;
+  let last: { source: KeyboardSourceKind; at: number } | null = null;
+  const deliver = (event: AltVEvent): boolean => {
+    if (listener === null) return false;
+    const at = now();
+    if (last !== null && last.source !== event.source && at - last.at < SAME_PRESS_WINDOW_MS) return true;
+    last = { source: event.source, at };
+    listener(event);
+    return true;
+  };
+
   return {
     backends,
     terminal,
+    deliver,
     start(onAltV) {
       started ??= (async () => {
-        let last: { source: KeyboardSourceKind; at: number } | null = null;
-        const deliver = (event: AltVEvent): void => {
-          const at = now();
-          if (last !== null && last.source !== event.source && at - last.at < SAME_PRESS_WINDOW_MS) return;
-          last = { source: event.source, at };
-          onAltV(event);
-        };
+        listener = onAltV;
         await Promise.all(candidates.map((candidate) => startOne(candidate, deliver)));
         const status: Record<string, string> = {};
         for (const backend of backends) status[backend.name] = statusText(await backend.availability());
@@ -123,6 +134,7 @@ export function createKeyboardHub(
         (entry): entry is [KeyboardCandidate, Extract<SourceState, { kind: 'running' }>] =>
           entry[1].kind === 'running',
       );
+      listener = null;
       for (const [candidate] of running) states.set(candidate, { kind: 'failed', reason: 'stopped' });
       await Promise.all(running.map(([, state]) => state.stop().catch(() => undefined)));
     },

@@ -2,9 +2,6 @@
 // manual enrollment. Same transport as the DM client (capped body, no got retries, per-phase time-outs).
 
 import got, { AbortError, TimeoutError } from 'got';
-import { DEFAULT_DM_TIMEOUTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from '../dm-client/index.ts';
-import { isPlainObject, parseJsonBytes } from '../dm-client/json.ts';
-import { dmGotOptions, postCapped } from '../dm-client/transport.ts';
 import {
   SMART_PATHS,
   type SmartCheckinRequest,
@@ -12,6 +9,9 @@ import {
   type SmartEnrollRequest,
   type SmartErrorCode,
 } from '../../protocol/smart.ts';
+import { DEFAULT_DM_TIMEOUTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from '../dm-client/index.ts';
+import { isPlainObject, parseJsonBytes } from '../dm-client/json.ts';
+import { dmGotOptions, postCapped } from '../dm-client/transport.ts';
 import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../identity/admin-account.ts';
 
 /** Stable codes of these calls; `network`/`timeout` share the DM client's retryable class. */

@@ -15,7 +15,8 @@
 # earlier 24.x headers, as its published prebuilt binaries are, it runs cleanly on the latest 24.x.
 # better-sqlite3 13 fixes it but needs Node >= 22, and we still support 20.
 #
-# Usage: suite-on-node.sh MAJOR WORKDIR [HEADERS]   (WORKDIR: this CI run's directory, removed by the caller)
+# Usage: suite-on-node.sh MAJOR WORKDIR [HEADERS]   (WORKDIR: this CI run's directory, removed by the
+# caller; the npm ci log is left there as npm-ci-nodeMAJOR.log for scripts/ci/npm-warnings.sh)
 set -euo pipefail
 major="$1"
 work="$2"
@@ -61,8 +62,10 @@ if [ -d "$repo/../shared" ] && [ ! -e "$work/shared" ]; then ln -s "$(cd "$repo/
 cd "$copy"
 export PATH="$node_bin:$PATH" npm_config_nodedir="$dist"
 echo "ci: Node.js $(node --version), npm $(npm --version), native modules built against $platform_pkg@$headers"
-bash scripts/ci/npm-ci-quiet.sh "$work/npm-ci-node$major.log" --prefer-offline
+npm ci --no-audit --no-fund --prefer-offline 2>&1 | tee "$work/npm-ci-node$major.log" # checked by the caller
 node -e "require('better-sqlite3')(':memory:').close()" # fails here, not in 200 tests, if the build is wrong
-TMPDIR="$tmp" npm test
+status=0
+TMPDIR="$tmp" npm test || status=1
 node scripts/ci-summary.mjs test-output/junit.xml
-node scripts/ci/check-temp-leftovers.mjs "$tmp"
+node scripts/ci/check-temp-leftovers.mjs "$tmp" || status=1
+exit $status

@@ -35,7 +35,10 @@ export interface SmartResellerKeyRow {
   redeemed_at: string | null;
 }
 
-export type NewInvoice = Pick<SmartInvoiceRow, 'invoice_id' | 'credits_via' | 'claim_code' | 'product_key' | 'purchased_at'>;
+export type NewInvoice = Pick<
+  SmartInvoiceRow,
+  'invoice_id' | 'credits_via' | 'claim_code' | 'product_key' | 'purchased_at'
+>;
 
 export class SmartInvoiceStore {
   readonly #byId: Statement<[string], SmartInvoiceRow>;

@@ -117,7 +117,32 @@ CREATE TABLE IF NOT EXISTS smart_billing (
 CREATE INDEX IF NOT EXISTS smart_billing_domain ON smart_billing (domain, id);
 `;
 
-/** Creates the SMART tables if they do not exist. Idempotent. */
+/**
+ * A database file written before invoices had claim codes and credit modes: its invoices get the new
+ * columns, each one's claim code is its invoice id, and a key already redeemed counts as claimed.
+ */
+function upgradeInvoices(db: Database): void {
+  const columns = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('smart_invoices')")
+      .all()
+      .map((c) => c.name),
+  );
+  if (columns.has('credits_via')) return;
+  db.transaction(() => {
+    db.exec(`
+      ALTER TABLE smart_invoices ADD COLUMN credits_via TEXT NOT NULL DEFAULT 'product-key'
+        CHECK (credits_via IN ('enrollment', 'product-key'));
+      ALTER TABLE smart_invoices ADD COLUMN claim_code TEXT;
+      ALTER TABLE smart_invoices ADD COLUMN claimed_at TEXT;
+      UPDATE smart_invoices SET claim_code = upper(invoice_id), claimed_at = redeemed_at;
+      CREATE UNIQUE INDEX IF NOT EXISTS smart_invoices_claim_code ON smart_invoices (claim_code);
+    `);
+  })();
+}
+
+/** Creates the SMART tables if they do not exist (and upgrades an older file's). Idempotent. */
 export function applySmartSchema(db: Database): void {
   db.exec(DDL);
+  upgradeInvoices(db);
 }

@@ -38,7 +38,8 @@ export interface OutboxMessage {
   subject: string;
   body: string;
   activation_code: string | null;
-  domain: string;
+  /** The domain an activation e-mail is about; null for a purchase confirmation. */
+  domain: string | null;
   sent_at: string;
 }
 
@@ -141,7 +142,7 @@ export function outbox(ctx: SmartContext, email: string): OutboxMessage[] {
     subject: r.subject,
     body: r.body,
     activation_code: r.activation_code,
-    domain: r.domain,
+    domain: r.domain === '' ? null : r.domain,
     sent_at: r.sent_at,
   }));
 }

@@ -54,7 +54,12 @@ export function claimExpiresAt(invoice: Pick<SmartInvoiceRow, 'purchased_at'>): 
   return addYears(new Date(invoice.purchased_at), 1);
 }
 
-function claimView(stores: SmartStores, invoice: SmartInvoiceRow, product_key: string, claimed_at: string): ClaimView {
+function claimView(
+  stores: SmartStores,
+  invoice: SmartInvoiceRow,
+  product_key: string,
+  claimed_at: string,
+): ClaimView {
   const displays = stores.invoices.displays(invoice.invoice_id).map((d) => ({
     serial_number: d.serial_number,
     model_number: d.model_number,
@@ -85,7 +90,8 @@ export function claim(ctx: SmartContext, claimCode: string): ClaimView {
     if (invoice === undefined || invoice.product_key === null) {
       throw smartError('CLAIM_CODE_NOT_FOUND', 'unknown claim code: check the purchase confirmation e-mail');
     }
-    if (invoice.claimed_at !== null) return claimView(stores, invoice, invoice.product_key, invoice.claimed_at);
+    if (invoice.claimed_at !== null)
+      return claimView(stores, invoice, invoice.product_key, invoice.claimed_at);
     const deadline = claimExpiresAt(invoice);
     if (now.getTime() > deadline.getTime()) {
       throw smartError(
@@ -148,7 +154,12 @@ export function redeem(ctx: SmartContext, name: string, productKey: string): Red
         const e = stores.ledger.enrollment(d.serial_number);
         const enrolled = e?.domain === name && e.model_number.toLowerCase() === d.model_number.toLowerCase();
         if (enrolled) stores.ledger.linkInvoice(d.serial_number, name, invoice.invoice_id);
-        displays.push({ serial_number: d.serial_number, model_number: d.model_number, credits: d.credits, enrolled });
+        displays.push({
+          serial_number: d.serial_number,
+          model_number: d.model_number,
+          credits: d.credits,
+          enrolled,
+        });
       }
     }
     const balance = domain.balance + granted;
@@ -189,7 +200,10 @@ export function issueResellerKey(
   const run = stores.db.transaction(() => {
     const key =
       productKey === undefined
-        ? `SRMR-${randomBytes(6).toString('hex').toUpperCase().replace(/(.{4})(?=.)/g, '$1-')}`
+        ? `SRMR-${randomBytes(6)
+            .toString('hex')
+            .toUpperCase()
+            .replace(/(.{4})(?=.)/g, '$1-')}`
         : normalizeKey(productKey);
     if (stores.invoices.keyInUse(key)) {
       throw new ApiError(409, 'CONFLICT', `product key ${key} already exists`);
@@ -222,7 +236,13 @@ export function billing(
 export function devices(
   ctx: SmartContext,
   name: string,
-): { serial_number: string; model_number: string; enrolled_at: string; invoice_id: string | null; credits_granted: number }[] {
+): {
+  serial_number: string;
+  model_number: string;
+  enrolled_at: string;
+  invoice_id: string | null;
+  credits_granted: number;
+}[] {
   const domain = requireDomain(ctx.stores, name);
   requireUsable(domain, ctx.clock.now());
   return ctx.stores.ledger.devices(name).map((e) => ({

@@ -14,7 +14,11 @@ function sameModel(a: string, b: string): boolean {
 }
 
 /** The invoice record of this display, if its model number matches (case-insensitive). */
-function invoiceDisplay(stores: SmartStores, serial: string, model: string): SmartInvoiceDisplayRow | undefined {
+function invoiceDisplay(
+  stores: SmartStores,
+  serial: string,
+  model: string,
+): SmartInvoiceDisplayRow | undefined {
   const row = stores.invoices.display(serial);
   return row !== undefined && sameModel(row.model_number, model) ? row : undefined;
 }
@@ -68,7 +72,8 @@ export function enroll(ctx: SmartContext, serial: string, model: string, name: s
         `display ${serial} is on an invoice whose product key another domain redeemed`,
       );
     }
-    const onEnrollment = d !== undefined && invoice?.credits_via === 'enrollment' && d.credited_domain === null;
+    const onEnrollment =
+      d !== undefined && invoice?.credits_via === 'enrollment' && d.credited_domain === null;
     const credits = onEnrollment ? d.credits : 0;
     if (credits === 0) requireUsable(domain, now);
     const keyInvoice = byKey && invoice.redeemed_by === name ? invoice : undefined;

@@ -9,7 +9,15 @@ import { SMART_PATHS } from '../../protocol/smart.ts';
 import type { Clock } from '../clock.ts';
 import { createSmartStores } from '../db/smart-stores.ts';
 import { unauthenticated } from '../http/errors.ts';
-import { activate, createDomain, login, outbox, requireDomain, type SmartContext, sessionDomain } from './accounts.ts';
+import {
+  activate,
+  createDomain,
+  login,
+  outbox,
+  requireDomain,
+  type SmartContext,
+  sessionDomain,
+} from './accounts.ts';
 import { billing, claim, devices, issueResellerKey, redeem } from './credits.ts';
 import { checkin, enroll } from './displays.ts';
 import { smartError } from './errors.ts';
@@ -41,7 +49,8 @@ export function registerSmartRoutes(app: FastifyInstance, deps: SmartDeps): void
   const requireDomainToken = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
     const token = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header)?.[1] : undefined;
-    const domain = token !== undefined && SESSION_TOKEN_PATTERN.test(token) ? sessionDomain(ctx, token) : null;
+    const domain =
+      token !== undefined && SESSION_TOKEN_PATTERN.test(token) ? sessionDomain(ctx, token) : null;
     if (domain === null) {
       reply.header('www-authenticate', 'Bearer realm="smart-remote-management"');
       throw unauthenticated(

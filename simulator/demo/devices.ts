@@ -88,8 +88,10 @@ async function setUpSmartBoard(root: string, stateDir: string, stub: StubClient)
   };
   await post('/smart/v1/domains/demoschool/activate', { code: outbox.messages[0]?.activation_code });
   const { token } = await post('/smart/v1/login', { email, password: 'demo-smart-password' });
+  // Seed 002: claim the invoice's key in SMART Admin Portal, redeem it in SRM Billing (PIN code box).
+  await post('/smart/v1/admin-portal/claims', { claim_code: 'SRMC-DEMO-0001' });
   await post(
-    '/smart/v1/domains/demoschool/product-keys/redeem',
+    '/smart/v1/domains/demoschool/billing/redeem',
     { product_key: 'SRMK-DEMO-0001-AAAA' },
     String(token),
   );

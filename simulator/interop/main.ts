@@ -22,17 +22,27 @@ async function main(): Promise<number> {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
     return 2;
   }
-  if (values.server === undefined) {
-    process.stderr.write(`--server is required\n${USAGE}\n`);
+  let server: URL;
+  try {
+    server = new URL(values.server ?? '');
+    if (server.protocol !== 'http:' && server.protocol !== 'https:') throw new Error('not http(s)');
+  } catch {
+    process.stderr.write(`--server must be the stub's http(s) URL, e.g. http://127.0.0.1:8080\n${USAGE}\n`);
     return 2;
   }
   const protoPath = resolve(
     values.proto ?? resolve(import.meta.dirname, '../../protocol/proto/device_management.proto'),
   );
-  const schema = loadDmSchema(protoPath);
+  let schema: ReturnType<typeof loadDmSchema>;
+  try {
+    schema = loadDmSchema(protoPath);
+  } catch (e) {
+    process.stderr.write(`cannot use ${protoPath} as the DM schema: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   process.stdout.write(`schema: ${protoPath}\n`);
   const checks = await runInterop({
-    server: values.server.replace(/\/+$/, ''),
+    server: server.href.replace(/\/+$/, ''),
     schema,
     log: (line) => process.stdout.write(`${line}\n`),
   });

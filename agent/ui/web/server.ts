@@ -34,6 +34,11 @@ export interface WebUiOptions {
   serverTimeoutMs?: number;
   /** Share one diagnostics source with another UI (the terminal); one is made otherwise. */
   diagnostics?: DiagnosticsService;
+  /**
+   * Where the page's own Alt+V goes (default: straight to the machine). `agent run` passes it through
+   * the keyboard hub, so that one press seen by the page and by a keyboard of the device counts once.
+   */
+  onAltV?: () => void;
   /** Where index.html, app.css and app.js are (default: `assets/` beside this module). */
   assetsDir?: string;
 }
@@ -194,7 +199,8 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
     return reply.code(202).send({ ok: true, state: flow() });
   });
   app.post('/api/alt-v', () => {
-    handle.actor.send({ type: 'ALT_V' });
+    if (options.onAltV) options.onAltV();
+    else handle.actor.send({ type: 'ALT_V' });
     return { diagnosticsOpen: model().diagnosticsOpen };
   });
   app.post('/api/diagnostics/close', () => {

@@ -12,6 +12,7 @@ export const DEMO_INVOICE_MODELS: Readonly<Record<string, string>> = {
 };
 export const DEMO_INVOICE_DISPLAYS = Object.keys(DEMO_INVOICE_MODELS);
 const DEMO_KEY = 'SRMK-DEMO-0001-AAAA';
+const DEMO_CLAIM_CODE = 'SRMC-DEMO-0001';
 
 async function post(url: string, path: string, body: unknown, bearer?: string) {
   const res = await fetch(`${url}${path}`, {
@@ -24,7 +25,7 @@ async function post(url: string, path: string, body: unknown, bearer?: string) {
   return json;
 }
 
-/** Signs a school up, activates it through the stub's mailbox, redeems the demo key; returns its name. */
+/** Signs a school up, activates it through the stub's mailbox, claims and redeems the demo key; returns its name. */
 export async function smartDomainWithDemoInvoice(url: string, name = 'chaosschool'): Promise<string> {
   const email = `it@${name}.example`;
   const password = 'correct horse battery';
@@ -43,7 +44,9 @@ export async function smartDomainWithDemoInvoice(url: string, name = 'chaosschoo
   };
   await post(url, `/smart/v1/domains/${name}/activate`, { code: outbox.messages[0]?.activation_code });
   const { token } = (await post(url, '/smart/v1/login', { email, password })) as { token: string };
-  await post(url, `/smart/v1/domains/${name}/product-keys/redeem`, { product_key: DEMO_KEY }, token);
+  // Seed 002: the key is claimed in SMART Admin Portal, then redeemed in SRM Billing (the PIN code box).
+  await post(url, '/smart/v1/admin-portal/claims', { claim_code: DEMO_CLAIM_CODE });
+  await post(url, `/smart/v1/domains/${name}/billing/redeem`, { product_key: DEMO_KEY }, token);
   return name;
 }
 

@@ -33,8 +33,7 @@ export function newcomerEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEn
   for (const [key, value] of Object.entries(process.env)) {
     const k = key.toLowerCase();
     if (k.startsWith('npm_') && k !== 'npm_config_nodedir') continue;
-    if (['init_cwd', 'node', 'vitest', 'vitest_pool_id', 'vitest_worker_id', 'test', 'node_env'].includes(k))
-      continue;
+    if (k.startsWith('vitest') || ['init_cwd', 'node', 'test', 'node_env'].includes(k)) continue;
     env[key] = value;
   }
   env.PATH = (process.env.PATH ?? '')

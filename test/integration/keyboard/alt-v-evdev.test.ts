@@ -106,9 +106,9 @@ describe('Alt+V on an evdev keyboard, end to end', () => {
     agent.child.stdin.write('\x1b'); // Esc on the terminal closes it
     at = (await agent.stdout.until('Type 1 then Enter', at)).end;
 
-    await keyboard.press(); // and the evdev keyboard opens it again
+    await keyboard.press(); // the evdev keyboard opens it again…
     at = (await agent.stdout.until('DIAGNOSTICS', at)).end;
-    agent.child.stdin.write('\x1bv'); // the terminal's own Alt+V closes it
+    await keyboard.press(); // …and closes it (the terminal's own ESC v: test/e2e/terminal-ui.test.ts)
     await agent.stdout.until('Type 1 then Enter', at);
     await keyboard.close();
     expect(await agent.stop()).toBe(3);

@@ -28,13 +28,14 @@ afterAll(async () => {
   await cleanup();
 });
 
-async function bootWithHid(name: string, terminalInput?: PassThrough) {
+async function bootWithHid(name: string, terminalInput?: PassThrough, now?: () => number) {
   const root = `${dir}/${name}`;
   await buildDevice(root, stub.url, name.length);
   const bus = simulatedHidBus();
   const hal = assembleHal({
     root,
     hid: bus.factory,
+    ...(now ? { now } : {}),
     ...(terminalInput ? { terminalInput, onInterrupt: () => undefined } : {}),
   });
   const deps = createDeviceDeps({ server: stub.url, root, stateDir: `${root}/state`, hal });
@@ -101,6 +102,33 @@ describe('Alt+V on a HID boot keyboard, end to end', () => {
       await output.until('Enrollment token:', at);
     } finally {
       await ui.close();
+      await hal.keyboards.stop();
+      await agent.stop();
+    }
+  });
+
+  it('counts a press seen by the page’s keydown and by the keyboard once (the kiosk browser has focus)', async () => {
+    let t = 0;
+    const { root, bus, hal, deps, agent } = await bootWithHid('page-and-hid', undefined, () => t);
+    const web = await startWebUiFor(agent, deps, { port: 0, stateDir: `${root}/state`, root, hal });
+    await hal.keyboards.start(() => agent.actor.send({ type: 'ALT_V' }));
+    const altV = async () =>
+      (await (
+        await fetch(`${web.url}api/alt-v`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).json()) as { diagnosticsOpen: boolean };
+    try {
+      bus.press(); // the keyboard's report…
+      expect(agent.actor.getSnapshot().value).toMatchObject({ diagnostics: 'open' });
+      t = 40;
+      expect(await altV()).toEqual({ diagnosticsOpen: true }); // …and the page's keydown of the same press
+      t = 1_000;
+      expect(await altV()).toEqual({ diagnosticsOpen: false }); // a later press on the page alone
+    } finally {
+      await web.close();
       await hal.keyboards.stop();
       await agent.stop();
     }

@@ -3,7 +3,12 @@
 
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assembleHal, isHostRoot, statusText } from '../../../agent/hal-assembly/index.ts';
+import {
+  assembleHal,
+  isHostRoot,
+  SAME_PRESS_WINDOW_MS,
+  statusText,
+} from '../../../agent/hal-assembly/index.ts';
 import { readDeviceIdentity } from '../../../agent/identity/read-device.ts';
 import { materializeDeviceTree } from '../../../simulator/device-tree.ts';
 import { attachEvdevKeyboard, simulatedHidBus } from '../../../simulator/keyboard/index.ts';
@@ -146,5 +151,37 @@ describe('assembleHal', () => {
       reason: 'cannot open any HID keyboard (USB Keyboard: could not open device)',
     });
     await hal.keyboards.stop();
+  });
+
+  it('counts one press seen by two keyboards once (a USB keyboard is both evdev and HID), and every press of one', async () => {
+    const dir = await root();
+    const keyboard = await attachEvdevKeyboard(dir);
+    const bus = simulatedHidBus();
+    let t = 0;
+    const hal = assembleHal({ root: dir, hid: bus.factory, now: () => t });
+    const events: string[] = [];
+    let first: () => void = () => undefined;
+    const evdevSeen = new Promise<void>((resolve) => {
+      first = resolve;
+    });
+    await hal.keyboards.start((e) => {
+      events.push(e.source);
+      first();
+    });
+    try {
+      await keyboard.press(); // t = 0: the evdev side of the press arrives first
+      await evdevSeen;
+      t = 100;
+      bus.press(); // the HID side of the same press: delivered synchronously, and dropped
+      expect(events).toEqual(['evdev']);
+      t = SAME_PRESS_WINDOW_MS + 150;
+      bus.press(); // a new press
+      t += 50;
+      bus.press(); // and another, quickly, on the same keyboard: both count
+      expect(events).toEqual(['evdev', 'hid', 'hid']);
+    } finally {
+      await hal.keyboards.stop();
+      await keyboard.close();
+    }
   });
 });

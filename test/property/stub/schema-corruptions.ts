@@ -30,7 +30,13 @@ export interface Corruption {
   how: string;
 }
 
-const WRONG_FOR_STRING = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.constant({}));
+const WRONG_FOR_STRING = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.constant({}),
+);
 const WRONG_FOR_INTEGER = fc.oneof(
   fc.integer().map(String),
   fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true }),
@@ -39,7 +45,22 @@ const WRONG_FOR_INTEGER = fc.oneof(
 );
 
 /** Characters of every class a pattern may refuse: letters of both cases, digits, punctuation, space, controls, non-ASCII. */
-const ANY_CHAR = fc.constantFrom('a', 'Z', '7', '-', '.', '_', '@', '/', ' ', '\u0000', '\n', '\u007f', 'é', '€');
+const ANY_CHAR = fc.constantFrom(
+  'a',
+  'Z',
+  '7',
+  '-',
+  '.',
+  '_',
+  '@',
+  '/',
+  ' ',
+  '\u0000',
+  '\n',
+  '\u007f',
+  'é',
+  '€',
+);
 
 /** Values that break `schema`, each with a description (`query` true: only strings can be sent). */
 function badValues(schema: PropertySchema, query: boolean): fc.Arbitrary<{ v: unknown; how: string }>[] {
@@ -47,8 +68,10 @@ function badValues(schema: PropertySchema, query: boolean): fc.Arbitrary<{ v: un
   const tag = (how: string) => (v: unknown) => ({ v, how });
   if (schema.type === 'integer') {
     if (!query) out.push(WRONG_FOR_INTEGER.map(tag('not an integer')));
-    if (schema.minimum !== undefined) out.push(fc.integer({ min: schema.minimum - 1000, max: schema.minimum - 1 }).map(tag('below minimum')));
-    if (schema.maximum !== undefined) out.push(fc.integer({ min: schema.maximum + 1, max: schema.maximum + 1000 }).map(tag('above maximum')));
+    if (schema.minimum !== undefined)
+      out.push(fc.integer({ min: schema.minimum - 1000, max: schema.minimum - 1 }).map(tag('below minimum')));
+    if (schema.maximum !== undefined)
+      out.push(fc.integer({ min: schema.maximum + 1, max: schema.maximum + 1000 }).map(tag('above maximum')));
     return out;
   }
   if (!query) out.push(WRONG_FOR_STRING.map(tag('not a string')));
@@ -57,7 +80,11 @@ function badValues(schema: PropertySchema, query: boolean): fc.Arbitrary<{ v: un
   }
   if (schema.maxLength !== undefined) {
     const n = schema.maxLength;
-    out.push(fc.string({ minLength: n + 1, maxLength: n + 8, unit: fc.constantFrom('a', 'B', '7', '-') }).map(tag('too long')));
+    out.push(
+      fc
+        .string({ minLength: n + 1, maxLength: n + 8, unit: fc.constantFrom('a', 'B', '7', '-') })
+        .map(tag('too long')),
+    );
   }
   if (schema.pattern !== undefined) {
     const re = new RegExp(schema.pattern, 'u');

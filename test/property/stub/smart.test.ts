@@ -73,7 +73,9 @@ async function send(method: string, url: string, part: 'body' | 'querystring', v
     headers['content-type'] = 'application/json';
     return h.app.inject({ method: method as 'POST', url, headers, payload: JSON.stringify(value) });
   }
-  const qs = new URLSearchParams(Object.entries(value).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(
+    Object.entries(value).map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
   return h.app.inject({ method: method as 'GET', url: `${url}?${qs}`, headers });
 }
 
@@ -98,7 +100,10 @@ describe('SMART requests corrupted from their own schemas', () => {
           const body = r.json() as Json;
           expect(r.statusCode, `${c.field} ${c.how}: ${JSON.stringify(c.value)}`).toBe(400);
           expect(body.error_code).toBe('INVALID_REQUEST');
-          expect(String(body.error_message).startsWith(c.field), `${body.error_message} names ${c.field}`).toBe(true);
+          expect(
+            String(body.error_message).startsWith(c.field),
+            `${body.error_message} names ${c.field}`,
+          ).toBe(true);
           expect(snapshot(h.db)).toBe(before);
         }),
         { numRuns: 80 },

@@ -364,3 +364,32 @@ describe('the default seed server-stub/fixtures/demo.json', () => {
     expect(db.prepare('SELECT count(*) AS n FROM smart_invoices').get()).toEqual({ n: 0 });
   });
 });
+
+describe('a database file from before claim codes', () => {
+  it('gets the new invoice columns: claim code = invoice id, a redeemed key counts as claimed', () => {
+    const db = new Database(':memory:');
+    db.exec(`
+      CREATE TABLE smart_invoices (invoice_id TEXT PRIMARY KEY, product_key TEXT NOT NULL UNIQUE,
+        purchased_at TEXT NOT NULL, redeemed_by TEXT, redeemed_at TEXT);
+      INSERT INTO smart_invoices VALUES ('Inv-1', 'KEY-1', '2025-01-01T00:00:00.000Z', NULL, NULL);
+      INSERT INTO smart_invoices VALUES ('Inv-2', 'KEY-2', '2025-01-01T00:00:00.000Z', NULL, '2025-02-01T00:00:00.000Z');
+    `);
+    seedSmart(db, undefined, clock);
+    seedSmart(db, undefined, clock); // twice: idempotent
+    expect(
+      db
+        .prepare(
+          'SELECT invoice_id, credits_via, claim_code, claimed_at FROM smart_invoices ORDER BY invoice_id',
+        )
+        .all(),
+    ).toEqual([
+      { invoice_id: 'Inv-1', credits_via: 'product-key', claim_code: 'INV-1', claimed_at: null },
+      {
+        invoice_id: 'Inv-2',
+        credits_via: 'product-key',
+        claim_code: 'INV-2',
+        claimed_at: '2025-02-01T00:00:00.000Z',
+      },
+    ]);
+  });
+});
