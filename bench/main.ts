@@ -1,5 +1,6 @@
-// `npm run -s bench -- [--json] [--quick]`: performance figures against floors measured in the same run
-// (issue 8). Prints a readable table, or one JSON line with --json. Never used as a test assertion.
+// `npm run -s bench -- [--json] [--quick] [--fleet10k]`: performance figures against floors measured in
+// the same run (issues 8 and 16). Prints a readable table, or one JSON line with --json. Never used as
+// a test assertion.
 
 import { parseArgs } from 'node:util';
 import { measureColdStart } from './cold-start.ts';
@@ -7,7 +8,8 @@ import { measureDecision } from './decision.ts';
 import { measureDeviceCosts } from './device-costs.ts';
 import { startBenchStub } from './fixtures.ts';
 import { measureFleet } from './fleet.ts';
-import { measureScaling, writeScalingReport } from './scaling.ts';
+import { measureFloorCpu } from './floor-cpu.ts';
+import { measurePoint, measureScaling, writeScalingReport } from './scaling.ts';
 import { round } from './stats.ts';
 import { measureStubThroughput } from './stub-throughput.ts';
 
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     scaling: { type: 'string' },
     costs: { type: 'boolean', default: false },
+    fleet10k: { type: 'boolean', default: false },
     report: { type: 'string', default: 'bench-report' },
   },
 });
@@ -69,8 +72,11 @@ try {
   const cold = await measureColdStart(bench, quick ? 3 : 10);
   log('stub raw throughput (autocannon)…');
   const stubRawRequestsPerSecond = await measureStubThroughput(quick ? 2 : 5);
-  log('fleet throughput…');
+  log('protocol floor (CPU of the bare exchange)…');
+  const floorCpuMsPerDevice = await measureFloorCpu(bench, quick ? 20 : 100);
+  log('fleet throughput and CPU…');
   const fleet = await measureFleet(quick ? 100 : 1000);
+  const tenK = values.fleet10k ? (log('10,000-device fleet…'), await measurePoint(10_000)) : null;
   figures = {
     decisionMs: { p50: round(decision.decisionMs.p50), p95: round(decision.decisionMs.p95) },
     floorMs: { p50: round(decision.floorMs.p50) },
@@ -84,7 +90,12 @@ try {
     fleetDevicesPerSecond: round(fleet.devicesPerSecond),
     requestsPerDevice: round(fleet.requestsPerDevice),
     stubRawRequestsPerSecond: round(stubRawRequestsPerSecond),
-    fleetUtilisation: round((fleet.devicesPerSecond * fleet.requestsPerDevice) / stubRawRequestsPerSecond, 4),
+    fleetCpuMsPerDevice: round(fleet.cpuMsPerDevice),
+    floorCpuMsPerDevice: round(floorCpuMsPerDevice),
+    fleetOverFloor: round(fleet.cpuMsPerDevice / floorCpuMsPerDevice),
+    ...(tenK === null
+      ? {}
+      : { fleet10kSeconds: round(tenK.durationMs / 1000, 1), fleet10kPeakRssMb: tenK.peakRssMb }),
   };
 } finally {
   await bench.close();
@@ -95,9 +106,10 @@ if (values.json) {
 } else {
   const targets: Record<string, string> = {
     decisionOverFloor: '≤ 3',
-    coldOverBaseline: '≤ 4',
-    rssOverBaseline: '≤ 1.6',
-    fleetUtilisation: '≥ 0.5',
+    coldOverBaseline: '≤ 2.5',
+    rssOverBaseline: '≤ 1.4',
+    fleetOverFloor: '≤ 2',
+    fleet10kSeconds: '< 60',
   };
   for (const [key, value] of Object.entries(figures)) {
     const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { parseSpkiPin, readPemBundle } from '../dm-client/server-trust.ts';
 import pino, { type Logger } from 'pino';
 import { assembleHal, type DeviceHal } from '../hal-assembly/index.ts';
 import { type AgentHandle, startAgent } from '../runtime/agent.ts';
 import { createDeviceDeps, defaultStateDir } from '../runtime/create-deps.ts';
+import { isLoopbackHost, loadDeviceTrust } from '../runtime/device-trust.ts';
 import type { AgentDeps } from '../runtime/deps.ts';
 import { exitCodeOf } from '../runtime/outcome.ts';
 import { requireDirectory } from './backends.ts';
@@ -13,7 +15,7 @@ import { UsageError } from './usage-error.ts';
 import { startWebUiFor } from './web-ui.ts';
 
 export const RUN_USAGE =
-  'usage: agent run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--smart-serial PATH] [--max-boot-attempts N] [--dm-encoding proto|json] [--json]';
+  'usage: agent run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--smart-serial PATH] [--max-boot-attempts N] [--dm-encoding proto|json] [--server-ca FILE] [--server-pin sha256/BASE64] [--allow-insecure-http] [--json]';
 
 const UI_KINDS = ['web', 'terminal', 'none'] as const;
 const DM_ENCODINGS = ['proto', 'json'] as const;
@@ -37,7 +39,19 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     // The text UI reads this process's terminal whatever it is; otherwise only a real terminal is a keyboard.
     ...(options.ui === 'terminal' ? { terminalInput: process.stdin } : {}),
   });
-  const deps = createDeviceDeps({ ...options, hal });
+  // Whom to trust over https (issue 17): the system store, the factory's server CA, --server-ca, pins.
+  const deviceTrust = options.https
+    ? await loadDeviceTrust({ root: options.root, serverCaPem: options.serverCaPem, pins: options.pins })
+    : null;
+  if (deviceTrust !== null) {
+    logger.info({ trust: deviceTrust.sources }, 'server trust');
+    for (const problem of deviceTrust.problems) logger.warn({ problem }, 'a server CA file could not be used');
+  }
+  const deps = createDeviceDeps({
+    ...options,
+    hal,
+    ...(deviceTrust !== null ? { trust: deviceTrust.trust } : {}),
+  });
   const agent = await startAgent(deps, {
     ...(options.maxBootAttempts !== undefined ? { maxBootAttempts: options.maxBootAttempts } : {}),
     onTransition: (state, snapshot) => {
@@ -54,6 +68,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const outcome =
     options.ui === 'none' ? await agent.settled : await serveUis(agent, deps, hal, options, logger);
   await agent.stop();
+  deviceTrust?.trust.destroy();
   const writeError = agent.persistenceError();
   if (writeError)
     logger.warn({ code: writeError.code, errno: writeError.errno }, 'the state could not be persisted');
@@ -120,6 +135,31 @@ async function parseRunArgs(argv: string[]) {
   if (server.protocol !== 'http:' && server.protocol !== 'https:') {
     throw new UsageError(`--server ${values.server}: must be http or https`);
   }
+  const https = server.protocol === 'https:';
+  // Plain http can be read and changed by anything on the way: only on this machine, or when asked.
+  if (!https && !isLoopbackHost(server.hostname) && values['allow-insecure-http'] !== true)
+    throw new UsageError(
+      `--server ${values.server}: plain http to another machine can be read and changed by anything on the way (the device's serial, its registration, its DM token); use https, or --allow-insecure-http on a test network`,
+    );
+  const serverCaFiles = values['server-ca'] ?? [];
+  const pinTexts = values['server-pin'] ?? [];
+  if (!https && (serverCaFiles.length > 0 || pinTexts.length > 0))
+    throw new UsageError(`--server-ca and --server-pin apply to an https server, not ${values.server}`);
+  const serverCaPem: string[] = [];
+  for (const file of serverCaFiles) {
+    try {
+      serverCaPem.push(...(await readPemBundle(file)));
+    } catch (error) {
+      throw new UsageError(`--server-ca ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const pins = pinTexts.map((text) => {
+    try {
+      return parseSpkiPin(text);
+    } catch (error) {
+      throw new UsageError(`--server-pin ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
   const ui = values.ui ?? 'none';
   if (!(UI_KINDS as readonly string[]).includes(ui))
     throw new UsageError(`--ui ${ui}: must be one of ${UI_KINDS.join(', ')}`);
@@ -143,6 +183,9 @@ async function parseRunArgs(argv: string[]) {
     uiPort,
     maxBootAttempts: positiveInteger('--max-boot-attempts', values['max-boot-attempts']),
     json: values.json ?? false,
+    https,
+    serverCaPem,
+    pins,
   };
 }
 
@@ -160,6 +203,9 @@ function parse(argv: string[]) {
       'smart-serial': { type: 'string' },
       'max-boot-attempts': { type: 'string' },
       'dm-encoding': { type: 'string' },
+      'server-ca': { type: 'string', multiple: true },
+      'server-pin': { type: 'string', multiple: true },
+      'allow-insecure-http': { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });

@@ -47,21 +47,18 @@ function hardwareSerial(snapshot: IdentitySnapshot): Sourced | null {
   return firstSourced(snapshot.vpd.serial_number, snapshot.dmi.product_serial);
 }
 
-function serialProblem(snapshot: IdentitySnapshot, serial: Sourced | null, what: string): Reason | null {
+/** Which identifier a sentence names (a `select` of the catalog messages). */
+type IdWhat = 'serial' | 'serviceTag' | 'mtmSerial';
+
+function serialProblem(snapshot: IdentitySnapshot, serial: Sourced | null, what: IdWhat): Reason | null {
   if (serial === null) {
     const malformed = isMalformed(snapshot.vpd.serial_number) || isMalformed(snapshot.dmi.product_serial);
     return malformed
-      ? reason(
-          'invalid-identifier',
-          `The ${what} contains characters that are not printable ASCII, or is too long.`,
-        )
-      : reason('missing-serial', `No ${what} was found in VPD serial_number or DMI product_serial.`);
+      ? reason('invalid-identifier', 'reason.malformedSerial', { what })
+      : reason('missing-serial', 'reason.missingSerial', { what });
   }
   if (!isValidDeviceId(serial.value)) {
-    return reason(
-      'invalid-identifier',
-      `The ${what} "${serial.value}" is not 1–64 printable characters without spaces.`,
-    );
+    return reason('invalid-identifier', 'reason.badSerial', { what, value: serial.value });
   }
   return null;
 }
@@ -70,50 +67,41 @@ function attestedId(snapshot: IdentitySnapshot): Sourced | null {
   return sourced(snapshot.vpd.attested_device_id);
 }
 
-function mismatchIfAdidDiffers(snapshot: IdentitySnapshot, expected: string, what: string): Reason | null {
+function mismatchIfAdidDiffers(snapshot: IdentitySnapshot, expected: string, what: IdWhat): Reason | null {
   const adid = attestedId(snapshot);
   if (adid === null || adid.value === expected) return null;
-  return reason(
-    'identity-mismatch',
-    `VPD attested_device_id "${adid.value}" differs from the ${what} "${expected}": the board or its VPD was changed.`,
-  );
+  return reason('identity-mismatch', 'reason.adidMismatch', { adid: adid.value, what, expected });
 }
 
 function serialNumberKind(snapshot: IdentitySnapshot, entry: CatalogEntry): DerivedId {
   const serial = hardwareSerial(snapshot);
-  const problem = serialProblem(snapshot, serial, 'serial number');
+  const problem = serialProblem(snapshot, serial, 'serial');
   if (problem || serial === null) return refused(serial, ...(problem ? [problem] : []));
   const reasons: Reason[] = [];
   if (entry.manufacturer === 'Samsung' && serial.value.length !== SAMSUNG_SERIAL_LENGTH) {
     const n = serial.value.length;
     reasons.push(
-      reason(
-        'serial-incomplete',
-        n === 14
-          ? 'This Samsung Chromebook has a 14-character serial number (made before the listed date): zero-touch needs the 15-character serial.'
-          : `This Samsung Chromebook's serial number has ${n} characters: zero-touch needs exactly 15 (seed 000, footnote 2).`,
-      ),
+      n === 14
+        ? reason('serial-incomplete', 'reason.samsung14')
+        : reason('serial-incomplete', 'reason.samsungLength', { length: n }),
     );
   }
-  const mismatch = mismatchIfAdidDiffers(snapshot, serial.value, 'serial number');
+  const mismatch = mismatchIfAdidDiffers(snapshot, serial.value, 'serial');
   if (mismatch) reasons.push(mismatch);
   return reasons.length > 0 ? refused(serial, ...reasons) : accepted(serial, serial, null);
 }
 
 function serviceTagKind(snapshot: IdentitySnapshot): DerivedId {
   const tag = firstSourced(snapshot.dmi.product_serial, snapshot.vpd.serial_number);
-  const problem = serialProblem(snapshot, tag, 'Dell service tag');
+  const problem = serialProblem(snapshot, tag, 'serviceTag');
   if (problem || tag === null) return refused(tag, ...(problem ? [problem] : []));
   if (!SERVICE_TAG.test(tag.value)) {
     return refused(
       tag,
-      reason(
-        'invalid-identifier',
-        `"${tag.value}" is not a Dell service tag (7 letters or digits, 5 on old models).`,
-      ),
+      reason('invalid-identifier', 'reason.notServiceTag', { value: tag.value }),
     );
   }
-  return accepted(tag, tag, mismatchIfAdidDiffers(snapshot, tag.value, 'service tag'));
+  return accepted(tag, tag, mismatchIfAdidDiffers(snapshot, tag.value, 'serviceTag'));
 }
 
 function asusKind(snapshot: IdentitySnapshot): DerivedId {
@@ -123,23 +111,14 @@ function asusKind(snapshot: IdentitySnapshot): DerivedId {
     return refused(
       serial,
       isMalformed(snapshot.vpd.attested_device_id)
-        ? reason(
-            'invalid-identifier',
-            'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.',
-          )
-        : reason(
-            'missing-attested-device-id',
-            'This ASUS model enrolls with its certified device ID, but VPD attested_device_id is missing.',
-          ),
+        ? reason('invalid-identifier', 'reason.asusMalformed')
+        : reason('missing-attested-device-id', 'reason.asusMissing'),
     );
   }
   if (!isValidDeviceId(adid.value)) {
     return refused(
       serial,
-      reason(
-        'invalid-identifier',
-        `The ASUS certified device ID "${adid.value}" is not 1–64 printable characters without spaces.`,
-      ),
+      reason('invalid-identifier', 'reason.asusInvalid', { value: adid.value }),
     );
   }
   return accepted(serial, adid, null);
@@ -147,30 +126,28 @@ function asusKind(snapshot: IdentitySnapshot): DerivedId {
 
 function lenovoMtmSerialKind(snapshot: IdentitySnapshot): DerivedId {
   const serial = hardwareSerial(snapshot);
-  const problem = serialProblem(snapshot, serial, 'serial number');
+  const problem = serialProblem(snapshot, serial, 'serial');
   if (problem || serial === null) return refused(serial, ...(problem ? [problem] : []));
   const mtm = sourced(snapshot.dmi.product_name);
   if (mtm === null || !LENOVO_MTM.test(mtm.value)) {
-    const shown = mtm === null ? 'missing' : `"${mtm.value}"`;
     return refused(
       serial,
-      reason(
-        'invalid-identifier',
-        `The Lenovo machine type/model (DMI product_name) is ${shown}: the ID is 1S + MTM + serial.`,
-      ),
+      mtm === null
+        ? reason('invalid-identifier', 'reason.lenovoMtmMissing')
+        : reason('invalid-identifier', 'reason.lenovoMtmInvalid', { mtm: mtm.value }),
     );
   }
   const value = `1S${mtm.value}${serial.value}`;
   if (!isValidDeviceId(value)) {
     return refused(
       serial,
-      reason('invalid-identifier', `1S + MTM + serial "${value}" is longer than 64 characters.`),
+      reason('invalid-identifier', 'reason.lenovoTooLong', { value }),
     );
   }
   return accepted(
     serial,
     { value, source: serial.source },
-    mismatchIfAdidDiffers(snapshot, value, '1S + MTM + serial'),
+    mismatchIfAdidDiffers(snapshot, value, 'mtmSerial'),
   );
 }
 
@@ -180,32 +157,26 @@ function lenovoOriginMacKind(snapshot: IdentitySnapshot): DerivedId {
   if (adid === null) {
     return refused(
       serial,
-      reason(
-        'missing-attested-device-id',
-        'The ThinkCentre M60q enrolls with 1S + C1KS/C1VM + Ethernet MAC from VPD attested_device_id, which is missing.',
-      ),
+      reason('missing-attested-device-id', 'reason.m60qMissing'),
     );
   }
   const match = M60Q_ADID.exec(adid.value);
   if (!match) {
     return refused(
       serial,
-      reason(
-        'invalid-identifier',
-        `"${adid.value}" is not 1S + C1KS (made in China) or C1VM (made in Viet Nam) + 12 upper-case hex digits of the Ethernet MAC.`,
-      ),
+      reason('invalid-identifier', 'reason.m60qInvalid', { value: adid.value }),
     );
   }
   const adidMac = match[2] ?? '';
   const macs = ethernetInterfaces(snapshot).flatMap((i) => (i.mac ? [compactMac(i.mac)] : []));
   if (!macs.includes(adidMac)) {
-    const seen = macs.length > 0 ? macs.join(', ') : 'none';
     return refused(
       serial,
-      reason(
-        'identity-mismatch',
-        `The MAC in the attested device ID (${adidMac}) is not one of this device's Ethernet MACs (${seen}): the board was swapped.`,
-      ),
+      reason('identity-mismatch', 'reason.m60qMacMismatch', {
+        adidMac,
+        // A list of MAC addresses reads the same in every language; `none` (never a MAC) is a word.
+        macs: macs.length > 0 ? macs.join(', ') : 'none',
+      }),
     );
   }
   return accepted(serial, adid, null);

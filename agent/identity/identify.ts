@@ -35,10 +35,7 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
       brandCode: brand?.value ?? null,
       eligible: false,
       reasons: [
-        reason(
-          'model-not-listed',
-          `Model "${described}" is not in the zero-touch compatible device list (no listed name or variant code matched).`,
-        ),
+        reason('model-not-listed', 'reason.modelNotListed', { model: described }),
       ],
       sources,
     };
@@ -51,17 +48,18 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
   if (entry.eligibleFrom !== null) {
     if (manufactureDate === null) {
       reasons.push(
-        reason(
-          'manufacture-date-unknown',
-          `${match.listedName} is compatible only if made on or after ${entry.eligibleFrom}, and VPD mfg_date is missing or not YYYY-MM-DD.`,
-        ),
+        reason('manufacture-date-unknown', 'reason.dateUnknown', {
+          model: match.listedName,
+          cutoff: entry.eligibleFrom,
+        }),
       );
     } else if (manufactureDate < entry.eligibleFrom) {
       reasons.push(
-        reason(
-          'made-before-cutoff',
-          `Made on ${manufactureDate}; ${match.listedName} is compatible only if made on or after ${entry.eligibleFrom}.`,
-        ),
+        reason('made-before-cutoff', 'reason.madeBeforeCutoff', {
+          made: manufactureDate,
+          model: match.listedName,
+          cutoff: entry.eligibleFrom,
+        }),
       );
     }
   }
@@ -105,10 +103,7 @@ function smartWithoutSerialPort(snapshot: IdentitySnapshot, model: string, sourc
     brandCode: null,
     eligible: false,
     reasons: [
-      reason(
-        'missing-serial',
-        'A SMART display gives its serial number over RS-232: run with --smart-serial PATH.',
-      ),
+      reason('missing-serial', 'reason.smartNeedsSerialPort'),
     ],
     sources: { manufacturer: source, model: source },
   };

@@ -15,14 +15,14 @@ export type SmartReading =
   | { ok: false; error: { code: string; message: string; powerState?: string }; source: string };
 
 /** Why the serial could not be read, in words (the HAL gives codes and data only). */
-function unreadSerial(error: { code: string; message: string; powerState?: string }): string {
+function unreadSerial(error: { code: string; message: string; powerState?: string }): Reason {
   if (error.code === 'display-not-ready') {
     const state = error.powerState ?? 'unknown';
-    return state.startsWith('update')
-      ? `The display is updating its firmware (power state ${state}) and answers only power commands over RS-232 (display-not-ready). Wait for the update to finish, then restart setup.`
-      : `The display stayed in power state ${state} and answers only power commands over RS-232 (display-not-ready). Turn it on with the Power button on the display or its remote, then restart setup.`;
+    return reason('missing-serial', state.startsWith('update') ? 'reason.smartUpdating' : 'reason.smartNotOn', {
+      state,
+    });
   }
-  return `The display did not give its serial number over RS-232 (${error.code}: ${error.message}). Check the cable and that the display is not in soft-off.`;
+  return reason('missing-serial', 'reason.smartNoSerial', { code: error.code, message: error.message });
 }
 
 export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDeviceInfo[]): IdentityReport {
@@ -41,7 +41,7 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
       serialNumber: null,
       certifiedDeviceId: null,
       eligible: false,
-      reasons: [reason('missing-serial', unreadSerial(reading.error))],
+      reasons: [unreadSerial(reading.error)],
       sources: {},
     };
   }
@@ -53,18 +53,15 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
   const entry = hit?.entry.deviceClass === 'smart-display' ? hit.entry : null;
   if (entry === null) {
     reasons.push(
-      reason('model-not-listed', `SMART model "${info.modelNumber}" is not a supported SMART Board display.`),
+      reason('model-not-listed', 'reason.smartModelNotListed', { model: info.modelNumber }),
     );
   }
   const serial = info.serialNumber.trim();
   if (serial === '') {
-    reasons.push(reason('missing-serial', 'The display answered an empty serial number.'));
+    reasons.push(reason('missing-serial', 'reason.smartEmptySerial'));
   } else if (!isValidDeviceId(serial)) {
     reasons.push(
-      reason(
-        'invalid-identifier',
-        `The display serial "${serial}" is not 1–64 printable characters without spaces.`,
-      ),
+      reason('invalid-identifier', 'reason.smartBadSerial', { value: serial }),
     );
   }
   const touchSerials = usb
@@ -76,10 +73,10 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
     !touchSerials.some((s) => s.toUpperCase() === serial.toUpperCase())
   ) {
     reasons.push(
-      reason(
-        'identity-mismatch',
-        `The display says serial "${serial}" but its touch controller (USB 0b8c) reports ${touchSerials.map((s) => `"${s}"`).join(', ')}.`,
-      ),
+      reason('identity-mismatch', 'reason.smartTouchMismatch', {
+        serial,
+        touchSerials: touchSerials.map((s) => `"${s}"`).join(', '),
+      }),
     );
   }
   const idOk = serial !== '' && !reasons.some((r) => r.code !== 'model-not-listed');

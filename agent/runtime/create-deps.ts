@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { SerialBinding } from '../../hal/backends/smart-rs232/index.ts';
 import type { DmEncoding } from '../../protocol/codec.ts';
-import { createDmClient } from '../dm-client/index.ts';
+import { createDmClient, type ServerTrust } from '../dm-client/index.ts';
 import { assembleHal, type DeviceHal } from '../hal-assembly/index.ts';
 import { readDeviceIdentity } from '../identity/read-device.ts';
 import { StateStore } from '../persistence/index.ts';
@@ -23,6 +23,11 @@ export interface DeviceDepsOptions {
   dmEncoding?: DmEncoding;
   /** The device's assembled HAL (`assembleHal`); assembled from `root` and `smartSerial` when absent. */
   hal?: DeviceHal;
+  /**
+   * Whom to trust over https (`loadDeviceTrust`, device-trust.ts): used by every HTTP call of the
+   * agent. Without it, Node's default verification (its own roots) applies.
+   */
+  trust?: ServerTrust;
 }
 
 /** Where the agent keeps its record when `--state-dir` is not given (DESIGN §6). */
@@ -39,8 +44,16 @@ export function createDeviceDeps(options: DeviceDepsOptions): AgentDeps {
     network: hal.network,
     keyStore: hal.keyStore,
     createDmClient: (deviceId) =>
-      createDmClient({ serverUrl: options.server, deviceId, encoding: options.dmEncoding ?? 'proto' }),
-    enrollmentHttp: createEnrollmentHttp(options.server),
+      createDmClient({
+        serverUrl: options.server,
+        deviceId,
+        encoding: options.dmEncoding ?? 'proto',
+        ...(options.trust !== undefined ? { trust: options.trust } : {}),
+      }),
+    enrollmentHttp: createEnrollmentHttp(
+      options.server,
+      options.trust !== undefined ? { trust: options.trust } : {},
+    ),
     store: new StateStore({ dir: options.stateDir ?? defaultStateDir(options.root) }),
     now: () => new Date(),
   };

@@ -11,6 +11,12 @@ import {
 } from '../../protocol/smart.ts';
 import { DEFAULT_DM_TIMEOUTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from '../dm-client/index.ts';
 import { isPlainObject, parseJsonBytes } from '../dm-client/json.ts';
+import {
+  type CertificateSummary,
+  type ServerTrust,
+  serverTrustErrorIn,
+  type TlsErrorCode,
+} from '../dm-client/server-trust.ts';
 import { dmGotOptions, postCapped } from '../dm-client/transport.ts';
 import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../identity/admin-account.ts';
 
@@ -27,7 +33,8 @@ export type EnrollmentHttpErrorCode =
   | 'smart-unknown-domain'
   | 'smart-display-conflict'
   | 'temporarily-unavailable'
-  | 'request-rejected';
+  | 'request-rejected'
+  | TlsErrorCode;
 
 export class EnrollmentHttpError extends Error {
   override readonly name = 'EnrollmentHttpError';
@@ -35,6 +42,8 @@ export class EnrollmentHttpError extends Error {
     readonly code: EnrollmentHttpErrorCode,
     message: string,
     readonly httpStatus: number | null = null,
+    /** The certificate presented by a server that failed TLS verification (server-trust.ts). */
+    readonly certificate: CertificateSummary | null = null,
   ) {
     super(message);
   }
@@ -74,8 +83,13 @@ export interface EnrollmentHttp {
 /** The clock check must not hold the boot up: a server that does not answer quickly is skipped. */
 const SERVER_TIME_TIMEOUT_MS = 3_000;
 
-export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
-  const http = got.extend(dmGotOptions(DEFAULT_DM_TIMEOUTS, DEFAULT_USER_AGENT));
+export interface EnrollmentHttpOptions {
+  /** Whom to trust over https: the same trust as the DM client's (issue 17). */
+  trust?: ServerTrust;
+}
+
+export function createEnrollmentHttp(serverUrl: string, options: EnrollmentHttpOptions = {}): EnrollmentHttp {
+  const http = got.extend(dmGotOptions(DEFAULT_DM_TIMEOUTS, DEFAULT_USER_AGENT, options.trust));
   const base = serverUrl.replace(/\/+$/, '');
 
   async function post(
@@ -98,6 +112,10 @@ export function createEnrollmentHttp(serverUrl: string): EnrollmentHttp {
       if (error instanceof TimeoutError)
         throw new EnrollmentHttpError('timeout', `${path}: no answer in time`);
       if (error instanceof EnrollmentHttpError) throw error;
+      // The server failed verification: nothing was sent to it (server-trust.ts).
+      const untrusted = serverTrustErrorIn(error);
+      if (untrusted !== null)
+        throw new EnrollmentHttpError(untrusted.code, `${path}: ${untrusted.message}`, null, untrusted.certificate);
       const code = (error as { code?: unknown }).code;
       throw new EnrollmentHttpError(
         code === 'response-too-large' ? 'invalid-response' : 'network',

@@ -238,7 +238,7 @@ export const en = {
   'reason.samsung14':
     'This Samsung Chromebook has a 14-character serial number (made before the listed date): zero-touch needs the 15-character serial.',
   'reason.samsungLength':
-    'This Samsung Chromebook’s serial number has {length, plural, one {# character} other {# characters}}: zero-touch needs exactly 15 (seed 000, footnote 2).',
+    "This Samsung Chromebook's serial number has {length, plural, one {# character} other {# characters}}: zero-touch needs exactly 15 (seed 000, footnote 2).",
   'reason.notServiceTag': '"{value}" is not a Dell service tag (7 letters or digits, 5 on old models).',
   'reason.asusMalformed':
     'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.',
@@ -255,8 +255,7 @@ export const en = {
   'reason.m60qInvalid':
     '"{value}" is not 1S + C1KS (made in China) or C1VM (made in Viet Nam) + 12 upper-case hex digits of the Ethernet MAC.',
   'reason.m60qMacMismatch':
-    'The MAC in the attested device ID ({adidMac}) is not one of this device’s Ethernet MACs ({macs}): the board was swapped.',
-  'reason.m60qNoMac': 'none',
+    "The MAC in the attested device ID ({adidMac}) is not one of this device's Ethernet MACs ({macs, select, none {none} other {{macs}}}): the board was swapped.",
   'reason.smartUpdating':
     'The display is updating its firmware (power state {state}) and answers only power commands over RS-232 (display-not-ready). Wait for the update to finish, then restart setup.',
   'reason.smartNotOn':

@@ -292,8 +292,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'reason.m60qInvalid':
     '"{value}" n’est pas 1S + C1KS (fabriqué en Chine) ou C1VM (fabriqué au Viêt Nam) + les 12 chiffres hexadécimaux en majuscules de l’adresse MAC Ethernet.',
   'reason.m60qMacMismatch':
-    'L’adresse MAC de l’ID d’appareil attesté ({adidMac}) ne fait pas partie des adresses MAC Ethernet de cet appareil ({macs}) : la carte mère a été remplacée.',
-  'reason.m60qNoMac': 'aucune',
+    'L’adresse MAC de l’ID d’appareil attesté ({adidMac}) ne fait pas partie des adresses MAC Ethernet de cet appareil ({macs, select, none {aucune} other {{macs}}}) : la carte mère a été remplacée.',
   'reason.smartUpdating':
     'L’écran met à jour son micrologiciel (état d’alimentation {state}) et ne répond qu’aux commandes d’alimentation par RS-232 (display-not-ready). Attendez la fin de la mise à jour, puis relancez la configuration.',
   'reason.smartNotOn':

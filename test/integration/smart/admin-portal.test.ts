@@ -3,7 +3,7 @@
 // shared by all its displays; after one year from purchase the claim is refused with an activation error.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claim, DAY_MS, type Harness, snapshot, startSmart, T0 } from './harness.ts';
+import { claim, DAY_MS, type Harness, outbox, snapshot, startSmart, T0 } from './harness.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -20,10 +20,18 @@ beforeEach(async () => {
         ],
       },
       {
+        invoice_id: 'INV-AUTO',
+        credits_via: 'enrollment',
+        purchased_days_ago: 5,
+        buyer_email: 'buyer@school.example',
+        displays: [{ serial_number: 'AUTO1', model_number: 'sbid-mx265-v3', credits: 365 }],
+      },
+      {
         invoice_id: 'INV-RECENT',
         claim_code: 'CLAIM-RECENT',
         product_key: 'KEY-RECENT',
         purchased_days_ago: 30,
+        buyer_email: 'Buyer@School.example',
         displays: [{ serial_number: 'RECENT1', model_number: 'sbid-mx065-v2', credits: 365 }],
       },
     ],
@@ -89,5 +97,19 @@ describe('POST /smart/v1/admin-portal/claims', () => {
     const bad = await claim(h.app, 'has space');
     expect([bad.status, bad.body.error_code]).toEqual([400, 'INVALID_REQUEST']);
     expect(bad.body.error_message).toContain('body.claim_code');
+  });
+
+  it('the purchase confirmation e-mail says whether a key must be claimed in Admin Portal (seed 002)', async () => {
+    const mails = await outbox(h.app, 'buyer@school.example');
+    const byInvoice = (id: string) => mails.find((m) => m.subject.includes(id));
+    const auto = byInvoice('INV-AUTO');
+    expect(auto?.domain).toBeNull();
+    expect(auto?.body).toContain('automatically when you enroll each display');
+    expect(auto?.body).not.toContain('Admin Portal');
+    const keyed = byInvoice('INV-RECENT');
+    expect(keyed?.body).toContain('SMART Admin Portal with the claim code CLAIM-RECENT');
+    expect(keyed?.body).toContain('within one year of purchase, that is by 2026-02-08T09:00:00.000Z');
+    expect(keyed?.body).toContain('"Numéro du code PIN"');
+    expect(keyed?.sent_at).toBe(new Date(T0.getTime() - 30 * DAY_MS).toISOString());
   });
 });

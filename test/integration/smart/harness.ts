@@ -133,7 +133,7 @@ interface OutboxMessage {
   subject: string;
   body: string;
   activation_code: string;
-  domain: string;
+  domain: string | null;
   sent_at: string;
 }
 
