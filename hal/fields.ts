@@ -21,6 +21,7 @@ export const VPD_FIELDS = [
   'model_name',
   'rlz_brand_code',
   'region',
+  'initial_locale',
 ] as const satisfies readonly VpdField[];
 
 // Compile-time proof that the lists above are exhaustive: adding a field to interface.ts without

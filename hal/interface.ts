@@ -24,7 +24,9 @@ export type VpdField =
   | 'mfg_date'
   | 'model_name'
   | 'rlz_brand_code'
-  | 'region';
+  | 'region'
+  /** The OOBE language(s), e.g. `fr-FR` or `fr-CA,en-CA` (read before `region`, as ChromeOS does). */
+  | 'initial_locale';
 
 /**
  * Why a field has no usable value. `missing`: not supplied. `unreadable`: permission or I/O error.

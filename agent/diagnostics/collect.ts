@@ -60,6 +60,8 @@ export async function collectDiagnostics(
           code: lastError.code,
           message: lastError.message,
           advice: adviceText(lastError.code, lastError.message),
+          // A server that failed TLS verification: the certificate it presented (issue 17).
+          ...(lastError.certificate !== undefined ? { certificate: lastError.certificate } : {}),
         }
       : null,
     policy: policyDiagnostics(snapshot.context),

@@ -2,6 +2,7 @@
 
 import type { Availability, NetworkInterfaceInfo, NetworkSource } from '../../hal/interface.ts';
 import type { EnrollmentMode } from '../dm-client/determine-state.ts';
+import type { CertificateSummary } from '../dm-client/server-trust.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { AgentActor } from '../runtime/agent.ts';
 import type { AgentDeps } from '../runtime/deps.ts';
@@ -31,7 +32,8 @@ export interface Diagnostics {
   /** The machine's flow state, e.g. `manual.waiting`. */
   state: string;
   history: Array<{ state: string; at: string }>;
-  lastError: { code: string; message: string; advice: string } | null;
+  /** `certificate`: what a server that failed TLS verification presented (subject, issuer, validity). */
+  lastError: { code: string; message: string; advice: string; certificate?: CertificateSummary } | null;
   /** The last verified device policy; null until one was received. */
   policy: PolicyDiagnostics | null;
   /** `available` or `unavailable: <reason>` per HAL backend. */

@@ -2,6 +2,7 @@
 // Guards test `code`, never message text (DESIGN §6).
 
 import { DM_ERROR_CLASS } from '../dm-client/index.ts';
+import type { CertificateSummary } from '../dm-client/server-trust.ts';
 import type { AgentErrorInfo, ErrorClass } from './types.ts';
 
 /**
@@ -19,6 +20,13 @@ function field<T>(value: unknown, key: string, check: (v: unknown) => v is T): T
 }
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCertificate = (v: unknown): v is CertificateSummary =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as CertificateSummary).subject === 'string' &&
+  typeof (v as CertificateSummary).issuer === 'string' &&
+  typeof (v as CertificateSummary).validFrom === 'string' &&
+  typeof (v as CertificateSummary).validTo === 'string';
 
 /** Reads `code`, `message`, `httpStatus`, `retryAfterMs` off any thrown value. */
 export function toErrorInfo(error: unknown): AgentErrorInfo {
@@ -29,5 +37,7 @@ export function toErrorInfo(error: unknown): AgentErrorInfo {
   const retryAfterMs = field(error, 'retryAfterMs', isNumber);
   if (httpStatus !== undefined) info.httpStatus = httpStatus;
   if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
+  const certificate = field(error, 'certificate', isCertificate);
+  if (certificate !== undefined) info.certificate = certificate;
   return info;
 }

@@ -68,6 +68,12 @@ export const agentMachine = setup({
     failedOnNetwork: ({ context }) =>
       context.lastError?.code === 'network' || context.lastError?.code === 'timeout',
     terminalForZte: ({ event }) => classOf(event) === 'terminal-for-zte',
+    // The server failed TLS verification (issue 17): nothing was sent; the error screen, retried behind it.
+    untrustedServer: ({ event }) => classOf(event) === 'untrusted-server',
+    // …except a certificate not valid yet, whose cause is the device clock: the clock screen.
+    certificateNotYetValid: ({ event }) => errorOf(event).code === 'tls-cert-not-yet-valid',
+    lastErrorUntrustedServer: ({ context }) =>
+      context.lastError !== null && classifyCode(context.lastError.code) === 'untrusted-server',
     policyInvalid: ({ event }) => errorOf(event).code === 'policy-invalid',
     retryDetermining: ({ context }) => context.retry.step === 'determining',
     retryRegistering: ({ context }) => context.retry.step === 'registering',
@@ -255,6 +261,16 @@ export const agentMachine = setup({
                 ],
                 onError: [
                   {
+                    guard: 'certificateNotYetValid',
+                    target: '#agent.flow.clockWrong',
+                    actions: { type: 'scheduleRetry', params: 'determining' },
+                  },
+                  {
+                    guard: 'untrustedServer',
+                    target: '#agent.flow.error',
+                    actions: { type: 'scheduleRetry', params: 'determining' },
+                  },
+                  {
                     guard: 'retryable',
                     target: 'backoff',
                     actions: { type: 'scheduleRetry', params: 'determining' },
@@ -340,6 +356,16 @@ export const agentMachine = setup({
                     },
                     onError: [
                       {
+                        guard: 'certificateNotYetValid',
+                        target: '#agent.flow.clockWrong',
+                        actions: { type: 'scheduleRetry', params: 'registering' },
+                      },
+                      {
+                        guard: 'untrustedServer',
+                        target: '#agent.flow.error',
+                        actions: { type: 'scheduleRetry', params: 'registering' },
+                      },
+                      {
                         guard: 'retryable',
                         target: '#agent.flow.automatic.backoff',
                         actions: { type: 'scheduleRetry', params: 'registering' },
@@ -369,6 +395,16 @@ export const agentMachine = setup({
                 ],
                 onError: [
                   {
+                    guard: 'certificateNotYetValid',
+                    target: '#agent.flow.clockWrong',
+                    actions: { type: 'scheduleRetry', params: 'smartCheckin' },
+                  },
+                  {
+                    guard: 'untrustedServer',
+                    target: '#agent.flow.error',
+                    actions: { type: 'scheduleRetry', params: 'smartCheckin' },
+                  },
+                  {
                     guard: 'retryable',
                     target: 'backoff',
                     actions: { type: 'scheduleRetry', params: 'smartCheckin' },
@@ -389,6 +425,16 @@ export const agentMachine = setup({
                   actions: assign({ enrollment: ({ event }) => smartEnrollment(event.output.domain) }),
                 },
                 onError: [
+                  {
+                    guard: 'certificateNotYetValid',
+                    target: '#agent.flow.clockWrong',
+                    actions: { type: 'scheduleRetry', params: 'smartEnrolling' },
+                  },
+                  {
+                    guard: 'untrustedServer',
+                    target: '#agent.flow.error',
+                    actions: { type: 'scheduleRetry', params: 'smartEnrolling' },
+                  },
                   {
                     guard: 'retryable',
                     target: 'backoff',
@@ -482,6 +528,11 @@ export const agentMachine = setup({
           },
         },
         error: {
+          // A server that failed TLS verification is asked again behind the error screen, with backoff
+          // (a captive portal may be signed in later); the screen stays until it passes.
+          after: {
+            RETRY_DELAY: { guard: 'lastErrorUntrustedServer', target: '#agent.flow.automatic.resuming' },
+          },
           on: {
             RETRY: [
               // An enrolled device (its policy was refused) only fetches its policy again.

@@ -1,6 +1,7 @@
 // Context, events and actor contracts of the first-boot machine (DESIGN §6, issue 4).
 
 import type { EnrollmentState } from '../dm-client/determine-state.ts';
+import type { CertificateSummary } from '../dm-client/server-trust.ts';
 import type { PolicyKeyPin, VerifiedPolicy } from '../dm-client/policy-verify.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { BootPlan } from '../persistence/restart-policy.ts';
@@ -26,12 +27,14 @@ export interface AgentErrorInfo {
   httpStatus?: number;
   /** Retry-After from the server, when it gave one. */
   retryAfterMs?: number;
+  /** The certificate a server that failed TLS verification presented (issue 17), for diagnostics. */
+  certificate?: CertificateSummary;
 }
 
 /** The step a retryable failure goes back to after its backoff. */
 export type RetryStep = 'determining' | 'registering' | 'smartCheckin' | 'smartEnrolling';
 
-export type ErrorClass = 'retryable' | 'terminal-for-zte' | 'actionable';
+export type ErrorClass = 'retryable' | 'terminal-for-zte' | 'actionable' | 'untrusted-server';
 
 /** The result of the enrollment-state look-up, as the machine and diagnostics keep it. */
 export type { EnrollmentState, PolicyKeyPin, VerifiedPolicy };

@@ -106,6 +106,7 @@ function carriedOver(loaded: PersistedAgentState | null, options: PlanBootOption
   if (loaded?.identity !== undefined) record.identity = { ...loaded.identity };
   if (loaded?.lastError !== undefined)
     record.lastError = loaded.lastError === null ? null : { ...loaded.lastError };
+  if (loaded?.locale !== undefined) record.locale = loaded.locale;
   return record;
 }
 

@@ -44,6 +44,8 @@ export interface PersistedAgentState {
   lastError?: { code: string; message: string } | null;
   /** Oldest first, at most HISTORY_CAP entries. */
   history: Array<{ state: string; at: string }>;
+  /** The screens' language a person chose on the first screen (`en`, `fr`), kept across boots. */
+  locale?: string;
 }
 
 export const STATE_FILE_NAME = 'state.json';

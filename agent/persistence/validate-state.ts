@@ -124,6 +124,14 @@ function lastError(v: unknown): NonNullable<PersistedAgentState['lastError']> | 
   };
 }
 
+/** A BCP 47 language tag (`fr`, `en-GB`); which ones the screens speak is the i18n layer's business. */
+function localeTag(v: unknown): string {
+  const s = string(v, 'locale', true);
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(s) || s.length > 35)
+    throw new Invalid('locale is not a language tag');
+  return s;
+}
+
 function history(v: unknown): PersistedAgentState['history'] {
   if (!Array.isArray(v)) throw new Invalid('history is not an array');
   const entries: readonly unknown[] = v;
@@ -169,6 +177,7 @@ export function validatePersistedState(value: unknown): StateValidation {
       state.manual = { reason: string(field(m, 'reason'), 'manual.reason', true) };
     }
     if (has(o, 'lastError')) state.lastError = lastError(o.lastError);
+    if (has(o, 'locale')) state.locale = localeTag(o.locale);
     return { ok: true, state };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, problem: 'corrupt', detail: e.message };

@@ -10,6 +10,7 @@ import {
   determineEnrollmentState,
   verifyPolicy,
 } from '../dm-client/index.ts';
+import type { VpdLocaleFields } from '../i18n/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import { judgeClock } from '../machine/clock.ts';
 import type { ActorContracts, Enrollment, Registration } from '../machine/types.ts';
@@ -25,7 +26,12 @@ const actor = <K extends keyof ActorContracts>(impl: Impl<K>) =>
 
 /** Hooks the runtime uses to keep the durable record in step with what actors do. */
 export interface ActorHooks {
-  onIdentity(identity: { report: IdentityReport; ethernetMac: string | null }): void;
+  onIdentity(identity: {
+    report: IdentityReport;
+    ethernetMac: string | null;
+    /** VPD `initial_locale` and `region`: the language the device's screens start in (DESIGN §3). */
+    vpdLocale: VpdLocaleFields;
+  }): void;
   /** Persist "a registration may reach the server" before it is sent; rejects if it cannot. */
   checkpointRegistration(reregister: boolean): Promise<void>;
   /** The server answered the registration (success or a verdict): it is no longer in flight. */
@@ -46,7 +52,11 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
     const eth = snapshot.network.filter((i) => !i.virtual && !i.wireless && i.type === 1 && i.mac !== null);
     eth.sort((a, b) => a.name.localeCompare(b.name));
     ethernetMac = eth[0]?.mac ?? null;
-    hooks.onIdentity({ report, ethernetMac });
+    const vpdLocale = {
+      initialLocale: snapshot.vpd.initial_locale.value,
+      region: snapshot.vpd.region.value,
+    };
+    hooks.onIdentity({ report, ethernetMac, vpdLocale });
     return report;
   };
 

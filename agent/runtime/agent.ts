@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Actor, createActor, type SimulatedClock, type SnapshotFrom } from 'xstate';
 import type { DmClient } from '../dm-client/index.ts';
+import { createLocaleSetting, type Locale, type LocaleSetting } from '../i18n/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import { agentMachine } from '../machine/machine.ts';
 import type { AgentContext } from '../machine/types.ts';
@@ -28,6 +29,8 @@ export interface AgentOptions {
   random?: () => number;
   /** Called with each new flow state, after it is recorded. */
   onTransition?: (state: string, snapshot: AgentSnapshot) => void;
+  /** `--locale`: the screens' language for this boot, over the remembered choice and the VPD. */
+  locale?: Locale;
 }
 
 export interface AgentHandle {
@@ -41,6 +44,11 @@ export interface AgentHandle {
   persistenceError(): StateWriteError | null;
   /** Resolves once the flow reaches managed, the manual screen or the error screen. */
   settled: Promise<Outcome>;
+  /**
+   * The screens' language: a person's choice (remembered in state.json), `--locale`, the choice of an
+   * earlier boot, then the device's VPD `initial_locale`/`region` once read, then English.
+   */
+  locale: LocaleSetting;
   /** Waits for pending state writes, then stops the machine. */
   stop(): Promise<void>;
 }
@@ -61,6 +69,14 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
     ...next,
     ...(previous?.deviceId ? { deviceId: previous.deviceId } : {}),
   };
+  const locale = createLocaleSetting({
+    override: options.locale ?? null,
+    remembered: previous?.locale ?? null,
+    onChoose: (chosen) => {
+      record = { ...record, locale: chosen };
+      void persist().catch(() => undefined);
+    },
+  });
   let writeError: StateWriteError | null = null;
   let writes: Promise<void> = Promise.resolve();
   /** Queues a write of the current record; resolves (or rejects) when that write is done. */
@@ -108,7 +124,8 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
   };
 
   const actors = createActors(deps, dmClient, {
-    onIdentity: ({ report }) => {
+    onIdentity: ({ report, vpdLocale }) => {
+      locale.deviceSays(vpdLocale);
       identityForId = report;
       record = { ...record, identity: identityOf(report) };
     },
@@ -172,6 +189,7 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
     history,
     persistenceError: () => writeError,
     settled,
+    locale,
     async stop() {
       await writes;
       actor.stop();

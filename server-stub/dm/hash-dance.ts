@@ -27,6 +27,7 @@ import {
   MAX_MODULUS_POWER,
   modulusPower,
 } from '../../protocol/forced-enrollment-hash.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Stores } from '../db/stores.ts';
 import { DmError } from '../http/errors.ts';
 import type { DmCall } from './call.ts';
@@ -37,22 +38,35 @@ export const DEFAULT_MAX_HASH_BUCKET = 500;
 const FIELD = 'auto_enrollment_request';
 
 interface HashSet {
-  /** total_changes() of the database when computed: any write invalidates it. */
-  version: number;
+  /** meta.hash_set_version when computed (see db/schema.ts): a membership change invalidates it. */
+  version: string;
   maxBucket: number;
   hashes: Uint8Array[];
+  /** The low 32 bits of each hash (its last 4 bytes, big-endian): enough for any power ≤ 32. */
+  low32: Uint32Array;
   power: number;
+  /** Buckets by power, built on first ask: remainder → hashes. */
+  buckets: Map<number, Map<bigint, Uint8Array[]>>;
 }
 
-const cache = new WeakMap<Stores, HashSet>();
+const cache = new WeakMap<Stores, { version: Statement<[], { value: string }>; set: HashSet | null }>();
+
+/** The remainder of hash `i` at `power`, without BigInt arithmetic for the usual small powers. */
+function remainderOf(set: Pick<HashSet, 'hashes' | 'low32'>, i: number, power: number): bigint {
+  if (power <= 32) return BigInt((set.low32[i] ?? 0) % 2 ** power);
+  return hashRemainder(set.hashes[i] ?? new Uint8Array(), power);
+}
 
 /** The smallest power whose largest bucket holds at most `maxBucket` hashes. */
 export function choosePower(hashes: readonly Uint8Array[], maxBucket: number): number {
-  for (let p = 0; p < MAX_MODULUS_POWER; p++) {
+  const set = { hashes: [...hashes], low32: lowWords(hashes) };
+  // Fewer hashes than a bucket holds need no bits at all; otherwise no power below log2(n / max) can do.
+  const start = hashes.length <= maxBucket ? 0 : Math.ceil(Math.log2(hashes.length / maxBucket));
+  for (let p = start; p < MAX_MODULUS_POWER; p++) {
     const counts = new Map<bigint, number>();
     let fits = true;
-    for (const h of hashes) {
-      const r = hashRemainder(h, p);
+    for (let i = 0; i < set.hashes.length; i++) {
+      const r = remainderOf(set, i, p);
       const n = (counts.get(r) ?? 0) + 1;
       counts.set(r, n);
       if (n > maxBucket) {
@@ -65,19 +79,62 @@ export function choosePower(hashes: readonly Uint8Array[], maxBucket: number): n
   return MAX_MODULUS_POWER;
 }
 
+function lowWords(hashes: readonly Uint8Array[]): Uint32Array {
+  const low = new Uint32Array(hashes.length);
+  hashes.forEach((h, i) => {
+    const n = h.length;
+    low[i] =
+      (((h[n - 4] ?? 0) << 24) | ((h[n - 3] ?? 0) << 16) | ((h[n - 2] ?? 0) << 8) | (h[n - 1] ?? 0)) >>> 0;
+  });
+  return low;
+}
+
 function hashSet(stores: Stores, maxBucket: number): HashSet {
-  const version = (stores.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  const cached = cache.get(stores);
-  if (cached !== undefined && cached.version === version && cached.maxBucket === maxBucket) return cached;
+  let entry = cache.get(stores);
+  if (entry === undefined) {
+    const version = stores.db.prepare<[], { value: string }>(
+      "SELECT value FROM meta WHERE key = 'hash_set_version'",
+    );
+    entry = { version, set: null };
+    cache.set(stores, entry);
+  }
+  const version = entry.version.get()?.value ?? '';
+  const cached = entry.set;
+  if (cached !== null && cached.version === version && cached.maxBucket === maxBucket) return cached;
   const unique = new Map<string, Uint8Array>();
   for (const d of stores.devices.withServerBackedState()) {
     const h = forcedEnrollmentHash(d.brand_code, d.serial_number);
     unique.set(Buffer.from(h).toString('hex'), h);
   }
   const hashes = [...unique.values()];
-  const set: HashSet = { version, maxBucket, hashes, power: choosePower(hashes, maxBucket) };
-  cache.set(stores, set);
+  const set: HashSet = {
+    version,
+    maxBucket,
+    hashes,
+    low32: lowWords(hashes),
+    power: choosePower(hashes, maxBucket),
+    buckets: new Map(),
+  };
+  entry.set = set;
   return set;
+}
+
+function bucketOf(set: HashSet, power: number, remainder: bigint): Uint8Array[] {
+  let byRemainder = set.buckets.get(power);
+  if (byRemainder === undefined) {
+    byRemainder = new Map();
+    for (let i = 0; i < set.hashes.length; i++) {
+      const r = remainderOf(set, i, power);
+      const bucket = byRemainder.get(r);
+      const h = set.hashes[i] as Uint8Array;
+      if (bucket === undefined) byRemainder.set(r, [h]);
+      else bucket.push(h);
+    }
+    // A client may ask at any power up to 62: keep only a few indexes.
+    if (set.buckets.size >= 4) set.buckets.clear();
+    set.buckets.set(power, byRemainder);
+  }
+  return byRemainder.get(remainder) ?? [];
 }
 
 export function enterpriseCheck(
@@ -103,6 +160,5 @@ export function enterpriseCheck(
   if (power < set.power) {
     return create(DeviceAutoEnrollmentResponseSchema, { expectedModulus: 1n << BigInt(set.power) });
   }
-  const bucket = set.hashes.filter((h) => hashRemainder(h, power) === req.remainder);
-  return create(DeviceAutoEnrollmentResponseSchema, { hashes: bucket });
+  return create(DeviceAutoEnrollmentResponseSchema, { hashes: bucketOf(set, power, req.remainder) });
 }

@@ -34,6 +34,7 @@ const CHROMEBOOK: DeviceTreeSpec = {
     model_name: 'Acer Chromebook Spin 311',
     rlz_brand_code: 'ACAA',
     region: 'fr',
+    initial_locale: 'fr-FR',
   },
   cpuModel: 'Intel(R) Celeron(R) N4500 @ 1.10GHz',
   net: [

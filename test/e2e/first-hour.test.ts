@@ -66,7 +66,11 @@ describe('the first hour on a fresh clone', () => {
           reject(new Error(`npm start exited ${code} before its URL:\n${output}`)),
         );
       });
-      const settled = await screensUntil(`${url}/api/events`, (m) => m.screen === 'enrolled');
+      // Managed, and done fetching the policy: a Ctrl+C then stops on `managed`, not mid-request.
+      const settled = await screensUntil(
+        `${url}/api/events`,
+        (m) => m.screen === 'enrolled' && m.state !== 'managed.fetchingPolicy',
+      );
       expect(settled.state).toMatch(/^managed/);
     } finally {
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGINT');

@@ -1,6 +1,7 @@
 // What the OOBE shows for a machine snapshot: the screen, its words, and what a person can do there.
-// UI-neutral (the web page renders it; a terminal UI can too). Derived only from the snapshot, so
-// every source of events (page, evdev, HID, terminal) sees the same screen.
+// UI-neutral (the web page renders it; a terminal UI can too). Derived only from the snapshot and the
+// locale, so every source of events (page, evdev, HID, terminal) sees the same screen. Every word comes
+// from the message catalogs (agent/i18n) in that locale.
 
 import {
   explainError,
@@ -8,6 +9,7 @@ import {
   manualAdvice,
   manualReasonText,
 } from '../../diagnostics/words.ts';
+import { DEFAULT_LOCALE, type Locale, type MessageKey, translator } from '../../i18n/index.ts';
 import type { AgentSnapshot } from '../../runtime/agent.ts';
 import { flowStateOf } from '../../runtime/outcome.ts';
 
@@ -24,6 +26,8 @@ export interface ScreenError {
 
 export interface ScreenModel {
   screen: ScreenName;
+  /** The language every text of this model is in. */
+  locale: Locale;
   /** The machine's flow state, e.g. `automatic.determining`. */
   state: string;
   diagnosticsOpen: boolean;
@@ -36,6 +40,10 @@ export interface ScreenModel {
   title: string;
   message: string;
   detail: string | null;
+  /** Checking (retrying): "Last error: … (code)" in words; null elsewhere. */
+  retryNote: string | null;
+  /** Enrolled: "Organisational unit: /…"; null elsewhere. */
+  orgUnitText: string | null;
   /** The error screen's error; on other screens the error being retried or the manual attempt's. */
   error: ScreenError | null;
   enrolled: { managementDomain: string; orgUnitPath: string } | null;
@@ -48,16 +56,16 @@ export interface ScreenModel {
   } | null;
 }
 
-const CHECKING_STEPS: Readonly<Record<string, string>> = {
-  booting: 'Starting…',
-  readingIdentity: 'Reading this device’s identity…',
-  checkingEligibility: 'Checking that this device supports zero-touch enrollment…',
-  checkingClock: 'Checking the device’s date and time…',
-  'automatic.waitingForNetwork': 'Checking the network connection…',
-  'automatic.routing': 'Checking the network connection…',
-  'automatic.determining': 'Asking the enrollment server whether this device is pre-provisioned…',
-  'automatic.smartCheckin': 'Asking SMART Remote Management whether this display is assigned to a domain…',
-  'automatic.resuming': 'Trying again…',
+const CHECKING_STEPS: Readonly<Record<string, MessageKey>> = {
+  booting: 'screen.step.booting',
+  readingIdentity: 'screen.step.readingIdentity',
+  checkingEligibility: 'screen.step.checkingEligibility',
+  checkingClock: 'screen.step.checkingClock',
+  'automatic.waitingForNetwork': 'screen.step.network',
+  'automatic.routing': 'screen.step.network',
+  'automatic.determining': 'screen.step.determining',
+  'automatic.smartCheckin': 'screen.step.smartCheckin',
+  'automatic.resuming': 'screen.step.resuming',
 };
 
 /** Flow states that show the error screen (Retry and "Enroll manually"): the error, and a wrong clock. */
@@ -79,12 +87,13 @@ function screenOf(state: string): ScreenName {
   return 'checking';
 }
 
-function screenError(code: string, rawMessage: string): ScreenError {
-  const e = explainError(code, rawMessage);
+function screenError(code: string, rawMessage: string, locale: Locale): ScreenError {
+  const e = explainError(code, rawMessage, locale);
   return { code, message: e.message, steps: [...e.steps] };
 }
 
-export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
+export function screenModelOf(snapshot: AgentSnapshot, locale: Locale = DEFAULT_LOCALE): ScreenModel {
+  const { t } = translator(locale);
   const state = flowStateOf(snapshot.value);
   const ctx = snapshot.context;
   const identity = ctx.identity;
@@ -95,6 +104,7 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
   const diagnosticsOpen = (snapshot.value as { diagnostics?: unknown }).diagnostics === 'open';
   const base = {
     screen,
+    locale,
     state,
     diagnosticsOpen,
     device: {
@@ -104,6 +114,8 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
       serialNumber: identity?.serialNumber ?? null,
     },
     detail: null,
+    retryNote: null,
+    orgUnitText: null,
     error: null,
     enrolled: null,
     manual: null,
@@ -114,52 +126,57 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
       if (state === 'automatic.backoff') {
         const seconds = Math.max(1, Math.round(ctx.retry.delayMs / 1000));
         const last = ctx.lastError;
-        const error = last ? screenError(last.code, last.message) : null;
-        const lead = error ? `${error.message} ` : '';
+        const error = last ? screenError(last.code, last.message, locale) : null;
+        const attempt = ctx.retry.attempt;
         return {
           ...base,
-          title: `Getting this ${thing} ready`,
-          message: `${lead}Trying again in ${seconds} s (attempt ${ctx.retry.attempt}).`,
-          detail: 'Nothing needs to be done while the device retries.',
+          title: t('screen.checking.title', { thing }),
+          message: error
+            ? t('screen.backoff.messageAfterError', { error: error.message, seconds, attempt })
+            : t('screen.backoff.message', { seconds, attempt }),
+          detail: t('screen.backoff.detail'),
+          retryNote: error ? t('screen.backoff.lastError', { message: error.message, code: error.code }) : null,
           error,
         };
       }
       return {
         ...base,
-        title: `Getting this ${thing} ready`,
-        message: CHECKING_STEPS[state] ?? 'Checking…',
+        title: t('screen.checking.title', { thing }),
+        message: t(CHECKING_STEPS[state] ?? 'screen.step.other'),
       };
     }
     case 'offline':
-      return {
-        ...base,
-        title: 'No network connection',
-        message: 'Connect a network cable or join a Wi-Fi network. The device checks again by itself.',
-      };
+      return { ...base, title: t('screen.offline.title'), message: t('screen.offline.message') };
     case 'enrolling': {
       const domain = ctx.smartDomain ?? ctx.enrollmentState?.managementDomain ?? null;
       let message: string;
-      if (state === 'manual.enrolling') message = 'Enrolling with the details you entered…';
+      if (state === 'manual.enrolling') message = t('screen.enrolling.manual');
       else if (state === 'automatic.checkingAttestation')
-        message = `This ${thing} is pre-provisioned${domain ? ` for ${domain}` : ''}. Checking its attestation key…`;
-      else message = `Enrolling this ${thing}${domain ? ` in ${domain}` : ''}…`;
-      return { ...base, title: `Enrolling your ${thing}`, message };
+        message = domain
+          ? t('screen.enrolling.attestationForDomain', { thing, domain })
+          : t('screen.enrolling.attestation', { thing });
+      else
+        message = domain
+          ? t('screen.enrolling.messageInDomain', { thing, domain })
+          : t('screen.enrolling.message', { thing });
+      return { ...base, title: t('screen.enrolling.title', { thing }), message };
     }
     case 'enrolled': {
       const e = ctx.enrollment;
-      const domain = e?.managementDomain || 'your organisation';
+      const domain = e?.managementDomain || t('screen.enrolled.yourOrganisation');
       return {
         ...base,
-        title: 'Enrollment complete',
-        message: `This device is managed by ${domain}`,
-        detail: state === 'managed.fetchingPolicy' ? 'Fetching the device policy…' : null,
+        title: t('screen.enrolled.title'),
+        message: t('screen.enrolled.message', { domain }),
+        detail: state === 'managed.fetchingPolicy' ? t('screen.enrolled.fetchingPolicy') : null,
+        orgUnitText: e ? t('screen.enrolled.orgUnit', { orgUnit: e.orgUnitPath }) : null,
         enrolled: e ? { managementDomain: e.managementDomain, orgUnitPath: e.orgUnitPath } : null,
       };
     }
     case 'error': {
       const last = ctx.lastError ?? { code: 'internal', message: '' };
-      const error = screenError(last.code, last.message);
-      const title = state === 'clockWrong' ? 'Check the date and time' : 'Enrollment failed';
+      const error = screenError(last.code, last.message, locale);
+      const title = state === 'clockWrong' ? t('screen.error.clockTitle') : t('screen.error.title');
       return { ...base, title, message: error.message, error };
     }
     case 'manual': {
@@ -169,14 +186,14 @@ export function screenModelOf(snapshot: AgentSnapshot): ScreenModel {
           : kind === 'chrome'
             ? ['credentials', 'enrollment-token']
             : ['credentials', 'enrollment-token', 'smart-domain'];
-      const reasonText = manualReasonText(ctx.manualReason, identity);
-      const advice = manualAdvice(ctx.manualReason);
+      const reasonText = manualReasonText(ctx.manualReason, identity, locale);
+      const advice = manualAdvice(ctx.manualReason, locale);
       const failed = ctx.manualEnrollError;
       return {
         ...base,
-        title: kind === 'smart-display' ? 'Enroll this display' : 'Enroll this device manually',
+        title: t('screen.manual.title', { thing }),
         message: reasonText,
-        error: failed ? screenError(failed.code, failed.message) : null,
+        error: failed ? screenError(failed.code, failed.message, locale) : null,
         manual: {
           reason: ctx.manualReason,
           reasonText,

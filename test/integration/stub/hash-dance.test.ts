@@ -119,6 +119,14 @@ describe('enterprise_check (forced enrollment)', () => {
     });
   });
 
+  it('finds a device uploaded after the set was last answered (the set follows every upload)', async () => {
+    expect((await check(0, 0n)).status).toBe(200);
+    const d = acerDevice(1450);
+    expect((await dance('RJIA', d.serial_number)).inSet).toBe(false);
+    await preprovision(s.url, [d]);
+    expect((await dance('RJIA', d.serial_number)).inSet).toBe(true);
+  });
+
   it('drops a device from the set once its admin deletes the record', async () => {
     const admin = await login(s.url, DEMO.admin.email, DEMO.admin.password);
     const d = acerDevice(1400);
