@@ -15,7 +15,7 @@ import {
   X509Certificate,
 } from 'node:crypto';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { forcedEnrollmentHash, hashRemainder } from '../protocol/forced-enrollment-hash.ts';
+import { catalogBrandCode } from '../protocol/brand-code.ts';
 import {
   CertificateBasedDeviceRegistrationDataSchema,
   CHROME_DEVICE_POLICY_TYPE,
@@ -24,7 +24,7 @@ import {
   DeviceManagementResponseSchema,
   PolicyDataSchema,
 } from '../protocol/dm.ts';
-import { catalogBrandCode } from '../protocol/brand-code.ts';
+import { forcedEnrollmentHash, hashRemainder } from '../protocol/forced-enrollment-hash.ts';
 import { cpuMsNow } from './cpu.ts';
 import type { BenchStub } from './fixtures.ts';
 

@@ -3,7 +3,14 @@
 // Decoding refuses what a hostile peer could use against us: it never throws anything but a
 // DmCodecError, and JSON nesting is bounded before it is parsed.
 
-import { type DescMessage, fromBinary, fromJsonString, type MessageShape, toBinary, toJsonString } from '@bufbuild/protobuf';
+import {
+  type DescMessage,
+  fromBinary,
+  fromJsonString,
+  type MessageShape,
+  toBinary,
+  toJsonString,
+} from '@bufbuild/protobuf';
 
 export type DmEncoding = 'proto' | 'json';
 export const DM_ENCODINGS: readonly DmEncoding[] = ['proto', 'json'];
@@ -66,7 +73,11 @@ export interface DecodeOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function encodeDm<S extends DescMessage>(schema: S, message: MessageShape<S>, encoding: DmEncoding): Uint8Array {
+export function encodeDm<S extends DescMessage>(
+  schema: S,
+  message: MessageShape<S>,
+  encoding: DmEncoding,
+): Uint8Array {
   if (encoding === 'proto') return toBinary(schema, message);
   return new TextEncoder().encode(toJsonString(schema, message, { useProtoFieldName: true }));
 }

@@ -1,6 +1,8 @@
 // createStub(): the enrollment server stub as a fastify app over a better-sqlite3 database, usable
 // in-process by tests (`app.inject`, or `listen()` on port 0) and by the CLI (main.ts).
 
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Database } from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminPlugin } from './admin/routes.ts';
@@ -38,6 +40,8 @@ export interface CreateStubOptions {
   logger?: boolean;
   /** DM endpoint tuning (server-stub/dm/route.ts), e.g. the hash dance's bucket size. */
   dm?: DmRouteOptions;
+  /** Serve HTTPS with this certificate chain (PEM, server certificate first) and key (issue 17). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export interface Stub {
@@ -46,8 +50,13 @@ export interface Stub {
   readonly clock: SettableClock;
   readonly stores: Stores;
   readonly cas: CaStore;
-  /** Listens (default port 0 = any free port, host 127.0.0.1) and resolves to `http://host:port`. */
+  /** Listens (default port 0 = any free port, host 127.0.0.1) and resolves to `http(s)://host:port`. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * Also serves HTTPS with this certificate chain and key on another port (the same app and database:
+   * both schemes at once, e.g. a fleet where some devices use TLS). Resolves to `https://host:port`.
+   */
+  listenTls(tls: { cert: string | Buffer; key: string | Buffer }, port?: number, host?: string): Promise<string>;
   /** Closes the server and the database. Idempotent. */
   close(): Promise<void>;
   /** What POST /v1/test/factory/devices answers, available in-process whatever `testHooks` says. */
@@ -82,7 +91,15 @@ export function createStub(options: CreateStubOptions = {}): Stub {
   const cas = new CaStore(db, clock);
   const ctx: StubContext = { stores, clock, cas, faults: new FaultStore(db) };
 
+  const tls = options.tls;
   const app = Fastify({
+    // HTTPS: the same app behind a TLS server (fastify's own `https` option would change its type).
+    ...(tls !== undefined
+      ? {
+          serverFactory: (handler: Parameters<typeof createHttpsServer>[1]) =>
+            createHttpsServer({ cert: tls.cert, key: tls.key }, handler) as unknown as Server,
+        }
+      : {}),
     logger: options.logger === true ? { level: 'info', stream: process.stderr } : false,
     bodyLimit: GLOBAL_BODY_LIMIT,
     routerOptions: { maxParamLength: 512 },
@@ -109,20 +126,46 @@ export function createStub(options: CreateStubOptions = {}): Stub {
   });
   app.addHook('onClose', async () => closeDb());
 
+  const extraServers: HttpsServer[] = [];
   return {
     app,
     db,
     clock,
     stores,
     cas,
+    async listenTls(material, port = 0, host = '127.0.0.1') {
+      await app.ready();
+      const server = createHttpsServer({ cert: material.cert, key: material.key }, (req, res) =>
+        app.routing(req, res),
+      );
+      server.on('tlsClientError', () => undefined);
+      extraServers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address();
+      if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+      const h = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `https://${h}:${address.port}`;
+    },
     async listen(port = 0, host = '127.0.0.1') {
       await app.listen({ port, host });
       const address = app.server.address();
       if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
       const h = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return `http://${h}:${address.port}`;
+      return `${tls !== undefined ? 'https' : 'http'}://${h}:${address.port}`;
     },
     async close() {
+      await Promise.all(
+        extraServers.splice(0).map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
       await app.close();
       closeDb();
     },

@@ -7,7 +7,8 @@ import { identitySourcesFor, requireDirectory } from './backends.ts';
 import { formatIdentityTable } from './format-identity.ts';
 import { UsageError } from './usage-error.ts';
 
-export const IDENTIFY_USAGE = 'usage: agent identify [--root DIR] [--smart-serial PATH] [--json] [--locale en|fr]';
+export const IDENTIFY_USAGE =
+  'usage: agent identify [--root DIR] [--smart-serial PATH] [--json] [--locale en|fr]';
 
 export interface CliIo {
   stdout: (text: string) => void;

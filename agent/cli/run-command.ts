@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { parseSpkiPin, readPemBundle } from '../dm-client/server-trust.ts';
 import pino, { type Logger } from 'pino';
+import { parseSpkiPin, readPemBundle } from '../dm-client/server-trust.ts';
 import { assembleHal, type DeviceHal } from '../hal-assembly/index.ts';
+import { isLocale, LOCALES } from '../i18n/index.ts';
 import { type AgentHandle, startAgent } from '../runtime/agent.ts';
 import { createDeviceDeps, defaultStateDir } from '../runtime/create-deps.ts';
-import { isLoopbackHost, loadDeviceTrust } from '../runtime/device-trust.ts';
 import type { AgentDeps } from '../runtime/deps.ts';
+import { isLoopbackHost, loadDeviceTrust } from '../runtime/device-trust.ts';
 import { exitCodeOf } from '../runtime/outcome.ts';
 import { requireDirectory } from './backends.ts';
 import type { CliIo } from './identify-command.ts';
@@ -15,7 +16,7 @@ import { UsageError } from './usage-error.ts';
 import { startWebUiFor } from './web-ui.ts';
 
 export const RUN_USAGE =
-  'usage: agent run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--smart-serial PATH] [--max-boot-attempts N] [--dm-encoding proto|json] [--server-ca FILE] [--server-pin sha256/BASE64] [--allow-insecure-http] [--json]';
+  'usage: agent run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--smart-serial PATH] [--max-boot-attempts N] [--dm-encoding proto|json] [--server-ca FILE] [--server-pin sha256/BASE64] [--allow-insecure-http] [--locale en|fr] [--json]';
 
 const UI_KINDS = ['web', 'terminal', 'none'] as const;
 const DM_ENCODINGS = ['proto', 'json'] as const;
@@ -45,7 +46,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     : null;
   if (deviceTrust !== null) {
     logger.info({ trust: deviceTrust.sources }, 'server trust');
-    for (const problem of deviceTrust.problems) logger.warn({ problem }, 'a server CA file could not be used');
+    for (const problem of deviceTrust.problems)
+      logger.warn({ problem }, 'a server CA file could not be used');
   }
   const deps = createDeviceDeps({
     ...options,
@@ -54,6 +56,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   });
   const agent = await startAgent(deps, {
     ...(options.maxBootAttempts !== undefined ? { maxBootAttempts: options.maxBootAttempts } : {}),
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
     onTransition: (state, snapshot) => {
       const { lastError, manualReason } = snapshot.context;
       logger.info({ state, lastError: lastError?.code, manualReason }, 'transition');
@@ -169,6 +172,10 @@ async function parseRunArgs(argv: string[]) {
     throw new UsageError(
       `--dm-encoding ${dmEncoding}: must be one of ${DM_ENCODINGS.join(', ')}\n${RUN_USAGE}`,
     );
+  // The screens' language for this boot (over the remembered choice and the device's VPD).
+  const locale = values.locale;
+  if (locale !== undefined && !isLocale(locale))
+    throw new UsageError(`--locale ${locale}: must be one of ${LOCALES.join(', ')}\n${RUN_USAGE}`);
   const root = await requireDirectory('--root', values.root ?? '/');
   const uiPort = positiveInteger('--ui-port', values['ui-port']);
   if (uiPort !== undefined && uiPort > 65_535)
@@ -183,6 +190,7 @@ async function parseRunArgs(argv: string[]) {
     uiPort,
     maxBootAttempts: positiveInteger('--max-boot-attempts', values['max-boot-attempts']),
     json: values.json ?? false,
+    ...(locale !== undefined ? { locale } : {}),
     https,
     serverCaPem,
     pins,
@@ -206,6 +214,7 @@ function parse(argv: string[]) {
       'server-ca': { type: 'string', multiple: true },
       'server-pin': { type: 'string', multiple: true },
       'allow-insecure-http': { type: 'boolean' },
+      locale: { type: 'string' },
       json: { type: 'boolean' },
     },
   });

@@ -29,6 +29,7 @@ export async function startTerminalUiFor(agent: AgentHandle, deps: AgentDeps, op
     diagnostics,
     keys: hal.keyboards.terminal,
     output: options.output,
+    locale: agent.locale,
   });
   // The keyboards run once per HAL (a no-op when `agent run` already started them): the text UI's
   // own terminal is one of them.

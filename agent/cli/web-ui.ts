@@ -25,6 +25,7 @@ export async function startWebUiFor(agent: AgentHandle, deps: AgentDeps, options
     host: '127.0.0.1',
     agentVersion: await agentVersion(),
     backends: hal.backends,
+    locale: agent.locale,
     // The page's keydown and the device's keyboards may see one press twice: count it once.
     onAltV: () => {
       if (!hal.keyboards.deliver({ type: 'ALT_V', source: 'page' })) agent.actor.send({ type: 'ALT_V' });

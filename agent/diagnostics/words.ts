@@ -5,10 +5,10 @@
 // default: logs, bundles and `agent identify --json` keep English).
 
 import { type AdviceCode, adviceFor, DM_ERROR_CODES } from '../dm-client/index.ts';
+import { DEFAULT_LOCALE, type Locale, type MessageKey, translate } from '../i18n/index.ts';
 import { GMAIL_ADMIN_CODE } from '../identity/admin-account.ts';
 import { type Reason, type ReasonCode, reasonText } from '../identity/reasons.ts';
 import type { IdentityReport } from '../identity/report.ts';
-import { DEFAULT_LOCALE, type Locale, type MessageKey, translate } from '../i18n/index.ts';
 import type { ManualReason } from '../machine/types.ts';
 
 export interface Explanation {
@@ -70,8 +70,7 @@ export function explainError(code: string, fallback = '', locale: Locale = DEFAU
   }
   const ownSentence = locale === 'en' && fallback.trim() !== '';
   if (isOtherCode(code)) {
-    const message =
-      code === 'clock' && ownSentence ? fallback : translate(locale, `explain.${code}.message`);
+    const message = code === 'clock' && ownSentence ? fallback : translate(locale, `explain.${code}.message`);
     return { message, steps: steps(OTHER_STEPS[code], locale) };
   }
   return {
@@ -86,17 +85,18 @@ export function adviceText(code: string, fallback = '', locale: Locale = DEFAULT
 }
 
 /** Manual-screen reasons that are not identity reasons: their sentence is `manual.reason.<reason>`. */
-const MANUAL_REASONS: Readonly<Record<Exclude<ManualReason, IdentityReport['reasons'][number]['code']>, true>> =
-  {
-    'not-pre-provisioned': true,
-    'enrollment-enforced': true,
-    'token-enrollment-enforced': true,
-    'zero-touch-disabled': true,
-    'attestation-unavailable': true,
-    'too-many-attempts': true,
-    'smart-unassigned': true,
-    'user-chose-manual': true,
-  };
+const MANUAL_REASONS: Readonly<
+  Record<Exclude<ManualReason, IdentityReport['reasons'][number]['code']>, true>
+> = {
+  'not-pre-provisioned': true,
+  'enrollment-enforced': true,
+  'token-enrollment-enforced': true,
+  'zero-touch-disabled': true,
+  'attestation-unavailable': true,
+  'too-many-attempts': true,
+  'smart-unassigned': true,
+  'user-chose-manual': true,
+};
 
 /** Stable codes of the manual screen's advice (the texts are the seed's troubleshooting steps). */
 export type ManualAdviceCode = 'check-eligibility-alt-v' | 'check-with-partner';
@@ -114,7 +114,10 @@ export interface ManualAdvice {
  * pré-provisionné » → check with the pre-provisioning partner, then support. French: the seed's words.
  */
 const MANUAL_ADVICE: Readonly<Record<ManualAdviceCode, readonly MessageKey[]>> = {
-  'check-eligibility-alt-v': ['manual.advice.check-eligibility-alt-v.1', 'manual.advice.check-eligibility-alt-v.2'],
+  'check-eligibility-alt-v': [
+    'manual.advice.check-eligibility-alt-v.1',
+    'manual.advice.check-eligibility-alt-v.2',
+  ],
   'check-with-partner': ['manual.advice.check-with-partner.1', 'manual.advice.check-with-partner.2'],
 };
 
@@ -131,7 +134,10 @@ const INELIGIBLE_REASONS: Readonly<Record<ReasonCode, true>> = {
 };
 
 /** The seed's next steps for a manual-screen reason, or null when the seed has none for it. */
-export function manualAdvice(reason: ManualReason | null, locale: Locale = DEFAULT_LOCALE): ManualAdvice | null {
+export function manualAdvice(
+  reason: ManualReason | null,
+  locale: Locale = DEFAULT_LOCALE,
+): ManualAdvice | null {
   if (reason === null) return null;
   const code: ManualAdviceCode | null = Object.hasOwn(INELIGIBLE_REASONS, reason)
     ? 'check-eligibility-alt-v'

@@ -13,8 +13,8 @@ import {
   CHROME_DEVICE_POLICY_TYPE,
   DEVICE_ID_PATTERN,
   DEVICE_TYPE_CHROME_OS,
-  type DeviceAutoEnrollmentResponse,
   DeviceAutoEnrollmentRequest_EnrollmentCheckType,
+  type DeviceAutoEnrollmentResponse,
   type DeviceInitialEnrollmentStateResponse,
   DeviceManagementRequestSchema,
   type DeviceRegisterRequestSchema,
@@ -23,8 +23,8 @@ import {
   DM_PARAM,
   DM_PATH,
   type DmRequestType,
-  type PolicyFetchResponse,
   PolicyFetchRequest_SignatureType,
+  type PolicyFetchResponse,
   type SignedData,
 } from '../../protocol/dm.ts';
 import { parseRetryAfter } from './backoff.ts';

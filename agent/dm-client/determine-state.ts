@@ -12,9 +12,9 @@ import {
   DeviceAutoEnrollmentResponseSchema,
   type DeviceInitialEnrollmentStateResponse,
   DeviceInitialEnrollmentStateResponse_AssignedUpgradeType,
+  DeviceInitialEnrollmentStateResponse_LicensePackagingSKU,
   DeviceInitialEnrollmentStateResponseSchema,
   DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode as Mode,
-  DeviceInitialEnrollmentStateResponse_LicensePackagingSKU,
 } from '../../protocol/dm.ts';
 import {
   forcedEnrollmentHash,

@@ -15,8 +15,8 @@ import { fromBinary, isFieldSet, type JsonObject, toJson } from '@bufbuild/proto
 import {
   ChromeDeviceSettingsProtoSchema,
   PolicyDataSchema,
-  type PolicyFetchResponse,
   PolicyFetchRequest_SignatureType,
+  type PolicyFetchResponse,
 } from '../../protocol/dm.ts';
 import { DmError } from './errors.ts';
 

@@ -143,8 +143,17 @@ export function summarizePeerCertificate(cert: DetailedPeerCertificate | null): 
     validTo: iso(cert.valid_to),
     subjectAltName: cert.subjectaltname ?? null,
     fingerprint256: cert.fingerprint256 ?? '',
-    spkiPin: spkiPinOf(cert.pubkey ?? Buffer.alloc(0)),
+    spkiPin: pinOfPeer(cert),
   };
+}
+
+/** The pin of a presented certificate (`pubkey` is not a SubjectPublicKeyInfo for every key type). */
+function pinOfPeer(cert: DetailedPeerCertificate): string {
+  try {
+    return spkiPinOf(new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' }));
+  } catch {
+    return '';
+  }
 }
 
 /** Every certificate of the presented chain, leaf first (a self-signed root points at itself). */
@@ -159,7 +168,12 @@ function chainOf(leaf: DetailedPeerCertificate): DetailedPeerCertificate[] {
   return chain;
 }
 
-function describe(code: TlsErrorCode, host: string, causeCode: string | null, cert: CertificateSummary | null) {
+function describe(
+  code: TlsErrorCode,
+  host: string,
+  causeCode: string | null,
+  cert: CertificateSummary | null,
+) {
   const what: Record<TlsErrorCode, string> = {
     'tls-untrusted-issuer': `the certificate of ${host} is not issued by a CA this device trusts`,
     'tls-wrong-host': `the certificate presented is not for ${host}`,
@@ -244,24 +258,40 @@ async function envExtraCas(): Promise<string[]> {
   }
 }
 
-type GetCaCertificates = (type?: 'default' | 'system' | 'bundled' | 'extra') => string[];
+/** The native context of a SecureContext: Node's `addCACert` adds to a copy of its shared root store. */
+interface NativeContext {
+  addCACert?: (pem: string) => void;
+}
 
-/** Node's default trust: `tls.getCACertificates('default')` where Node has it, its bundled roots + NODE_EXTRA_CA_CERTS before. */
-async function nodeDefaultCas(): Promise<string[]> {
-  const get = (tls as unknown as { getCACertificates?: GetCaCertificates }).getCACertificates;
-  if (typeof get === 'function') return get('default');
-  return [...tls.rootCertificates, ...(await envExtraCas())];
+/**
+ * A secure context trusting Node's default store (its bundled roots, NODE_EXTRA_CA_CERTS, and the OS
+ * store under --use-openssl-ca / --use-system-ca) plus `extra`. Node keeps its roots parsed once per
+ * process, and adding to a context copies that store cheaply; passing every root as `ca` would parse
+ * them all again for each device (~60 ms each here). Falls back to `ca` where the native handle differs.
+ */
+async function contextWithDefaults(extra: readonly string[]): Promise<{ context: tls.SecureContext; count: number }> {
+  const context = tls.createSecureContext();
+  const native = (context as unknown as { context?: NativeContext }).context;
+  if (typeof native?.addCACert === 'function') {
+    for (const pem of extra) native.addCACert(pem);
+    return { context, count: tls.rootCertificates.length + extra.length };
+  }
+  const ca = [...tls.rootCertificates, ...(await envExtraCas()), ...extra];
+  return { context: tls.createSecureContext({ ca }), count: ca.length };
 }
 
 export async function createServerTrust(options: ServerTrustOptions = {}): Promise<ServerTrust> {
-  const extra = options.extraCaPem ?? [];
-  const system =
-    options.systemStore === false
-      ? []
-      : [...(await nodeDefaultCas()), ...(options.systemBundlePem?.match(CERT_BLOCK) ?? [])];
-  const ca = [...new Set([...system, ...extra])];
-  // One secure context for every connection: the CA list is parsed once per device, not per socket.
-  const secureContext = tls.createSecureContext(ca.length > 0 ? { ca } : {});
+  const extra = [...new Set(options.extraCaPem ?? [])];
+  // One secure context for every connection of this device: the CAs are loaded once, not per socket.
+  let secureContext: tls.SecureContext;
+  let caCount: number;
+  if (options.systemStore === false) {
+    secureContext = tls.createSecureContext({ ca: extra });
+    caCount = extra.length;
+  } else {
+    const osBundle = options.systemBundlePem?.match(CERT_BLOCK) ?? [];
+    ({ context: secureContext, count: caCount } = await contextWithDefaults([...osBundle, ...extra]));
+  }
   const pins = (options.pins ?? []).map(parseSpkiPin);
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? 20_000;
   const pending = new Set<TLSSocket>();
@@ -296,12 +326,23 @@ export async function createServerTrust(options: ServerTrustOptions = {}): Promi
     const onError = (error: NodeJS.ErrnoException) => {
       const code = typeof error.code === 'string' ? error.code : null;
       if (isTlsLayerError(code)) {
-        finish(new ServerTrustError('tls-handshake-failed', describe('tls-handshake-failed', host, code, null), code, null));
+        finish(
+          new ServerTrustError(
+            'tls-handshake-failed',
+            describe('tls-handshake-failed', host, code, null),
+            code,
+            null,
+          ),
+        );
       } else finish(error);
     };
     socket.on('error', onError);
     socket.setTimeout(handshakeTimeoutMs, () =>
-      finish(Object.assign(new Error(`no TLS session with ${host} within ${handshakeTimeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      finish(
+        Object.assign(new Error(`no TLS session with ${host} within ${handshakeTimeoutMs} ms`), {
+          code: 'ETIMEDOUT',
+        }),
+      ),
     );
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate(true) as DetailedPeerCertificate | null;
@@ -313,10 +354,15 @@ export async function createServerTrust(options: ServerTrustOptions = {}): Promi
         return;
       }
       if (pins.length > 0) {
-        const keys = peer === null ? [] : chainOf(peer).map((c) => spkiPinOf(c.pubkey ?? Buffer.alloc(0)));
+        const keys = peer === null ? [] : chainOf(peer).map(pinOfPeer);
         if (!keys.some((k) => pins.includes(k))) {
           finish(
-            new ServerTrustError('tls-pin-mismatch', describe('tls-pin-mismatch', host, null, summary), null, summary),
+            new ServerTrustError(
+              'tls-pin-mismatch',
+              describe('tls-pin-mismatch', host, null, summary),
+              null,
+              summary,
+            ),
           );
           return;
         }
@@ -327,17 +373,16 @@ export async function createServerTrust(options: ServerTrustOptions = {}): Promi
   };
   // http.Agent calls createConnection(options, callback) and waits for the callback when it returns
   // nothing: the request gets the socket only once it is verified.
-  (agent as unknown as { createConnection: (o: https.RequestOptions, done: Done) => undefined }).createConnection = (
-    connectOptions,
-    done,
-  ) => {
+  (
+    agent as unknown as { createConnection: (o: https.RequestOptions, done: Done) => undefined }
+  ).createConnection = (connectOptions, done) => {
     connect(connectOptions as https.RequestOptions & tls.ConnectionOptions, done);
     return undefined;
   };
 
   return {
     agent,
-    caCount: ca.length,
+    caCount,
     extraCaCount: extra.length,
     pins,
     destroy() {

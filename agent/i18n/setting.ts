@@ -2,7 +2,14 @@
 // first screen (remembered across boots with the agent's state), then `--locale`, then the remembered
 // choice of an earlier boot, then what the device's VPD says, then English.
 
-import { DEFAULT_LOCALE, deviceLocale, isLocale, type Locale, type LocaleSource, type VpdLocaleFields } from './locales.ts';
+import {
+  DEFAULT_LOCALE,
+  deviceLocale,
+  isLocale,
+  type Locale,
+  type LocaleSource,
+  type VpdLocaleFields,
+} from './locales.ts';
 
 export interface LocaleSetting {
   get(): Locale;

@@ -3,12 +3,13 @@
 // terminant pas par "@gmail.com") ». The agent refuses such an address before anything is sent, with a
 // stable code; the enrollment server refuses it too (stub: 403 GMAIL_ACCOUNT_NOT_ALLOWED).
 
+import { DEFAULT_LOCALE, translate } from '../i18n/index.ts';
+
 /** Stable code of the refusal (web form, terminal prompt, login error). */
 export const GMAIL_ADMIN_CODE = 'gmail-admin-account';
 
-/** Words for the person typing; one place, so the message catalogs can take it over. */
-export const GMAIL_ADMIN_MESSAGE =
-  'Use your organisation’s administrator account: an address ending in "@gmail.com" (a personal Gmail account) cannot enroll devices.';
+/** Words for the person typing, in English (logs, error objects); screens format `form.gmail-admin-account` in their locale. */
+export const GMAIL_ADMIN_MESSAGE = translate(DEFAULT_LOCALE, 'form.gmail-admin-account');
 
 /** The seed's rule exactly: the address ends in `@gmail.com` (any case, surrounding spaces ignored). */
 export function isGmailAdminAccount(email: string): boolean {

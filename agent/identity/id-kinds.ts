@@ -96,10 +96,7 @@ function serviceTagKind(snapshot: IdentitySnapshot): DerivedId {
   const problem = serialProblem(snapshot, tag, 'serviceTag');
   if (problem || tag === null) return refused(tag, ...(problem ? [problem] : []));
   if (!SERVICE_TAG.test(tag.value)) {
-    return refused(
-      tag,
-      reason('invalid-identifier', 'reason.notServiceTag', { value: tag.value }),
-    );
+    return refused(tag, reason('invalid-identifier', 'reason.notServiceTag', { value: tag.value }));
   }
   return accepted(tag, tag, mismatchIfAdidDiffers(snapshot, tag.value, 'serviceTag'));
 }
@@ -116,10 +113,7 @@ function asusKind(snapshot: IdentitySnapshot): DerivedId {
     );
   }
   if (!isValidDeviceId(adid.value)) {
-    return refused(
-      serial,
-      reason('invalid-identifier', 'reason.asusInvalid', { value: adid.value }),
-    );
+    return refused(serial, reason('invalid-identifier', 'reason.asusInvalid', { value: adid.value }));
   }
   return accepted(serial, adid, null);
 }
@@ -139,10 +133,7 @@ function lenovoMtmSerialKind(snapshot: IdentitySnapshot): DerivedId {
   }
   const value = `1S${mtm.value}${serial.value}`;
   if (!isValidDeviceId(value)) {
-    return refused(
-      serial,
-      reason('invalid-identifier', 'reason.lenovoTooLong', { value }),
-    );
+    return refused(serial, reason('invalid-identifier', 'reason.lenovoTooLong', { value }));
   }
   return accepted(
     serial,
@@ -155,17 +146,11 @@ function lenovoOriginMacKind(snapshot: IdentitySnapshot): DerivedId {
   const serial = hardwareSerial(snapshot);
   const adid = attestedId(snapshot);
   if (adid === null) {
-    return refused(
-      serial,
-      reason('missing-attested-device-id', 'reason.m60qMissing'),
-    );
+    return refused(serial, reason('missing-attested-device-id', 'reason.m60qMissing'));
   }
   const match = M60Q_ADID.exec(adid.value);
   if (!match) {
-    return refused(
-      serial,
-      reason('invalid-identifier', 'reason.m60qInvalid', { value: adid.value }),
-    );
+    return refused(serial, reason('invalid-identifier', 'reason.m60qInvalid', { value: adid.value }));
   }
   const adidMac = match[2] ?? '';
   const macs = ethernetInterfaces(snapshot).flatMap((i) => (i.mac ? [compactMac(i.mac)] : []));

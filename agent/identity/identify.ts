@@ -34,9 +34,7 @@ export function identifyChromeDevice(snapshot: IdentitySnapshot): IdentityReport
       manufactureDate,
       brandCode: brand?.value ?? null,
       eligible: false,
-      reasons: [
-        reason('model-not-listed', 'reason.modelNotListed', { model: described }),
-      ],
+      reasons: [reason('model-not-listed', 'reason.modelNotListed', { model: described })],
       sources,
     };
   }
@@ -102,9 +100,7 @@ function smartWithoutSerialPort(snapshot: IdentitySnapshot, model: string, sourc
     // SMART displays enroll through SMART Remote Management, not the DM server: no brand code.
     brandCode: null,
     eligible: false,
-    reasons: [
-      reason('missing-serial', 'reason.smartNeedsSerialPort'),
-    ],
+    reasons: [reason('missing-serial', 'reason.smartNeedsSerialPort')],
     sources: { manufacturer: source, model: source },
   };
 }

@@ -3,7 +3,15 @@
 // contract, logs, bundles), and `text`, the catalog message and its values, so that every screen can
 // say it in its own locale (`reasonText`).
 
-import { DEFAULT_LOCALE, type Locale, type MessageKey, type MessageValues, render, type Text, translate } from '../i18n/index.ts';
+import {
+  DEFAULT_LOCALE,
+  type Locale,
+  type MessageKey,
+  type MessageValues,
+  render,
+  type Text,
+  translate,
+} from '../i18n/index.ts';
 
 export type ReasonCode =
   | 'model-not-listed'
@@ -34,6 +42,9 @@ export function reasonText(r: Reason, locale: Locale): string {
 }
 
 /** A reason as `agent identify --json` prints it: `{code, message}`, in English unless a locale is given. */
-export function publicReason(r: Reason, locale: Locale = DEFAULT_LOCALE): { code: ReasonCode; message: string } {
+export function publicReason(
+  r: Reason,
+  locale: Locale = DEFAULT_LOCALE,
+): { code: ReasonCode; message: string } {
   return { code: r.code, message: reasonText(r, locale) };
 }

@@ -18,9 +18,13 @@ export type SmartReading =
 function unreadSerial(error: { code: string; message: string; powerState?: string }): Reason {
   if (error.code === 'display-not-ready') {
     const state = error.powerState ?? 'unknown';
-    return reason('missing-serial', state.startsWith('update') ? 'reason.smartUpdating' : 'reason.smartNotOn', {
-      state,
-    });
+    return reason(
+      'missing-serial',
+      state.startsWith('update') ? 'reason.smartUpdating' : 'reason.smartNotOn',
+      {
+        state,
+      },
+    );
   }
   return reason('missing-serial', 'reason.smartNoSerial', { code: error.code, message: error.message });
 }
@@ -52,17 +56,13 @@ export function identifySmartDisplay(reading: SmartReading, usb: readonly UsbDev
   const hit = findByVariantCode([info.modelNumber.trim()]);
   const entry = hit?.entry.deviceClass === 'smart-display' ? hit.entry : null;
   if (entry === null) {
-    reasons.push(
-      reason('model-not-listed', 'reason.smartModelNotListed', { model: info.modelNumber }),
-    );
+    reasons.push(reason('model-not-listed', 'reason.smartModelNotListed', { model: info.modelNumber }));
   }
   const serial = info.serialNumber.trim();
   if (serial === '') {
     reasons.push(reason('missing-serial', 'reason.smartEmptySerial'));
   } else if (!isValidDeviceId(serial)) {
-    reasons.push(
-      reason('invalid-identifier', 'reason.smartBadSerial', { value: serial }),
-    );
+    reasons.push(reason('invalid-identifier', 'reason.smartBadSerial', { value: serial }));
   }
   const touchSerials = usb
     .filter((d) => d.vendorId === SMART_USB_VENDOR_ID && d.serialNumber !== null)

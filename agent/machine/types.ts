@@ -1,8 +1,8 @@
 // Context, events and actor contracts of the first-boot machine (DESIGN §6, issue 4).
 
 import type { EnrollmentState } from '../dm-client/determine-state.ts';
-import type { CertificateSummary } from '../dm-client/server-trust.ts';
 import type { PolicyKeyPin, VerifiedPolicy } from '../dm-client/policy-verify.ts';
+import type { CertificateSummary } from '../dm-client/server-trust.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { BootPlan } from '../persistence/restart-policy.ts';
 import type { ClockVerdict } from './clock.ts';

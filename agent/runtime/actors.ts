@@ -5,8 +5,8 @@ import { fromPromise } from 'xstate';
 import { DeviceRegisterRequest_Flavor as Flavor } from '../../protocol/dm.ts';
 import { buildCertificateBasedRegisterRequest, deviceRegisterRequest } from '../attestation/index.ts';
 import {
-  type DmClient,
   DEVICE_POLICY_TYPE,
+  type DmClient,
   determineEnrollmentState,
   verifyPolicy,
 } from '../dm-client/index.ts';
@@ -16,6 +16,7 @@ import { judgeClock } from '../machine/clock.ts';
 import type { ActorContracts, Enrollment, Registration } from '../machine/types.ts';
 import type { AgentDeps } from './deps.ts';
 import { linkLooksUp } from './link-state.ts';
+
 type Impl<K extends keyof ActorContracts> = (args: {
   input: ActorContracts[K]['input'];
   signal: AbortSignal;

@@ -115,7 +115,12 @@ export function createEnrollmentHttp(serverUrl: string, options: EnrollmentHttpO
       // The server failed verification: nothing was sent to it (server-trust.ts).
       const untrusted = serverTrustErrorIn(error);
       if (untrusted !== null)
-        throw new EnrollmentHttpError(untrusted.code, `${path}: ${untrusted.message}`, null, untrusted.certificate);
+        throw new EnrollmentHttpError(
+          untrusted.code,
+          `${path}: ${untrusted.message}`,
+          null,
+          untrusted.certificate,
+        );
       const code = (error as { code?: unknown }).code;
       throw new EnrollmentHttpError(
         code === 'response-too-large' ? 'invalid-response' : 'network',

@@ -2,7 +2,12 @@
 
 import type { LicenceCounts } from '../db/customers.ts';
 import type { DeviceRow, DeviceStatus, TokenRow, TokenState } from '../db/rows.ts';
-import { DEFAULT_PACKAGED_SKU, type PackagedSku, UPGRADE_ORDER, type UpgradeType } from '../rules/licences.ts';
+import {
+  DEFAULT_PACKAGED_SKU,
+  type PackagedSku,
+  UPGRADE_ORDER,
+  type UpgradeType,
+} from '../rules/licences.ts';
 
 export interface DeviceView {
   device_id: string;

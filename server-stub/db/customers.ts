@@ -103,7 +103,11 @@ export class CustomerStore {
   }
 
   licences(customer: CustomerRow): LicenceCounts {
-    const used: Record<UpgradeType, number> = { CHROME_ENTERPRISE: 0, CHROME_EDUCATION: 0, CHROME_NONPROFIT: 0 };
+    const used: Record<UpgradeType, number> = {
+      CHROME_ENTERPRISE: 0,
+      CHROME_EDUCATION: 0,
+      CHROME_NONPROFIT: 0,
+    };
     for (const r of this.#used.all(customer.customer_id)) used[r.license_type] = r.n;
     const bundledBySku: Record<PackagedSku, number> = { CHROME_ENTERPRISE: 0, CHROME_EDUCATION: 0 };
     for (const r of this.#bundledUsed.all(customer.customer_id)) bundledBySku[r.sku] = r.n;

@@ -15,6 +15,7 @@
 //   400 modulus not a power of two (1 … 2^62), remainder outside [0, modulus), unspecified check type
 
 import { create } from '@bufbuild/protobuf';
+import type { Statement } from 'better-sqlite3';
 import {
   DeviceAutoEnrollmentRequest_EnrollmentCheckType as CheckType,
   type DeviceAutoEnrollmentRequest,
@@ -27,7 +28,6 @@ import {
   MAX_MODULUS_POWER,
   modulusPower,
 } from '../../protocol/forced-enrollment-hash.ts';
-import type { Statement } from 'better-sqlite3';
 import type { Stores } from '../db/stores.ts';
 import { DmError } from '../http/errors.ts';
 import type { DmCall } from './call.ts';

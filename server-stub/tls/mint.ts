@@ -6,7 +6,14 @@
 
 import type { webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
-import { cryptoImpl, EC_P256, ECDSA_SHA256, privateKeyToPem, randomSerial, subtle } from '../attestation/pem.ts';
+import {
+  cryptoImpl,
+  EC_P256,
+  ECDSA_SHA256,
+  privateKeyToPem,
+  randomSerial,
+  subtle,
+} from '../attestation/pem.ts';
 import * as x509 from '../attestation/x509.ts';
 
 export interface TlsCa {

@@ -5,6 +5,7 @@
 
 import { X509Certificate } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createTlsCa, issueServerCertificate, type TlsCa } from './mint.ts';
@@ -40,7 +41,7 @@ function usable(certPem: string | null, hosts: readonly string[], caPem: string)
       cert.verify(ca.publicKey) &&
       Date.parse(cert.validFrom) <= now &&
       Date.parse(cert.validTo) - now > RENEW_BEFORE_MS &&
-      hosts.every((h) => (h.includes(':') || /^\d/.test(h) ? cert.checkIP(h) : cert.checkHost(h)) !== undefined)
+      hosts.every((h) => (isIP(h) !== 0 ? cert.checkIP(h) : cert.checkHost(h)) !== undefined)
     );
   } catch {
     return false;

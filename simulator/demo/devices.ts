@@ -59,19 +59,8 @@ export async function setUpDemoDevice(kind: DemoDevice, dir: string, stub: StubC
 
 /** A SMART Board MX on a redeemed invoice: a school signs up, activates, redeems the product key. */
 async function setUpSmartBoard(root: string, stateDir: string, stub: StubClient): Promise<DemoSetup> {
-  const post = async (path: string, body: unknown, bearer?: string) => {
-    const res = await fetch(`${stub.url}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  // Through the stub client: plain or over the demo's TLS alike.
+  const post = (path: string, body: unknown, bearer?: string) => stub.request('POST', path, body, bearer);
   const email = 'it@demoschool.example';
   await post('/smart/v1/domains', {
     name: 'demoschool',
@@ -81,11 +70,10 @@ async function setUpSmartBoard(root: string, stateDir: string, stub: StubClient)
     email,
     password: 'demo-smart-password',
   });
-  const outbox = (await (
-    await fetch(`${stub.url}/smart/v1/outbox?email=${encodeURIComponent(email)}`)
-  ).json()) as {
-    messages: Array<{ activation_code: string }>;
-  };
+  const outbox = await stub.request<{ messages: Array<{ activation_code: string }> }>(
+    'GET',
+    `/smart/v1/outbox?email=${encodeURIComponent(email)}`,
+  );
   await post('/smart/v1/domains/demoschool/activate', { code: outbox.messages[0]?.activation_code });
   const { token } = await post('/smart/v1/login', { email, password: 'demo-smart-password' });
   // Seed 002: claim the invoice's key in SMART Admin Portal, redeem it in SRM Billing (PIN code box).

@@ -7,6 +7,8 @@ export interface MintedIdentity {
   certificate_chain_pem: string;
 }
 
+import https from 'node:https';
+import tls from 'node:tls';
 import type { PreprovisionDevice, PreprovisionResult } from '../../protocol/partner.ts';
 
 export type { PreprovisionDevice, PreprovisionResult };
@@ -23,6 +25,8 @@ export class StubClientError extends Error {
 
 export interface StubClient {
   readonly url: string;
+  /** Any JSON call (throws StubClientError on a status other than 2xx); over https with the client's CA. */
+  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, bearer?: string): Promise<T>;
   mintDevice(attestedDeviceId: string, manufacturer: string): Promise<MintedIdentity>;
   preprovision(input: {
     partnerKey: string;
@@ -42,18 +46,60 @@ export interface StubClient {
   setClock(now: Date): Promise<void>;
 }
 
-export function createStubClient(url: string): StubClient {
+export interface StubClientOptions {
+  /** PEM of the CA of an https stub (`--tls self-signed`'s `ca_file`), trusted beside Node's roots. */
+  ca?: string;
+}
+
+/** One HTTP exchange: fetch, or node:https with the stub's CA for an https stub. */
+type Exchange = (
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+) => Promise<{ ok: boolean; status: number; text: string }>;
+
+const viaFetch: Exchange = async (method, url, headers, body) => {
+  const res = await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) });
+  return { ok: res.ok, status: res.status, text: await res.text() };
+};
+
+function viaHttps(ca: string): Exchange {
+  const agent = new https.Agent({ keepAlive: false, ca: [...tls.rootCertificates, ca] });
+  return (method, url, headers, body) =>
+    new Promise((resolve, reject) => {
+      const req = https.request(url, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          resolve({
+            ok: status >= 200 && status <= 299,
+            status,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+export function createStubClient(url: string, options: StubClientOptions = {}): StubClient {
   const base = url.replace(/\/+$/, '');
+  const exchange = options.ca !== undefined && base.startsWith('https:') ? viaHttps(options.ca) : viaFetch;
   async function call<T>(method: string, path: string, body?: unknown, bearer?: string): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
-    const res = await fetch(`${base}${path}`, {
+    const res = await exchange(
       method,
+      `${base}${path}`,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
+      body !== undefined ? JSON.stringify(body) : undefined,
+    );
+    const text = res.text;
     if (!res.ok)
       throw new StubClientError(
         'stub-http-error',
@@ -65,6 +111,7 @@ export function createStubClient(url: string): StubClient {
   const customer = (cid: string) => `/v1/customers/${encodeURIComponent(cid)}`;
   return {
     url: base,
+    request: call,
     mintDevice: (attested_device_id, manufacturer) =>
       call<MintedIdentity>('POST', '/v1/test/factory/devices', { attested_device_id, manufacturer }),
     async preprovision({ partnerKey, customerId, token, devices }) {

@@ -7,7 +7,7 @@ import { ALL_MODELS_DEVICES, DEFAULT_CONCURRENCY, DEFAULT_DEVICES, defaultDevice
 
 export const USAGE = `usage:
   npm run -s fleet -- [run] [--devices N] [--scenario S] [--seed K] [--concurrency C] [--report DIR]
-                      [--json] [--shard i/n] [--server URL] [--workers W] [--keep]
+                      [--json] [--shard i/n] [--server URL] [--workers W] [--keep] [--tls]
   npm run -s fleet -- merge [--report OUT] [--json] DIR...
   npm run -s fleet -- replay BUNDLE [--server URL] [--json]
   npm run -s fleet -- stub-seed [--devices N] [--scenario S] [--seed K]
@@ -23,6 +23,8 @@ export const USAGE = `usage:
   --server URL     use a running stub (started with --test-hooks and --seed of \`fleet stub-seed\`)
   --workers W      worker threads (default: one per core, at most 4)
   --keep           keep the device roots and the stub database (printed on stderr)
+  --tls            the in-process stub also serves HTTPS and every device uses it, trusting the fleet's CA
+                   (devices behind the fault proxy excepted); \`mixed\` always has some TLS devices
 exit: 0 every device met its expectation, 1 some did not, 2 usage error`;
 
 export class UsageError extends Error {
@@ -41,6 +43,8 @@ export interface RunArgs {
   server: string | null;
   workers: number | null;
   keep: boolean;
+  /** Every device over HTTPS (in-process stub only). */
+  tls: boolean;
 }
 
 export interface MergeArgs {
@@ -128,6 +132,7 @@ const RUN_OPTIONS = {
   server: { type: 'string' },
   workers: { type: 'string' },
   keep: { type: 'boolean' },
+  tls: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -207,6 +212,10 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
           `unexpected argument ${positionals[0]} (commands: run, merge, replay, stub-seed, scenarios)`,
         );
       const name = scenario(values.scenario);
+      if (values.tls === true && values.server !== undefined)
+        throw new UsageError(
+          '--tls applies to the in-process stub; a server given with --server is used as its URL says',
+        );
       return {
         command: 'run',
         devices: integer('--devices', values.devices, defaultDevices(name), 1, 1_000_000),
@@ -219,6 +228,7 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
         server: serverUrl(values.server),
         workers: values.workers === undefined ? null : integer('--workers', values.workers, 1, 1, 64),
         keep: values.keep === true,
+        tls: values.tls === true,
       };
     }
   }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AGENT_PRELOAD } from '../lib/preload.ts';
 import { type DevicePlan, describeExpected } from '../scenarios/types.ts';
-import { judge, prepareDevice } from './device.ts';
+import { judge, prepareDevice, usesTls } from './device.ts';
 import type { ActualOutcome, BootEnv, BootRecord, DeviceResult } from './types.ts';
 
 const PRELOAD = AGENT_PRELOAD;
@@ -86,10 +86,13 @@ export async function bootWithPowerLoss(
   const boots: BootRecord[] = [];
   const kills = plan.power?.killAfterStateWrites ?? [];
   const prepared = await prepareDevice(plan, env);
+  const tls = env.tls != null && usesTls(plan, env) ? env.tls : null;
   const args = [
     'run',
     '--server',
-    env.serverUrl,
+    tls !== null ? tls.url : env.serverUrl,
+    // A TLS device trusts the fleet CA as `--server-ca` (issue 17).
+    ...(tls !== null ? ['--server-ca', tls.caFile] : []),
     '--root',
     prepared.root,
     '--state-dir',

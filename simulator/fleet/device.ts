@@ -5,7 +5,13 @@
 
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDmClient, type DmClient, isDmError } from '../../agent/dm-client/index.ts';
+import {
+  createDmClient,
+  createServerTrust,
+  type DmClient,
+  isDmError,
+  type ServerTrust,
+} from '../../agent/dm-client/index.ts';
 import type { IdentityReport } from '../../agent/identity/report.ts';
 import { startAgent } from '../../agent/runtime/agent.ts';
 import { createDeviceDeps } from '../../agent/runtime/create-deps.ts';
@@ -93,10 +99,30 @@ export async function prepareDevice(plan: DevicePlan, env: BootEnv): Promise<Pre
   };
 }
 
+/**
+ * Whether a device talks to the stub over HTTPS (issue 17): all with `--tls`, one in four in `mixed`
+ * (index % 4 == 1, so the first 24 cover several scenarios); never a device behind the fault proxy,
+ * which speaks plain HTTP on loopback.
+ */
+export function usesTls(plan: DevicePlan, env: BootEnv): boolean {
+  if (env.tls == null || plan.network.proxyFaults.length > 0) return false;
+  return env.tls.all || plan.index % 4 === 1;
+}
+
 /** The URL a device talks to: the fault proxy's per-device prefix when it has network faults. */
 export function serverUrlFor(plan: DevicePlan, env: BootEnv): string {
   if (plan.network.proxyFaults.length > 0 && env.proxyUrl !== null) return `${env.proxyUrl}/d/${plan.index}`;
+  if (env.tls != null && usesTls(plan, env)) return env.tls.url;
   return env.serverUrl;
+}
+
+/**
+ * The trust of a TLS device: the system store plus the fleet CA, as `--server-ca` gives it. One per
+ * device (its own connections and handshakes, as on a real device); Node keeps the roots parsed once.
+ */
+function deviceTrust(plan: DevicePlan, env: BootEnv): Promise<ServerTrust> | null {
+  if (env.tls == null || !usesTls(plan, env)) return null;
+  return createServerTrust({ extraCaPem: [env.tls.caPem] });
 }
 
 function statusOf(error: unknown): number | string {
@@ -199,6 +225,7 @@ export async function bootInProcess(
   const timeline: DeviceResult['timeline'] = [];
   let prepared: PreparedDevice | null = null;
   let port: MockDisplayPort | null = null;
+  let trust: ServerTrust | null = null;
   const result = (fields: Partial<DeviceResult>): DeviceResult => ({
     index: plan.index,
     id: plan.id,
@@ -232,11 +259,14 @@ export async function bootInProcess(
         hooks.onFirstError?.(plan.index, status);
       }
     });
+    trust = await deviceTrust(plan, env);
+    if (trust !== null) log.push(`  over HTTPS (${url}), trusting the fleet CA`);
     const base = createDeviceDeps({
       server: url,
       root: prepared.root,
       stateDir: prepared.stateDir,
       ...(port ? { smartSerial: port.path, smartBinding: port.binding } : {}),
+      ...(trust !== null ? { trust } : {}),
     });
     const stalls = plan.network.proxyFaults.includes('stall');
     const deps: AgentDeps = {
@@ -309,6 +339,7 @@ export async function bootInProcess(
     return result({ error: message });
   } finally {
     port?.unplug();
+    trust?.destroy();
     await prepared?.cleanup().catch(() => undefined);
   }
 }

@@ -116,6 +116,7 @@ async function main(args: FleetArgs): Promise<number> {
           shard: args.shard,
           server: args.server,
           keep: args.keep,
+          tls: args.tls,
           ...(args.workers !== null ? { workers: args.workers } : {}),
           onResult: (result, done) => progress.update(result, done),
           onWorkDir: (dir) => {

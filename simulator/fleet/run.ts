@@ -5,7 +5,9 @@
 import { access, constants, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { createStub, type Stub } from '../../server-stub/app.ts';
+import { createTlsCa, issueServerCertificate } from '../../server-stub/tls/mint.ts';
 import type { ManufacturerCa } from '../../server-stub/attestation/ca.ts';
 import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
 import { createStubClient } from '../devices/stub-client.ts';
@@ -39,6 +41,8 @@ export interface FleetOptions {
   /** Where device roots and the stub database go (default a temp dir, in /dev/shm when there is one). */
   workDir?: string;
   keep?: boolean;
+  /** Every device over HTTPS (issue 17; in-process stub only). `mixed` has some TLS devices anyway. */
+  tls?: boolean;
   /** Replaces the planned fleet (tests: a device with a deliberately wrong expectation). */
   plans?: DevicePlan[];
   onResult?: (result: DeviceResult, done: number, total: number) => void;
@@ -220,6 +224,19 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
         await Promise.all(makers.map(async (m) => [caKeyFor(m), await inProcessStub.cas.ensure(m)] as const)),
       );
     }
+    // HTTPS beside HTTP on the same in-process stub: every device with --tls, some in `mixed`.
+    let tls: BootEnv['tls'] = null;
+    if (inProcessStub !== null && (options.tls === true || options.scenario === 'mixed')) {
+      tls = await phase('tls', async () => {
+        const ca = await createTlsCa('zte fleet CA');
+        const certificate = await issueServerCertificate(ca, { hosts: ['127.0.0.1', 'localhost'] });
+        const url = await inProcessStub.listenTls({ cert: certificate.chainPem, key: certificate.keyPem });
+        const caFile = join(workDir, 'fleet-ca.pem');
+        await writeFile(caFile, ca.certPem);
+        return { url, caPem: ca.certPem, caFile, all: options.tls === true };
+      });
+      log(`fleet: HTTPS at ${tls.url} for ${tls.all ? 'every device' : 'some devices'}`);
+    }
     if (plans.some((p) => p.network.proxyFaults.length > 0))
       live.proxy = await startFaultProxy(serverUrl, plans);
     const proxy = live.proxy;
@@ -232,6 +249,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
       cas,
       keepRoots: options.keep ?? false,
       fleetStart,
+      tls,
     };
     const inProcess = plans.filter((p) => p.power === null);
     const workers = Math.max(

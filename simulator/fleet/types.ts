@@ -18,6 +18,12 @@ export interface BootEnv {
   keepRoots: boolean;
   /** Epoch ms the fleet started at (timestamps in results are relative to it). */
   fleetStart: number;
+  /**
+   * The in-process stub's HTTPS side (issue 17): its URL, the fleet CA the devices trust, where that
+   * CA is as a file (for child processes' `--server-ca`), and whether every device uses it (`--tls`)
+   * or only some (`mixed`). Null: plain HTTP only.
+   */
+  tls?: { url: string; caPem: string; caFile: string; all: boolean } | null;
 }
 
 export interface RequestRecord {

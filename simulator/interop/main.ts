@@ -37,7 +37,9 @@ async function main(): Promise<number> {
   try {
     schema = loadDmSchema(protoPath);
   } catch (e) {
-    process.stderr.write(`cannot use ${protoPath} as the DM schema: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `cannot use ${protoPath} as the DM schema: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     return 2;
   }
   process.stdout.write(`schema: ${protoPath}\n`);

@@ -3,10 +3,10 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-function startDemo(device: string) {
+function startDemo(device: string, ...extra: string[]) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'simulator/demo/main.ts', '--device', device, '--no-terminal'],
+    ['--import', 'tsx', 'simulator/demo/main.ts', '--device', device, '--no-terminal', ...extra],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -29,9 +29,17 @@ function startDemo(device: string) {
 }
 
 /** Polls the page's own state endpoint until the screen settles (no wall-clock assertion). */
-async function screenWhenSettled(url: string): Promise<{ screen: string; state: string }> {
+interface ShownModel {
+  screen: string;
+  state: string;
+  locale: string;
+  title: string;
+  error: { code: string; message: string; steps: string[] } | null;
+}
+
+async function screenWhenSettled(url: string): Promise<ShownModel> {
   for (;;) {
-    const model = (await (await fetch(`${url}/api/state`)).json()) as { screen: string; state: string };
+    const model = (await (await fetch(`${url}/api/state`)).json()) as ShownModel;
     if (['enrolled', 'manual', 'error'].includes(model.screen) && model.state !== 'managed.fetchingPolicy')
       return model;
     await new Promise((r) => setTimeout(r, 50));
@@ -55,4 +63,26 @@ describe('npm start', () => {
     },
     60_000,
   );
+
+  it('--locale fr shows the screens and the Alt+V overlay in French', async () => {
+    const demo = startDemo('no-licences', '--locale', 'fr');
+    const url = await demo.url;
+    const model = await screenWhenSettled(url);
+    expect(model).toMatchObject({ screen: 'error', locale: 'fr', title: 'Échec de l’inscription' });
+    expect(model.error?.code).toBe('missing-licenses');
+    expect(model.error?.steps[0]).toBe(
+      'Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
+    );
+    const i18n = (await (await fetch(`${url}/api/i18n`)).json()) as { messages: Record<string, string> };
+    expect(i18n.messages['page.diag.title']).toBe('Diagnostic');
+    const view = (await (await fetch(`${url}/api/diagnostics/view`)).json()) as {
+      locale: string;
+      device: { eligible: string };
+      lastError: { advice: string } | null;
+    };
+    expect(view.locale).toBe('fr');
+    expect(view.device.eligible).toBe('oui');
+    expect(view.lastError?.advice).toContain('Contactez votre revendeur');
+    expect(await demo.stop()).toBe(0);
+  }, 60_000);
 });

@@ -24,7 +24,8 @@ export const en = {
   'date.time': '{at, time, medium}',
 
   // ---------------------------------------------------------------- screens (screen model)
-  'screen.checking.title': '{thing, select, display {Getting this display ready} other {Getting this device ready}}',
+  'screen.checking.title':
+    '{thing, select, display {Getting this display ready} other {Getting this device ready}}',
   'screen.step.booting': 'Starting…',
   'screen.step.readingIdentity': 'Reading this device’s identity…',
   'screen.step.checkingEligibility': 'Checking that this device supports zero-touch enrollment…',
@@ -35,18 +36,21 @@ export const en = {
   'screen.step.resuming': 'Trying again…',
   'screen.step.other': 'Checking…',
   'screen.backoff.message': 'Trying again in {seconds, number} s (attempt {attempt, number}).',
-  'screen.backoff.messageAfterError': '{error} Trying again in {seconds, number} s (attempt {attempt, number}).',
+  'screen.backoff.messageAfterError':
+    '{error} Trying again in {seconds, number} s (attempt {attempt, number}).',
   'screen.backoff.detail': 'Nothing needs to be done while the device retries.',
   'screen.backoff.lastError': 'Last error: {message} ({code})',
   'screen.offline.title': 'No network connection',
-  'screen.offline.message': 'Connect a network cable or join a Wi-Fi network. The device checks again by itself.',
+  'screen.offline.message':
+    'Connect a network cable or join a Wi-Fi network. The device checks again by itself.',
   'screen.enrolling.title': '{thing, select, display {Enrolling your display} other {Enrolling your device}}',
   'screen.enrolling.manual': 'Enrolling with the details you entered…',
   'screen.enrolling.attestation':
     '{thing, select, display {This display} other {This device}} is pre-provisioned. Checking its attestation key…',
   'screen.enrolling.attestationForDomain':
     '{thing, select, display {This display} other {This device}} is pre-provisioned for {domain}. Checking its attestation key…',
-  'screen.enrolling.message': '{thing, select, display {Enrolling this display…} other {Enrolling this device…}}',
+  'screen.enrolling.message':
+    '{thing, select, display {Enrolling this display…} other {Enrolling this device…}}',
   'screen.enrolling.messageInDomain':
     '{thing, select, display {Enrolling this display in {domain}…} other {Enrolling this device in {domain}…}}',
   'screen.enrolled.title': 'Enrollment complete',
@@ -66,7 +70,8 @@ export const en = {
     'Your organisation requires this device to be enrolled, but not automatically: enroll it with an administrator account or an enrollment token.',
   'manual.reason.token-enrollment-enforced':
     'Your organisation requires this device to be enrolled with an enrollment token: enter the token your administrator gave you.',
-  'manual.reason.zero-touch-disabled': 'Zero-touch enrollment is turned off for this device: enroll it manually.',
+  'manual.reason.zero-touch-disabled':
+    'Zero-touch enrollment is turned off for this device: enroll it manually.',
   'manual.reason.attestation-unavailable':
     'The device cannot prove its identity: its attestation key or certificate is missing or broken. Contact the device manufacturer if this persists.',
   'manual.reason.too-many-attempts':
@@ -98,7 +103,8 @@ export const en = {
   'explain.invalid-credentials.message': 'The administrator e-mail or password was not accepted.',
   'explain.invalid-credentials.1': 'Check the e-mail address and the password, then try again.',
   'explain.invalid-credentials.2': 'Or use an enrollment token instead.',
-  'explain.gmail-admin-account.message': 'A personal Gmail account (ending in "@gmail.com") cannot enroll devices.',
+  'explain.gmail-admin-account.message':
+    'A personal Gmail account (ending in "@gmail.com") cannot enroll devices.',
   'explain.gmail-admin-account.1': 'Sign in with your organisation’s administrator account instead.',
   'explain.gmail-admin-account.2': 'Or use an enrollment token.',
   'explain.smart-domain-not-activated.message':
@@ -109,7 +115,8 @@ export const en = {
     'Credits bought from a SMART reseller come as a product key by e-mail. For the subscription included with a SMART product, the purchase confirmation e-mail says whether you must first claim a product key in SMART Admin Portal (within one year of purchase).',
   'explain.smart-domain-not-activated.3':
     'If you have problems redeeming credits, contact SMART support (smarttech.com/contactsupport).',
-  'explain.smart-activation-pending.message': 'The SMART Remote Management domain account has not been activated yet.',
+  'explain.smart-activation-pending.message':
+    'The SMART Remote Management domain account has not been activated yet.',
   'explain.smart-activation-pending.1':
     'Open the activation link in the e-mail sent when the domain was created, and sign in with the credentials you chose.',
   'explain.smart-activation-pending.2':
@@ -117,8 +124,10 @@ export const en = {
   'explain.smart-unknown-domain.message': 'There is no SMART Remote Management domain with that name.',
   'explain.smart-unknown-domain.1':
     'Check the domain name (lower-case letters and digits only) with your administrator, then try again.',
-  'explain.smart-display-conflict.message': 'This display is already enrolled in another SMART Remote Management domain.',
-  'explain.smart-display-conflict.1': 'Ask the administrator of that domain to remove the display, then try again.',
+  'explain.smart-display-conflict.message':
+    'This display is already enrolled in another SMART Remote Management domain.',
+  'explain.smart-display-conflict.1':
+    'Ask the administrator of that domain to remove the display, then try again.',
   'explain.request-rejected.message': 'The enrollment server refused the request.',
   'explain.request-rejected.1': 'Check what you entered, then try again.',
   'explain.state-write-failed.message': 'The agent could not save its progress on this device.',
@@ -147,8 +156,10 @@ export const en = {
   'advice.step.policyNotFound':
     'Ask the administrator to check that the device’s organisational unit has device settings, then press Retry.',
   'advice.step.arc': 'Ask the administrator to check the Android apps setting in the Admin console.',
-  'advice.step.subscription': 'Ask the administrator to check the organisation’s Chrome subscription in the Admin console.',
-  'advice.step.tos': 'Ask the administrator to accept the terms of service in the Admin console, then press Retry.',
+  'advice.step.subscription':
+    'Ask the administrator to check the organisation’s Chrome subscription in the Admin console.',
+  'advice.step.tos':
+    'Ask the administrator to accept the terms of service in the Admin console, then press Retry.',
   'advice.step.policyServer':
     'Check that the device talks to your organisation’s enrollment server (no proxy or other server in between).',
   'advice.step.policyRetry': 'Press Retry to fetch the policy again; contact support if it is refused again.',
@@ -158,14 +169,16 @@ export const en = {
   'advice.aborted.message': 'The request to the enrollment server was cancelled.',
   'advice.invalid-response.message': 'The enrollment server sent an answer the device cannot understand.',
   'advice.response-too-large.message': 'The enrollment server sent an answer far larger than any valid one.',
-  'advice.http-status-error.message': 'The server answered with an HTTP status the enrollment protocol does not use.',
+  'advice.http-status-error.message':
+    'The server answered with an HTTP status the enrollment protocol does not use.',
   'advice.request-invalid.message': 'The enrollment server rejected the request as invalid.',
   'advice.token-invalid.message': 'The enrollment server did not accept the device’s credentials.',
   'advice.missing-licenses.message':
     'The organisation does not have enough Chrome Enterprise Upgrade licences to enroll this device.',
   'advice.management-not-supported.message':
     'The enrollment server refused to manage this device (token revoked or attestation refused).',
-  'advice.invalid-serial-number.message': 'The enrollment server does not recognise this device’s serial number.',
+  'advice.invalid-serial-number.message':
+    'The enrollment server does not recognise this device’s serial number.',
   'advice.domain-mismatch.message': 'This device is pre-provisioned for a different domain.',
   'advice.device-id-conflict.message': 'Another device is already enrolled with this device’s identity.',
   'advice.device-not-found.message': 'The device is not listed as pre-provisioned.',
@@ -181,7 +194,8 @@ export const en = {
   'advice.policy-not-found.message': 'The enrollment server has no device policy for this device.',
   'advice.arc-disabled.message':
     'The enrollment server refused the request because Android apps are turned off for this account.',
-  'advice.enterprise-account-not-eligible.message': 'The organisation’s account is not eligible to enroll devices.',
+  'advice.enterprise-account-not-eligible.message':
+    'The organisation’s account is not eligible to enroll devices.',
   'advice.terms-of-service-not-accepted.message':
     'The organisation has not accepted the Chrome Enterprise terms of service yet.',
   'advice.illegal-account-for-packaged-edu-license.message':
@@ -196,19 +210,23 @@ export const en = {
     'If the network goes through a proxy or firewall that inspects secure connections, ask the network administrator to exempt the enrollment server.',
   'advice.step.serverCa':
     'If your organisation runs its own enrollment server, check that the device was given that server’s CA certificate (etc/zte-agent/server-ca.pem, or --server-ca) and the right server address.',
-  'advice.step.certDetails': 'Press Alt+V to see the certificate that was presented (subject, issuer, validity).',
+  'advice.step.certDetails':
+    'Press Alt+V to see the certificate that was presented (subject, issuer, validity).',
   'advice.step.clock':
     'Check the device’s date and time: a wrong clock makes a good certificate look expired or not yet valid.',
-  'advice.step.certName': 'Check that the server address given to the device is the name on the server’s certificate.',
+  'advice.step.certName':
+    'Check that the server address given to the device is the name on the server’s certificate.',
   'advice.step.certRenew': 'If the date is right, the server’s administrator must renew its certificate.',
   'advice.step.setClock':
     'Set the correct date and time, or connect to a network that provides them; the device checks again by itself.',
-  'advice.step.newPin': 'If the server’s key was changed on purpose, the device must be given the new pin (--server-pin).',
+  'advice.step.newPin':
+    'If the server’s key was changed on purpose, the device must be given the new pin (--server-pin).',
   'advice.tls-untrusted-issuer.message':
     'The server that answered is not trusted: its certificate is not issued by a certificate authority this device trusts (a captive portal, a proxy, or another server in between).',
   'advice.tls-wrong-host.message':
     'The server that answered presented a certificate for another name than the enrollment server’s.',
-  'advice.tls-cert-expired.message': 'The enrollment server’s certificate has expired, by this device’s clock.',
+  'advice.tls-cert-expired.message':
+    'The enrollment server’s certificate has expired, by this device’s clock.',
   'advice.tls-cert-not-yet-valid.message':
     'The enrollment server’s certificate is not valid yet by this device’s clock: the device’s date and time are behind.',
   'advice.tls-pin-mismatch.message':
@@ -224,7 +242,8 @@ export const en = {
   'reason.dateUnknown':
     '{model} is compatible only if made on or after {cutoff}, and VPD mfg_date is missing or not YYYY-MM-DD.',
   'reason.madeBeforeCutoff': 'Made on {made}; {model} is compatible only if made on or after {cutoff}.',
-  'reason.smartNeedsSerialPort': 'A SMART display gives its serial number over RS-232: run with --smart-serial PATH.',
+  'reason.smartNeedsSerialPort':
+    'A SMART display gives its serial number over RS-232: run with --smart-serial PATH.',
   'reason.idWhat':
     '{what, select, serial {serial number} serviceTag {Dell service tag} mtmSerial {1S + MTM + serial} other {identifier}}',
   'reason.malformedSerial':
@@ -244,7 +263,8 @@ export const en = {
     'The ASUS certified device ID (VPD attested_device_id) has non-printable characters or is too long.',
   'reason.asusMissing':
     'This ASUS model enrolls with its certified device ID, but VPD attested_device_id is missing.',
-  'reason.asusInvalid': 'The ASUS certified device ID "{value}" is not 1–64 printable characters without spaces.',
+  'reason.asusInvalid':
+    'The ASUS certified device ID "{value}" is not 1–64 printable characters without spaces.',
   'reason.lenovoMtmMissing':
     'The Lenovo machine type/model (DMI product_name) is missing: the ID is 1S + MTM + serial.',
   'reason.lenovoMtmInvalid':
@@ -354,8 +374,8 @@ export const en = {
 
   // ---------------------------------------------------------------- Alt+V values (web overlay and terminal)
   'diag.notListed': 'not in the compatibility list',
-  'diag.zteReady': 'ZTE✓ this device can be zero-touch enrolled',
-  'diag.zteNotReady': 'ZTE✗ this device cannot be zero-touch enrolled',
+  'diag.zteReady': 'ZTE✓ ready: this device can be zero-touch enrolled',
+  'diag.zteNotReady': 'ZTE✗ not ready: this device cannot be zero-touch enrolled',
   'diag.noReason': 'No problem found with this device’s identity.',
   'diag.identityNotRead': 'The identity has not been read yet.',
   'diag.noPolicy': 'none received',
@@ -391,8 +411,7 @@ export const en = {
   'terminal.diagUnavailable': 'Diagnostics unavailable: {detail}',
   'terminal.diag.title': 'DIAGNOSTICS (Alt+V or Esc to close)',
   'terminal.diag.agentVersion': 'Agent version: {version}',
-  'terminal.diag.model':
-    'Model: {model} ({manufacturer}), ID kind: {idKind}',
+  'terminal.diag.model': 'Model: {model} ({manufacturer}), ID kind: {idKind}',
   'terminal.diag.notListed': 'not listed',
   'terminal.diag.unknownMaker': 'unknown maker',
   'terminal.diag.eligible': 'Eligible for zero-touch: {eligible}',

@@ -35,8 +35,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Vérification de la compatibilité de cet appareil avec l’inscription sans contact…',
   'screen.step.checkingClock': 'Vérification de la date et de l’heure de l’appareil…',
   'screen.step.network': 'Vérification de la connexion réseau…',
-  'screen.step.determining':
-    'Interrogation du serveur d’inscription : cet appareil est-il pré-provisionné ?',
+  'screen.step.determining': 'Interrogation du serveur d’inscription : cet appareil est-il pré-provisionné ?',
   'screen.step.smartCheckin':
     'Interrogation de SMART Remote Management : cet écran est-il attribué à un domaine ?',
   'screen.step.resuming': 'Nouvelle tentative…',
@@ -110,12 +109,14 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'La vérification automatique de l’inscription a pris trop de temps et a été interrompue.',
   'explain.safeguard-timeout.1':
     'Vérifiez la connexion réseau (câble ou Wi-Fi, proxy, portail captif) et l’adresse du serveur.',
-  'explain.invalid-credentials.message': 'L’adresse e-mail ou le mot de passe de l’administrateur a été refusé.',
+  'explain.invalid-credentials.message':
+    'L’adresse e-mail ou le mot de passe de l’administrateur a été refusé.',
   'explain.invalid-credentials.1': 'Vérifiez l’adresse e-mail et le mot de passe, puis réessayez.',
   'explain.invalid-credentials.2': 'Ou utilisez plutôt un jeton d’inscription.',
   'explain.gmail-admin-account.message':
     'Un compte Gmail personnel (se terminant par "@gmail.com") ne peut pas inscrire d’appareils.',
-  'explain.gmail-admin-account.1': 'Connectez-vous plutôt avec le compte administrateur de votre organisation.',
+  'explain.gmail-admin-account.1':
+    'Connectez-vous plutôt avec le compte administrateur de votre organisation.',
   'explain.gmail-admin-account.2': 'Ou utilisez un jeton d’inscription.',
   'explain.smart-domain-not-activated.message':
     'La période d’évaluation de 30 jours de ce domaine SMART Remote Management est terminée et le domaine n’a pas de crédits : il n’est pas activé.',
@@ -150,7 +151,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Contactez votre partenaire de pré-provisionnement pour vous assurer qu’il a correctement renseigné le jeton, le domaine et l’appareil. Le cas échéant, contactez l’assistance pour obtenir de l’aide.',
   'advice.step.altV':
     'Vérifiez que l’appareil a été pré-provisionné et qu’il est compatible avec l’inscription sans contact en appuyant sur Alt+V lors de sa configuration initiale. Contactez le service d’assistance pour obtenir de l’aide.',
-  'advice.step.licences': 'Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
+  'advice.step.licences':
+    'Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
   'advice.step.bundled':
     'Les appareils ChromeOS fournis avec Chrome Enterprise Upgrade disposent d’une licence Chrome Enterprise Upgrade associée à l’appareil et n’utilisent pas de licence distincte pour l’inscription. Si vous possédez un appareil groupé et que ce message d’erreur s’affiche, contactez le fabricant de l’appareil pour obtenir de l’aide.',
   'advice.step.manual':
@@ -164,7 +166,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Demandez à l’administrateur de terminer l’activation du domaine, puis appuyez sur Réessayer.',
   'advice.step.deprovisioned':
     'Demandez à l’administrateur de vérifier l’appareil dans la console d’administration ; un appareil déprovisionné doit être pré-provisionné à nouveau.',
-  'advice.step.kioskLicence': 'Demandez à l’administrateur de vérifier le type de licence attribué à l’appareil.',
+  'advice.step.kioskLicence':
+    'Demandez à l’administrateur de vérifier le type de licence attribué à l’appareil.',
   'advice.step.policyNotFound':
     'Demandez à l’administrateur de vérifier que l’unité organisationnelle de l’appareil a des paramètres d’appareil, puis appuyez sur Réessayer.',
   'advice.step.arc':
@@ -181,7 +184,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'advice.network.message': 'Le serveur d’inscription est injoignable.',
   'advice.timeout.message': 'Le serveur d’inscription n’a pas répondu à temps.',
   'advice.aborted.message': 'La demande au serveur d’inscription a été annulée.',
-  'advice.invalid-response.message': 'Le serveur d’inscription a envoyé une réponse que l’appareil ne comprend pas.',
+  'advice.invalid-response.message':
+    'Le serveur d’inscription a envoyé une réponse que l’appareil ne comprend pas.',
   'advice.response-too-large.message':
     'Le serveur d’inscription a envoyé une réponse bien plus volumineuse qu’une réponse valide.',
   'advice.http-status-error.message':
@@ -198,10 +202,12 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'advice.device-id-conflict.message': 'Un autre appareil est déjà inscrit avec l’identité de cet appareil.',
   'advice.device-not-found.message': 'L’appareil n’est pas listé comme pré-provisionné.',
   'advice.activation-pending.message': 'L’inscription de l’organisation n’est pas encore activée.',
-  'advice.request-too-large.message': 'Le serveur d’inscription a jugé la demande de l’appareil trop volumineuse.',
+  'advice.request-too-large.message':
+    'Le serveur d’inscription a jugé la demande de l’appareil trop volumineuse.',
   'advice.consumer-account-with-packaged-license.message':
     'Cet appareil est fourni avec une licence groupée qui ne peut pas être utilisée avec ce compte.',
-  'advice.too-many-requests.message': 'Le serveur d’inscription est occupé et a demandé à l’appareil de patienter.',
+  'advice.too-many-requests.message':
+    'Le serveur d’inscription est occupé et a demandé à l’appareil de patienter.',
   'advice.temporarily-unavailable.message': 'Le serveur d’inscription est temporairement indisponible.',
   'advice.deprovisioned.message': 'Cet appareil a été déprovisionné par son organisation.',
   'advice.invalid-packaged-device-for-kiosk.message':
@@ -231,7 +237,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Vérifiez la date et l’heure de l’appareil : une horloge incorrecte fait paraître expiré, ou pas encore valide, un certificat correct.',
   'advice.step.certName':
     'Vérifiez que l’adresse de serveur donnée à l’appareil est bien le nom inscrit dans le certificat du serveur.',
-  'advice.step.certRenew': 'Si la date est correcte, l’administrateur du serveur doit renouveler son certificat.',
+  'advice.step.certRenew':
+    'Si la date est correcte, l’administrateur du serveur doit renouveler son certificat.',
   'advice.step.setClock':
     'Réglez la date et l’heure, ou connectez-vous à un réseau qui les fournit ; l’appareil vérifie à nouveau de lui-même.',
   'advice.step.newPin':
@@ -394,8 +401,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
 
   // ---------------------------------------------------------------- valeurs Alt+V
   'diag.notListed': 'absent de la liste de compatibilité',
-  'diag.zteReady': 'ZTE✓ cet appareil peut utiliser l’inscription sans contact',
-  'diag.zteNotReady': 'ZTE✗ cet appareil ne peut pas utiliser l’inscription sans contact',
+  'diag.zteReady': 'ZTE✓ prêt : cet appareil peut utiliser l’inscription sans contact',
+  'diag.zteNotReady': 'ZTE✗ pas prêt : cet appareil ne peut pas utiliser l’inscription sans contact',
   'diag.noReason': 'Aucun problème trouvé dans l’identité de cet appareil.',
   'diag.identityNotRead': 'L’identité n’a pas encore été lue.',
   'diag.noPolicy': 'aucune reçue',

@@ -3,14 +3,17 @@
 // The machine stays the single source of truth: this only renders snapshots and sends events. Keys
 // come from the HAL's terminal source (one parser, one reader of the terminal); Alt+V is not among
 // them: every keyboard's Alt+V, this terminal's included, reaches the machine through the keyboard hub.
+// Language: `l` switches between French and English on any screen without a text prompt (and as the
+// answer of the r/m and 1/2 choices); the choice is shared with the web page and remembered.
 
 import type { TerminalKeys } from '../../../hal/interface.ts';
 import type { DiagnosticsService } from '../../diagnostics/service.ts';
-import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../../identity/admin-account.ts';
+import { fixedLocaleSetting, type LocaleSetting, translate } from '../../i18n/index.ts';
+import { GMAIL_ADMIN_CODE, isGmailAdminAccount } from '../../identity/admin-account.ts';
 import type { ManualEnrollRequest } from '../../machine/types.ts';
 import type { AgentActor, AgentSnapshot } from '../../runtime/agent.ts';
 import { type ScreenModel, screenModelOf } from '../web/screen-model.ts';
-import { renderDiagnostics, renderScreen } from './render.ts';
+import { otherLocale, otherLocaleName, renderDiagnostics, renderScreen } from './render.ts';
 
 type Prompt =
   | { kind: 'error-choice' }
@@ -20,26 +23,23 @@ type Prompt =
   | { kind: 'token' }
   | { kind: 'domain' };
 
-const PROMPT_TEXT: Record<Prompt['kind'], string> = {
-  'error-choice': 'Type r then Enter to retry, or m then Enter to enroll manually: ',
-  'manual-choice': 'Type 1 then Enter to sign in as an administrator, or 2 to use an enrollment token: ',
-  email: 'Administrator e-mail: ',
-  password: 'Password: ',
-  token: 'Enrollment token: ',
-  domain: 'SMART Remote Management domain name: ',
-};
-
 export interface TerminalUiOptions {
   actor: AgentActor;
   diagnostics: DiagnosticsService;
   /** The terminal's keys (the HAL's terminal source; it handles Ctrl+C itself). */
   keys: TerminalKeys;
   output: { write(text: string): unknown };
+  /** The screens' language, shared with the web UI (`AgentHandle.locale`); English when absent. */
+  locale?: LocaleSetting;
 }
 
 export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
   const { actor, output } = options;
+  const locale = options.locale ?? fixedLocaleSetting();
   let prompt: Prompt | null = null;
+  const promptText = (kind: Prompt['kind']): string =>
+    translate(locale.get(), `terminal.prompt.${kind}`, { other: otherLocaleName(locale.get()) });
+  const switchLanguage = () => locale.choose(otherLocale(locale.get()));
   let line = '';
   let shown = '';
   let overlayOpen = false;
@@ -52,13 +52,15 @@ export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
   };
 
   const show = (snapshot: AgentSnapshot) => {
-    const model = screenModelOf(snapshot);
+    const model = screenModelOf(snapshot, locale.get());
     if (model.diagnosticsOpen !== overlayOpen) {
       overlayOpen = model.diagnosticsOpen;
       if (overlayOpen) {
+        const shownIn = locale.get();
         void options.diagnostics.collect().then(
-          (d) => output.write(`\n${renderDiagnostics(d)}`),
-          (e: unknown) => output.write(`\nDiagnostics unavailable: ${String(e)}\n`),
+          (d) => output.write(`\n${renderDiagnostics(d, shownIn)}`),
+          (e: unknown) =>
+            output.write(`\n${translate(shownIn, 'terminal.diagUnavailable', { detail: String(e) })}\n`),
         );
         return;
       }
@@ -68,10 +70,11 @@ export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
     const next = promptFor(model);
     if (next?.kind !== prompt?.kind) line = '';
     prompt = next;
-    const text = renderScreen(model, null);
+    // Without a prompt `l` switches the language; the r/m and 1/2 prompts name it themselves.
+    const text = renderScreen(model, null, prompt === null);
     if (text === shown) return;
     shown = text;
-    output.write(`\n${text}${prompt ? PROMPT_TEXT[prompt.kind] : ''}`);
+    output.write(`\n${text}${prompt ? promptText(prompt.kind) : ''}`);
   };
 
   const enroll = (request: ManualEnrollRequest) => {
@@ -85,19 +88,25 @@ export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
       case 'error-choice':
         if (value === 'r') actor.send({ type: 'RETRY' });
         else if (value === 'm') actor.send({ type: 'ENROLL_MANUALLY' });
-        else output.write(PROMPT_TEXT['error-choice']);
+        else if (value === 'l') switchLanguage();
+        else output.write(promptText('error-choice'));
         return;
       case 'manual-choice':
+        if (value === 'l') {
+          switchLanguage();
+          return;
+        }
         prompt = value === '1' ? { kind: 'email' } : value === '2' ? { kind: 'token' } : prompt;
-        output.write(PROMPT_TEXT[prompt.kind]);
+        output.write(promptText(prompt.kind));
         return;
       case 'email':
         if (isGmailAdminAccount(value)) {
-          output.write(`${GMAIL_ADMIN_MESSAGE} (${GMAIL_ADMIN_CODE})\n${PROMPT_TEXT.email}`);
+          const refusal = translate(locale.get(), 'form.gmail-admin-account');
+          output.write(`${refusal} (${GMAIL_ADMIN_CODE})\n${promptText('email')}`);
           return;
         }
         prompt = { kind: 'password', email: value };
-        output.write(PROMPT_TEXT.password);
+        output.write(promptText('password'));
         return;
       case 'password':
         enroll({ method: 'credentials', email: prompt.email, password: text });
@@ -135,17 +144,27 @@ export function startTerminalUi(options: TerminalUiOptions): { close(): void } {
         break;
       }
       case 'char':
-        if (prompt === null || overlayOpen) break;
+        if (overlayOpen) break;
+        if (prompt === null) {
+          if (key.char === 'l' || key.char === 'L') switchLanguage();
+          break;
+        }
         line += key.char;
         output.write(prompt.kind === 'password' ? '*' : key.char);
         break;
     }
   });
   const subscription = actor.subscribe(show);
+  // Another language, from here, the web page or the device's VPD: the screen again, in it.
+  const stopLocale = locale.subscribe(() => {
+    shown = '';
+    if (!overlayOpen) show(actor.getSnapshot());
+  });
   show(actor.getSnapshot());
   return {
     close() {
       subscription.unsubscribe();
+      stopLocale();
       stopKeys();
     },
   };

@@ -1,7 +1,9 @@
 // The body of `POST /api/manual-enroll`, checked before it reaches the machine. The messages are
-// shown next to the form, so they are written for the person typing.
+// shown next to the form, so they are written for the person typing, in the screens' locale
+// (catalog keys `form.<code>`).
 
-import { GMAIL_ADMIN_CODE, GMAIL_ADMIN_MESSAGE, isGmailAdminAccount } from '../../identity/admin-account.ts';
+import { DEFAULT_LOCALE, type Locale, translate } from '../../i18n/index.ts';
+import { GMAIL_ADMIN_CODE, isGmailAdminAccount } from '../../identity/admin-account.ts';
 import type { ManualEnrollRequest } from '../../machine/types.ts';
 
 /** Stable codes of a refused form; the page and tests branch on them, never on the message. */
@@ -28,14 +30,13 @@ function text(body: Record<string, unknown>, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-export function parseManualRequest(body: unknown): ParsedManualRequest {
+function refused(code: ManualRequestErrorCode, field: string, locale: Locale): ParsedManualRequest {
+  return { ok: false, code, field, message: translate(locale, `form.${code}`) };
+}
+
+export function parseManualRequest(body: unknown, locale: Locale = DEFAULT_LOCALE): ParsedManualRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return {
-      ok: false,
-      code: 'invalid-body',
-      field: 'method',
-      message: 'The request must be a JSON object.',
-    };
+    return refused('invalid-body', 'method', locale);
   }
   const b = body as Record<string, unknown>;
   switch (b.method) {
@@ -43,56 +44,31 @@ export function parseManualRequest(body: unknown): ParsedManualRequest {
       const email = text(b, 'email')?.trim() ?? '';
       const password = text(b, 'password') ?? '';
       if (email.length > 254 || !EMAIL.test(email)) {
-        return {
-          ok: false,
-          code: 'invalid-email',
-          field: 'email',
-          message: 'Enter the administrator’s e-mail address, e.g. admin@example.com.',
-        };
+        return refused('invalid-email', 'email', locale);
       }
       if (isGmailAdminAccount(email)) {
-        return { ok: false, code: GMAIL_ADMIN_CODE, field: 'email', message: GMAIL_ADMIN_MESSAGE };
+        return refused(GMAIL_ADMIN_CODE, 'email', locale);
       }
       if (password.length === 0 || password.length > 1024) {
-        return {
-          ok: false,
-          code: 'invalid-password',
-          field: 'password',
-          message: 'Enter the administrator’s password.',
-        };
+        return refused('invalid-password', 'password', locale);
       }
       return { ok: true, request: { method: 'credentials', email, password } };
     }
     case 'enrollment-token': {
       const token = text(b, 'token')?.trim() ?? '';
       if (token.length === 0 || token.length > 8192 || !PRINTABLE.test(token)) {
-        return {
-          ok: false,
-          code: 'invalid-token',
-          field: 'token',
-          message: 'Enter the enrollment token exactly as the administrator gave it (no spaces).',
-        };
+        return refused('invalid-token', 'token', locale);
       }
       return { ok: true, request: { method: 'enrollment-token', token } };
     }
     case 'smart-domain': {
       const domain = text(b, 'domain')?.trim() ?? '';
       if (domain.length === 0 || domain.length > 63 || !SMART_DOMAIN.test(domain)) {
-        return {
-          ok: false,
-          code: 'invalid-domain',
-          field: 'domain',
-          message: 'Enter the domain name: lower-case letters and digits only.',
-        };
+        return refused('invalid-domain', 'domain', locale);
       }
       return { ok: true, request: { method: 'smart-domain', domain } };
     }
     default:
-      return {
-        ok: false,
-        code: 'unknown-method',
-        field: 'method',
-        message: 'Choose how to enroll: "credentials", "enrollment-token" or "smart-domain".',
-      };
+      return refused('unknown-method', 'method', locale);
   }
 }

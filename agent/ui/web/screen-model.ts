@@ -9,7 +9,7 @@ import {
   manualAdvice,
   manualReasonText,
 } from '../../diagnostics/words.ts';
-import { DEFAULT_LOCALE, type Locale, type MessageKey, translator } from '../../i18n/index.ts';
+import { DEFAULT_LOCALE, type Locale, type MessageKey, translate, translator } from '../../i18n/index.ts';
 import type { AgentSnapshot } from '../../runtime/agent.ts';
 import { flowStateOf } from '../../runtime/outcome.ts';
 
@@ -38,6 +38,10 @@ export interface ScreenModel {
     serialNumber: string | null;
   };
   title: string;
+  /** The page's title: the screen's title and the product's name. */
+  documentTitle: string;
+  /** The header's line: the model and the serial number, as far as they are known. */
+  deviceLine: string;
   message: string;
   detail: string | null;
   /** Checking (retrying): "Last error: … (code)" in words; null elsewhere. */
@@ -93,6 +97,21 @@ function screenError(code: string, rawMessage: string, locale: Locale): ScreenEr
 }
 
 export function screenModelOf(snapshot: AgentSnapshot, locale: Locale = DEFAULT_LOCALE): ScreenModel {
+  const body = screenBody(snapshot, locale);
+  const { model, serialNumber } = body.device;
+  const serial = serialNumber ? translate(locale, 'page.serialShort', { serial: serialNumber }) : null;
+  return {
+    ...body,
+    documentTitle: translate(locale, 'page.documentTitle', { title: body.title }),
+    // Model names stay as the table writes them, in either language.
+    deviceLine: [model, serial].filter((part): part is string => part !== null).join(' · '),
+  };
+}
+
+function screenBody(
+  snapshot: AgentSnapshot,
+  locale: Locale,
+): Omit<ScreenModel, 'documentTitle' | 'deviceLine'> {
   const { t } = translator(locale);
   const state = flowStateOf(snapshot.value);
   const ctx = snapshot.context;
@@ -119,7 +138,7 @@ export function screenModelOf(snapshot: AgentSnapshot, locale: Locale = DEFAULT_
     error: null,
     enrolled: null,
     manual: null,
-  } satisfies Partial<ScreenModel>;
+  } satisfies Partial<Omit<ScreenModel, 'documentTitle' | 'deviceLine'>>;
 
   switch (screen) {
     case 'checking': {
@@ -135,7 +154,9 @@ export function screenModelOf(snapshot: AgentSnapshot, locale: Locale = DEFAULT_
             ? t('screen.backoff.messageAfterError', { error: error.message, seconds, attempt })
             : t('screen.backoff.message', { seconds, attempt }),
           detail: t('screen.backoff.detail'),
-          retryNote: error ? t('screen.backoff.lastError', { message: error.message, code: error.code }) : null,
+          retryNote: error
+            ? t('screen.backoff.lastError', { message: error.message, code: error.code })
+            : null,
           error,
         };
       }

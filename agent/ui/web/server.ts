@@ -14,6 +14,16 @@ import {
   type DiagnosticsService,
 } from '../../diagnostics/index.ts';
 import type { AgentView } from '../../diagnostics/types.ts';
+import {
+  CATALOGS,
+  fixedLocaleSetting,
+  isLocale,
+  LOCALES,
+  type LocaleSetting,
+  type MessageKey,
+  translate,
+} from '../../i18n/index.ts';
+import { diagnosticsView } from '../diagnostics-view.ts';
 import { refusalFor } from './guard.ts';
 import { parseManualRequest } from './manual-request.ts';
 import { ERROR_STATES, type ScreenModel, screenModelOf } from './screen-model.ts';
@@ -41,6 +51,8 @@ export interface WebUiOptions {
   onAltV?: () => void;
   /** Where index.html, app.css and app.js are (default: `assets/` beside this module). */
   assetsDir?: string;
+  /** The screens' language, shared with the other UIs (`AgentHandle.locale`); English when absent. */
+  locale?: LocaleSetting;
 }
 
 export interface WebUi {
@@ -94,6 +106,7 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new RangeError(`the web UI listens on 127.0.0.1 only, not ${String(host)}`);
   const { handle } = options;
+  const locale = options.locale ?? fixedLocaleSetting();
   const assets = await loadAssets(options.assetsDir);
   const diagnostics =
     options.diagnostics ??
@@ -144,21 +157,54 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   }
 
   // ---- the screen model, pushed ----
-  const model = (): ScreenModel => screenModelOf(handle.actor.getSnapshot());
+  const model = (): ScreenModel => screenModelOf(handle.actor.getSnapshot(), locale.get());
   const clients = new Set<ServerResponse>();
   let last = JSON.stringify(model());
   const frame = (json: string) => `event: screen\ndata: ${json}\n\n`;
+  const push = (next: ScreenModel) => {
+    const json = JSON.stringify(next);
+    if (json === last) return;
+    last = json;
+    for (const res of clients) res.write(frame(json));
+  };
   const subscription = handle.actor.subscribe({
-    next: (snapshot) => {
-      const json = JSON.stringify(screenModelOf(snapshot));
-      if (json === last) return;
-      last = json;
-      for (const res of clients) res.write(frame(json));
-    },
+    next: (snapshot) => push(screenModelOf(snapshot, locale.get())),
     error: () => undefined,
   });
+  // A language switch (here, in the terminal, or the device's VPD once read) re-words the screen.
+  const stopLocale = locale.subscribe(() => push(model()));
 
   app.get('/api/state', () => model());
+
+  // ---- the language: the page's own words (`page.*`) in it, and the switch of the first screen ----
+  const pageMessages = (): Record<string, string> => {
+    const current = locale.get();
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(CATALOGS[current]) as MessageKey[]) {
+      // Static words only: the ones with values are formatted into the screen model or the view.
+      if (key.startsWith('page.') && !CATALOGS[current][key].includes('{'))
+        out[key] = translate(current, key);
+    }
+    return out;
+  };
+  const i18n = () => ({
+    locale: locale.get(),
+    locales: LOCALES.map((tag) => ({ tag, name: translate(tag, `locale.name.${tag}`) })),
+    label: translate(locale.get(), 'locale.switch.label'),
+    messages: pageMessages(),
+  });
+  app.get('/api/i18n', () => i18n());
+  app.post('/api/locale', (request, reply) => {
+    const wanted = (request.body as { locale?: unknown } | null)?.locale;
+    if (!isLocale(wanted))
+      return reply.code(400).send({
+        error: 'invalid',
+        code: 'unknown-locale',
+        message: `locale must be one of ${LOCALES.join(', ')}`,
+      });
+    locale.choose(wanted);
+    return i18n();
+  });
   app.get('/api/events', (request, reply) => {
     reply.hijack();
     const res = reply.raw;
@@ -190,7 +236,7 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   app.post('/api/manual-enroll', (request, reply) => {
     if (flow() !== 'manual.waiting')
       return conflict(reply, 'The device is not on the manual enrollment screen.', flow());
-    const parsed = parseManualRequest(request.body);
+    const parsed = parseManualRequest(request.body, locale.get());
     if (!parsed.ok)
       return reply
         .code(400)
@@ -214,6 +260,12 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
     return diagnostics.collect({ refresh: refresh === '1' || refresh === 'true' });
   });
   app.post('/api/diagnostics/refresh', () => diagnostics.collect({ refresh: true }));
+  // The overlay's words, in the screens' language (the page shows these; the JSON above stays data).
+  app.get('/api/diagnostics/view', async (request) => {
+    const refresh = (request.query as Record<string, unknown>).refresh;
+    const d = await diagnostics.collect({ refresh: refresh === '1' || refresh === 'true' });
+    return diagnosticsView(d, locale.get(), options.deps.now());
+  });
   app.post('/api/diagnostics/export', async (_request, reply) => {
     try {
       return await diagnostics.exportBundle(options.stateDir);
@@ -222,7 +274,9 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
       return reply.code(500).send({
         error: 'export-failed',
         code: typeof code === 'string' ? code : 'internal',
-        message: `The diagnostics bundle could not be written: ${error instanceof Error ? error.message : String(error)}`,
+        message: translate(locale.get(), 'page.exportFailed', {
+          detail: error instanceof Error ? error.message : String(error),
+        }),
       });
     }
   });
@@ -237,6 +291,7 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
     port,
     async close() {
       subscription.unsubscribe();
+      stopLocale();
       for (const res of clients) res.end();
       clients.clear();
       await app.close();

@@ -2,7 +2,7 @@
 // files, DM client over HTTP, state store), with the few substitutions campaigns need: a compressed
 // clock, shorter HTTP time-outs, a flapping link, a failing file system, a SMART serial binding.
 
-import { createDmClient, type DmClientTimeouts } from '../../../agent/dm-client/index.ts';
+import { createDmClient, type DmClientTimeouts, type ServerTrust } from '../../../agent/dm-client/index.ts';
 import type { StateStore } from '../../../agent/persistence/index.ts';
 import { type AgentHandle, type AgentSnapshot, startAgent } from '../../../agent/runtime/agent.ts';
 import { createDeviceDeps } from '../../../agent/runtime/create-deps.ts';
@@ -25,6 +25,8 @@ export interface InProcessAgentOptions {
   /** Replaces the state store (e.g. one over a failing file system); null: no persistence. */
   store?: StateStore | null;
   dmTimeouts?: DmClientTimeouts;
+  /** Whom the device trusts over https (issue 17). */
+  trust?: ServerTrust;
   maxBootAttempts?: number;
   onTransition?: (state: string, snapshot: AgentSnapshot) => void;
 }
@@ -36,6 +38,7 @@ export function inProcessDeps(o: InProcessAgentOptions): AgentDeps {
     stateDir: o.stateDir,
     ...(o.smartSerial !== undefined ? { smartSerial: o.smartSerial } : {}),
     ...(o.smartBinding !== undefined ? { smartBinding: o.smartBinding } : {}),
+    ...(o.trust !== undefined ? { trust: o.trust } : {}),
   });
   return {
     ...deps,
@@ -45,7 +48,12 @@ export function inProcessDeps(o: InProcessAgentOptions): AgentDeps {
     ...(o.dmTimeouts
       ? {
           createDmClient: (deviceId: string) =>
-            createDmClient({ serverUrl: o.server, deviceId, timeouts: o.dmTimeouts }),
+            createDmClient({
+              serverUrl: o.server,
+              deviceId,
+              timeouts: o.dmTimeouts,
+              ...(o.trust !== undefined ? { trust: o.trust } : {}),
+            }),
         }
       : {}),
   };

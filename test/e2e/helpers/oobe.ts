@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createDmClient } from '../../../agent/dm-client/index.ts';
+import type { LocaleSetting } from '../../../agent/i18n/index.ts';
 import type { BootPlan } from '../../../agent/machine/types.ts';
 import { createEnrollmentHttp } from '../../../agent/runtime/enrollment-http.ts';
 import { startWebUi, type WebUi } from '../../../agent/ui/web/index.ts';
@@ -38,6 +39,8 @@ export async function openOobe(
     /** Talk to a real server for the live look-up (replaces the scripted DM client and SMART check-in). */
     serverUrl?: string;
     viewport?: { width: number; height: number };
+    /** The screens' language (English when absent), shared with the test to switch or inspect it. */
+    locale?: LocaleSetting;
   } = {},
 ): Promise<Oobe> {
   const agent = startScriptedAgent(script, options.boot);
@@ -54,6 +57,7 @@ export async function openOobe(
     stateDir,
     agentVersion: AGENT_VERSION,
     backends: [{ name: 'sysfs', availability: async () => ({ available: true }) }],
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const page = await browser.page(options.viewport);
   await page.goto(ui.url);

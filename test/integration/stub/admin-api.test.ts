@@ -126,7 +126,10 @@ describe('licences', () => {
     await zeroTouchRegister(s.url, d, 'adm-20');
     expect((await call('PUT', '/licenses', { chrome_enterprise_upgrade_total: 0 })).status).toBe(409);
     const put = await call<LicensesView>('PUT', '/licenses', { chrome_enterprise_upgrade_total: 1 });
-    expect(put.body).toMatchObject({ chrome_enterprise_upgrade: { total: 1, used: 1 }, bundled: { used: 0 } });
+    expect(put.body).toMatchObject({
+      chrome_enterprise_upgrade: { total: 1, used: 1 },
+      bundled: { used: 0 },
+    });
     const bad = await call('PUT', '/licenses', { chrome_enterprise_upgrade_total: -1 });
     expect(bad.status).toBe(400);
     expect(bad.body.error_message).toContain('chrome_enterprise_upgrade_total');

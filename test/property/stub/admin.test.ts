@@ -115,7 +115,11 @@ const ROUTES: Route[] = [
     name: 'PUT licenses',
     method: 'PUT',
     path: '/v1/customers/{cid}/licenses',
-    body: { chrome_enterprise_upgrade_total: 20, chrome_education_upgrade_total: 5, chrome_nonprofit_upgrade_total: 0 },
+    body: {
+      chrome_enterprise_upgrade_total: 20,
+      chrome_education_upgrade_total: 5,
+      chrome_nonprofit_upgrade_total: 0,
+    },
     spec: {
       t: 'obj',
       fields: {
@@ -124,7 +128,13 @@ const ROUTES: Route[] = [
         chrome_nonprofit_upgrade_total: { t: 'int', min: 0, max: 1_000_000, opt: true },
       },
     },
-    shape: { keys: ['chrome_enterprise_upgrade_total', 'chrome_education_upgrade_total', 'chrome_nonprofit_upgrade_total'] },
+    shape: {
+      keys: [
+        'chrome_enterprise_upgrade_total',
+        'chrome_education_upgrade_total',
+        'chrome_nonprofit_upgrade_total',
+      ],
+    },
   },
   { name: 'GET org-units', method: 'GET', path: '/v1/customers/{cid}/org-units' },
   {

@@ -1,6 +1,9 @@
 // The OOBE page: renders the screen model the agent pushes over server-sent events and turns key
 // presses and buttons into API calls. Plain modern JS, no framework, nothing loaded from elsewhere.
 // Every text from the server goes through textContent, never innerHTML.
+// Words: the page formats nothing itself. The agent formats every message of the catalogs (ICU
+// MessageFormat, agent/i18n) in the screens' locale: the screen model and the overlay's view arrive
+// worded, and the page's own labels come from `GET /api/i18n`, fetched again whenever the locale changes.
 
 const $ = (id) => document.getElementById(id);
 
@@ -35,6 +38,43 @@ async function api(path, body) {
   return { ok: response.ok, status: response.status, json };
 }
 
+// ---------------------------------------------------------------- words
+
+let locale = null;
+let strings = {};
+
+/** A label of the page in the current locale (`page.*` keys of the catalogs). */
+function tr(key) {
+  return strings[key] ?? key;
+}
+
+function applyStrings(i18n) {
+  locale = i18n.locale;
+  strings = i18n.messages;
+  document.documentElement.lang = i18n.locale;
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    const key = el.dataset.i18n;
+    el.textContent = key === 'locale.switch.label' ? i18n.label : tr(key);
+  }
+  for (const el of document.querySelectorAll('[data-i18n-alt]')) el.alt = tr(el.dataset.i18nAlt);
+  const select = $('locale-switch');
+  select.replaceChildren(
+    ...i18n.locales.map((l) =>
+      h('option', { value: l.tag, lang: l.tag, selected: l.tag === i18n.locale }, l.name),
+    ),
+  );
+  select.value = i18n.locale;
+}
+
+async function loadStrings() {
+  const r = await fetch('/api/i18n');
+  if (r.ok) applyStrings(await r.json());
+}
+
+$('locale-switch').addEventListener('change', (event) => {
+  void api('/api/locale', { locale: event.target.value });
+});
+
 // ---------------------------------------------------------------- screens
 
 let model = null;
@@ -49,8 +89,8 @@ function spinner() {
 function errorDetails(error) {
   return [
     h('p', { class: 'lead', id: 'error-message' }, error.message),
-    h('p', {}, 'Error code: ', h('span', { class: 'code', id: 'error-code' }, error.code)),
-    h('h2', {}, 'What to do'),
+    h('p', {}, tr('page.errorCode'), ' ', h('span', { class: 'code', id: 'error-code' }, error.code)),
+    h('h2', {}, tr('page.whatToDo')),
     h(
       'ol',
       { class: 'steps', id: 'error-advice' },
@@ -82,12 +122,12 @@ function manualForm(method) {
   let heading;
   let submit;
   if (method === 'credentials') {
-    heading = 'Administrator account';
-    submit = 'Enroll with account';
+    heading = tr('page.form.credentials.heading');
+    submit = tr('page.form.credentials.submit');
     inputs = [
       field(
         'manual-email',
-        'Administrator e-mail',
+        tr('page.form.email'),
         h('input', {
           id: 'manual-email',
           name: 'email',
@@ -98,7 +138,7 @@ function manualForm(method) {
       ),
       field(
         'manual-password',
-        'Password',
+        tr('page.form.password'),
         h('input', {
           id: 'manual-password',
           name: 'password',
@@ -109,12 +149,12 @@ function manualForm(method) {
       ),
     ];
   } else if (method === 'enrollment-token') {
-    heading = 'Enrollment token';
-    submit = 'Enroll with token';
+    heading = tr('page.form.token.heading');
+    submit = tr('page.form.token.submit');
     inputs = [
       field(
         'manual-token',
-        'Enrollment token',
+        tr('page.form.token'),
         h('input', {
           id: 'manual-token',
           name: 'token',
@@ -124,16 +164,16 @@ function manualForm(method) {
           required: true,
           'aria-describedby': 'manual-token-help',
         }),
-        'The token your administrator created in the Admin console.',
+        tr('page.form.token.help'),
       ),
     ];
   } else {
-    heading = 'SMART Remote Management domain';
-    submit = 'Enroll display';
+    heading = tr('page.form.domain.heading');
+    submit = tr('page.form.domain.submit');
     inputs = [
       field(
         'manual-domain',
-        'Domain name',
+        tr('page.form.domain'),
         h('input', {
           id: 'manual-domain',
           name: 'domain',
@@ -144,7 +184,7 @@ function manualForm(method) {
           pattern: '[a-z0-9]+',
           'aria-describedby': 'manual-domain-help',
         }),
-        'Your organisation’s SMART Remote Management account name: lower-case letters and digits only.',
+        tr('page.form.domain.help'),
       ),
     ];
   }
@@ -166,7 +206,7 @@ function manualForm(method) {
     void api('/api/manual-enroll', body).then((r) => {
       button.disabled = false;
       if (!r.ok) {
-        status.textContent = r.json?.message ?? `The request was refused (HTTP ${r.status}).`;
+        status.textContent = r.json?.message ?? `${tr('page.requestRefused')} ${r.status}`;
         const bad = r.json?.field ? form.querySelector(`[name="${r.json.field}"]`) : null;
         (bad ?? form.querySelector('input'))?.focus();
       }
@@ -182,9 +222,7 @@ const SCREENS = {
       h('h1', { tabindex: '-1' }, m.title),
       h('p', { class: 'lead', id: 'screen-message' }, m.message),
       m.detail ? h('p', { class: 'muted' }, m.detail) : null,
-      m.error
-        ? h('p', { class: 'muted', id: 'retry-error' }, `Last error: ${m.error.message} (${m.error.code})`)
-        : null,
+      m.retryNote ? h('p', { class: 'muted', id: 'retry-error' }, m.retryNote) : null,
     ];
   },
   offline(m) {
@@ -202,17 +240,17 @@ const SCREENS = {
       h('div', { class: 'done-mark', 'aria-hidden': 'true' }, '✓'),
       h('h1', { tabindex: '-1' }, m.title),
       h('p', { class: 'big', id: 'managed-by' }, m.message),
-      m.enrolled ? h('p', { class: 'muted' }, `Organisational unit: ${m.enrolled.orgUnitPath}`) : null,
+      m.orgUnitText ? h('p', { class: 'muted', id: 'org-unit' }, m.orgUnitText) : null,
       m.detail ? h('p', { class: 'muted' }, m.detail) : null,
     ];
   },
   error(m) {
-    const retry = h('button', { type: 'button', id: 'retry' }, 'Retry');
+    const retry = h('button', { type: 'button', id: 'retry' }, tr('page.retry'));
     retry.addEventListener('click', () => buttonAction(retry, '/api/retry'));
     const manual = h(
       'button',
       { type: 'button', id: 'enroll-manually', class: 'secondary' },
-      'Enroll manually',
+      tr('page.enrollManually'),
     );
     manual.addEventListener('click', () => buttonAction(manual, '/api/enroll-manually'));
     return [
@@ -225,7 +263,7 @@ const SCREENS = {
     const methods = m.manual.methods;
     const forms = [];
     methods.forEach((method, i) => {
-      if (i > 0) forms.push(h('p', { class: 'or' }, 'or'));
+      if (i > 0) forms.push(h('p', { class: 'or' }, tr('page.or')));
       forms.push(manualForm(method));
     });
     return [
@@ -245,7 +283,7 @@ const SCREENS = {
             h(
               'p',
               {},
-              h('strong', {}, 'Enrollment failed: '),
+              h('strong', {}, tr('page.enrollmentFailed'), ' '),
               m.error.message,
               ' ',
               h('span', { class: 'code' }, m.error.code),
@@ -280,11 +318,8 @@ function renderScreen(m) {
     const input = $(id);
     if (input) input.value = value;
   }
-  const device = [m.device.model, m.device.serialNumber ? `S/N ${m.device.serialNumber}` : null]
-    .filter(Boolean)
-    .join(' · ');
-  $('device-line').textContent = device;
-  document.title = `${m.title} — Device setup`;
+  $('device-line').textContent = m.deviceLine;
+  document.title = m.documentTitle;
   if (!m.diagnosticsOpen) {
     const again = hadFocus ? $(hadFocus) : null;
     if (again && !screenChanged) again.focus();
@@ -297,126 +332,79 @@ function renderScreen(m) {
 let overlayOpen = false;
 let focusBeforeOverlay = null;
 
-const yesNo = (v) => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
-const orDash = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
-
 function set(id, text) {
-  $(id).textContent = orDash(text);
+  $(id).textContent = text;
 }
 
-function seconds(ms) {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function renderDiagnostics(d) {
-  const id = d.identity;
-  set('diag-agent-version', d.agentVersion);
-  set('diag-manufacturer', id?.manufacturer);
-  set('diag-model', id?.model ?? 'not in the compatibility list');
-  set('diag-serial', id?.serialNumber);
-  set('diag-certified-id', id?.certifiedDeviceId ?? 'none');
-  set('diag-id-kind', id?.idKind);
-  set('diag-mfg-date', id?.manufactureDate);
-  const zte = $('diag-zte');
-  zte.replaceChildren(
-    d.zteReady
-      ? h('span', { class: 'zte-ok' }, 'ZTE✓ certified device ID present and valid')
-      : h('span', { class: 'zte-no' }, 'not ready: no valid certified device ID'),
-  );
-  set('diag-eligible', id ? (id.eligible ? 'yes' : 'no') : 'unknown');
-  const reasons = id?.reasons ?? [];
+/** Fills the overlay from the agent's worded view (`GET /api/diagnostics/view`). */
+function renderDiagnostics(v) {
+  set('diag-agent-version', v.agentVersion);
+  set('diag-manufacturer', v.device.manufacturer);
+  set('diag-model', v.device.model);
+  set('diag-serial', v.device.serialNumber);
+  set('diag-certified-id', v.device.certifiedDeviceId);
+  set('diag-id-kind', v.device.idKind);
+  set('diag-mfg-date', v.device.manufactured);
+  $('diag-zte').replaceChildren(h('span', { class: v.zte.ready ? 'zte-ok' : 'zte-no' }, v.zte.text));
+  set('diag-eligible', v.device.eligible);
   $('diag-reasons').replaceChildren(
-    ...(reasons.length === 0
-      ? [
-          h(
-            'li',
-            {},
-            id ? 'No problem found with this device’s identity.' : 'The identity has not been read yet.',
-          ),
-        ]
-      : reasons.map((r) =>
-          h('li', { 'data-code': r.code }, r.message, ' ', h('span', { class: 'code' }, r.code)),
+    ...(v.reasons.length === 0
+      ? [h('li', {}, v.reasonsEmpty)]
+      : v.reasons.map((r) =>
+          h('li', { 'data-code': r.code }, r.text, ' ', h('span', { class: 'code' }, r.code)),
         )),
   );
-  const line = $('diag-chromeos-line');
-  line.replaceChildren(
-    d.zteReady ? h('span', { class: 'zte-ok' }, 'ZTE✓ ') : null,
-    `ADID:${orDash(id?.certifiedDeviceId)} SN:${orDash(id?.serialNumber)}`,
+  $('diag-chromeos-line').replaceChildren(
+    v.zte.ready ? h('span', { class: 'zte-ok' }, 'ZTE✓ ') : null,
+    v.chromeOsIds,
   );
 
-  const s = d.server;
-  set('diag-server-reachable', yesNo(s.reachable));
-  set('diag-server-preprovisioned', yesNo(s.preProvisioned));
+  const s = v.server;
+  set('diag-server-reachable', s.reachable);
+  set('diag-server-preprovisioned', s.preProvisioned);
   set('diag-server-domain', s.managementDomain);
   set('diag-server-ou', s.orgUnitPath);
-  set('diag-server-license', yesNo(s.licensePackaged));
-  set('diag-server-checked', s.checkedAt ? new Date(s.checkedAt).toLocaleString('en-GB') : 'never');
-  set('diag-server-error', s.error ? `${s.error.code}: ${s.error.message}` : 'none');
+  set('diag-server-license', s.licensePackaged);
+  set('diag-server-checked', s.checkedAt);
+  set('diag-server-error', s.error);
 
-  const p = d.policy;
-  set(
-    'diag-policy-timestamp',
-    p?.timestamp ? new Date(p.timestamp).toLocaleString('en-GB') : 'none received',
-  );
-  set('diag-policy-key', p ? p.keyFingerprint : 'no key pinned');
-  set('diag-policy-settings', p ? JSON.stringify(p.settings) : 'none');
+  const p = v.policy ?? v.policyNone;
+  set('diag-policy-timestamp', p.timestamp);
+  set('diag-policy-key', p.key);
+  set('diag-policy-settings', p.settings);
 
-  const e = d.lastError;
+  const e = v.lastError;
   $('diag-last-error').replaceChildren(
     ...(e
       ? [
           h('p', {}, h('span', { class: 'code', id: 'diag-error-code' }, e.code), ' ', e.message),
           h('p', { id: 'diag-error-advice' }, e.advice),
         ]
-      : [h('p', { class: 'muted' }, 'No error.')]),
+      : [h('p', { class: 'muted' }, v.noError)]),
   );
 
   $('diag-network').replaceChildren(
-    ...(d.network.length === 0
-      ? [h('tr', {}, h('td', { colspan: '4' }, 'No network interface found.'))]
-      : d.network.map((n) =>
+    ...(v.network.length === 0
+      ? [h('tr', {}, h('td', { colspan: '4' }, v.networkEmpty))]
+      : v.network.map((n) =>
           h(
             'tr',
             {},
             h('td', {}, n.name),
-            h('td', {}, orDash(n.operstate)),
-            h(
-              'td',
-              {},
-              n.virtual
-                ? 'virtual'
-                : n.wireless
-                  ? 'Wi-Fi'
-                  : n.type === 1
-                    ? 'Ethernet'
-                    : `type ${orDash(n.type)}`,
-            ),
-            h('td', { class: 'mac' }, orDash(n.mac)),
+            h('td', {}, n.state),
+            h('td', {}, n.kind),
+            h('td', { class: 'mac' }, n.mac),
           ),
         )),
   );
 
-  set('diag-state', d.state);
-  const now = Date.now();
+  set('diag-state', v.state);
   $('diag-timeline').replaceChildren(
-    ...d.history.map((entry, i) => {
-      const at = Date.parse(entry.at);
-      const next = d.history[i + 1];
-      const took = next
-        ? `${seconds(Date.parse(next.at) - at)}`
-        : `current, ${seconds(Math.max(0, now - at))} so far`;
-      return h(
-        'li',
-        {},
-        entry.state,
-        ' ',
-        h('span', { class: 'at' }, `${new Date(at).toLocaleTimeString('en-GB')} · ${took}`),
-      );
-    }),
+    ...v.timeline.map((entry) => h('li', {}, entry.state, ' ', h('span', { class: 'at' }, entry.at))),
   );
 
   $('diag-backends').replaceChildren(
-    ...Object.entries(d.backends).flatMap(([name, state]) => [h('dt', {}, name), h('dd', {}, state)]),
+    ...v.backends.flatMap((b) => [h('dt', {}, b.name), h('dd', {}, b.status)]),
   );
 }
 
@@ -427,22 +415,17 @@ async function loadDiagnostics(refresh = false) {
   const mine = ++diagnosticsRequest;
   const overlay = $('diagnostics');
   overlay.dataset.loaded = 'false';
-  $('diag-loading').textContent = refresh ? 'Asking the enrollment server…' : 'Loading…';
+  $('diag-loading').textContent = refresh ? tr('page.diag.asking') : tr('page.diag.loading');
   let answer = null;
   try {
-    if (refresh) {
-      const r = await api('/api/diagnostics/refresh');
-      answer = r.ok ? r.json : null;
-    } else {
-      const r = await fetch('/api/diagnostics');
-      answer = r.ok ? await r.json() : null;
-    }
+    const r = await fetch(refresh ? '/api/diagnostics/view?refresh=1' : '/api/diagnostics/view');
+    answer = r.ok ? await r.json() : null;
   } catch {
     answer = null;
   }
   if (mine !== diagnosticsRequest) return;
   if (!answer) {
-    $('diag-loading').textContent = 'The diagnostics could not be loaded.';
+    $('diag-loading').textContent = tr('page.diag.loadFailed');
     return;
   }
   renderDiagnostics(answer);
@@ -476,14 +459,14 @@ $('diag-refresh').addEventListener('click', () => void loadDiagnostics(true));
 $('diag-export').addEventListener('click', async () => {
   const button = $('diag-export');
   button.disabled = true;
-  $('diag-export-status').textContent = 'Exporting…';
+  $('diag-export-status').textContent = tr('page.diag.exporting');
   const r = await api('/api/diagnostics/export');
   button.disabled = false;
   if (!r.ok) {
-    $('diag-export-status').textContent = r.json?.message ?? `Export failed (HTTP ${r.status}).`;
+    $('diag-export-status').textContent = r.json?.message ?? `${tr('page.diag.exportFailed')} ${r.status}`;
     return;
   }
-  $('diag-export-status').textContent = 'Exported. Scan the code with a phone to note the summary.';
+  $('diag-export-status').textContent = tr('page.diag.exported');
   $('diag-qr').src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(r.json.qrSvg)}`;
   $('diag-export-path').textContent = r.json.path;
   $('diag-export-summary').textContent = r.json.summary;
@@ -529,21 +512,29 @@ function trapFocus(event) {
   }
 }
 
-function onModel(m) {
+async function onModel(m) {
+  const localeChanged = m.locale !== locale;
+  // The page's own labels follow the screens' language: fetched before the screen is drawn in it.
+  if (localeChanged) await loadStrings();
   const wasOpen = overlayOpen;
   const stateChanged = !model || model.state !== m.state;
   renderScreen(m);
   model = m;
   showOverlay(m.diagnosticsOpen);
-  // Keep the open overlay's state and timeline live.
-  if (wasOpen && m.diagnosticsOpen && stateChanged) void loadDiagnostics();
+  // Keep the open overlay's state, timeline and words live.
+  if (wasOpen && m.diagnosticsOpen && (stateChanged || localeChanged)) void loadDiagnostics();
 }
 
+/** Screen models are drawn one after the other, in the order they arrived. */
+let drawing = Promise.resolve();
 const events = new EventSource('/api/events');
-events.addEventListener('screen', (event) => onModel(JSON.parse(event.data)));
+events.addEventListener('screen', (event) => {
+  const m = JSON.parse(event.data);
+  drawing = drawing.then(() => onModel(m)).catch(() => undefined);
+});
 events.addEventListener('open', () => {
   $('connection').textContent = '';
 });
 events.addEventListener('error', () => {
-  $('connection').textContent = 'Reconnecting to the setup service…';
+  $('connection').textContent = tr('page.reconnecting');
 });

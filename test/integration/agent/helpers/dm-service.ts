@@ -5,15 +5,15 @@
 // data + nonce, nonce never seen before), register with `oauth_token`, token_based_register, and
 // policy signed with an RSA key it can rotate. Every request is recorded, decoded.
 
-import { createPublicKey, X509Certificate, verify } from 'node:crypto';
+import { createPublicKey, verify, X509Certificate } from 'node:crypto';
 import { fromBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import { encodingOfContentType } from '../../../../protocol/codec.ts';
 import {
   CertificateBasedDeviceRegistrationDataSchema,
   type DeviceManagementRequest,
   type DeviceManagementResponseSchema,
-  DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode as Mode,
   type DmRequestType,
+  DeviceInitialEnrollmentStateResponse_InitialEnrollmentMode as Mode,
 } from '../../../../protocol/dm.ts';
 import {
   forcedEnrollmentHash,

@@ -4,6 +4,8 @@
 // client sent with the same schema.
 
 import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   contentTypeOf,
@@ -17,8 +19,6 @@ import {
   DeviceManagementRequestSchema,
   DeviceManagementResponseSchema,
 } from '../../../../protocol/dm.ts';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type Socket } from 'node:net';
 
 export interface RecordedRequest {
   method: string;
