@@ -12,6 +12,7 @@ import { measureFloorCpu } from './floor-cpu.ts';
 import { measurePoint, measureScaling, writeScalingReport } from './scaling.ts';
 import { round } from './stats.ts';
 import { measureStubThroughput } from './stub-throughput.ts';
+import { measureTlsHandshake } from './tls-handshake.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +69,8 @@ let figures: Record<string, unknown>;
 try {
   log('decision time against the floor…');
   const decision = await measureDecision(bench, quick ? 10 : 40);
+  log('the TLS handshake in a boot over HTTPS…');
+  const tlsHandshake = await measureTlsHandshake(bench, quick ? 10 : 40);
   log('cold start and memory…');
   const cold = await measureColdStart(bench, quick ? 3 : 10);
   log('stub raw throughput (autocannon)…');
@@ -94,6 +97,13 @@ try {
     fleetCpuMsPerDevice: round(fleet.cpuMsPerDevice),
     floorCpuMsPerDevice: round(floorCpuMsPerDevice),
     fleetOverFloor: round(fleet.cpuMsPerDevice / floorCpuMsPerDevice),
+    // Issue 17: connect + TLS handshake time over a boot's wall time, over HTTPS (a figure, no target).
+    tlsHandshake: {
+      shareOfBoot: round(tlsHandshake.shareOfBoot, 3),
+      msPerBoot: round(tlsHandshake.msPerBoot),
+      handshakesPerBoot: round(tlsHandshake.handshakesPerBoot),
+      decisionMsP50: round(tlsHandshake.decisionMs.p50),
+    },
     ...(tenK === null
       ? {}
       : { fleet10kSeconds: round(tenK.durationMs / 1000, 1), fleet10kPeakRssMb: tenK.peakRssMb }),

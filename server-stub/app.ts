@@ -56,7 +56,11 @@ export interface Stub {
    * Also serves HTTPS with this certificate chain and key on another port (the same app and database:
    * both schemes at once, e.g. a fleet where some devices use TLS). Resolves to `https://host:port`.
    */
-  listenTls(tls: { cert: string | Buffer; key: string | Buffer }, port?: number, host?: string): Promise<string>;
+  listenTls(
+    tls: { cert: string | Buffer; key: string | Buffer },
+    port?: number,
+    host?: string,
+  ): Promise<string>;
   /** Closes the server and the database. Idempotent. */
   close(): Promise<void>;
   /** What POST /v1/test/factory/devices answers, available in-process whatever `testHooks` says. */

@@ -18,14 +18,14 @@ export interface CliIo {
 /** `agent identify`: exit 0 whenever identity was read, eligible or not. */
 export async function identifyCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCli(argv);
+  // DESIGN §4: `reasons: [{code, message}]`, the messages in English unless `--locale` says otherwise.
+  const locale = parseLocale(values.locale);
   const root = await requireDirectory('--root', values.root ?? '/');
   const smartSerial = values['smart-serial'];
   const sources = await identitySourcesFor(smartSerial === undefined ? { root } : { root, smartSerial });
   const { report } = await readDeviceIdentity(sources);
-  // DESIGN §4: `reasons: [{code, message}]`, the messages in English unless `--locale` says otherwise.
-  const locale = parseLocale(values.locale);
   const shown: IdentityReport = { ...report, reasons: report.reasons.map((r) => publicReason(r, locale)) };
-  io.stdout(values.json ? `${JSON.stringify(shown)}\n` : formatIdentityTable(shown));
+  io.stdout(values.json ? `${JSON.stringify(shown)}\n` : formatIdentityTable(shown, locale));
   return 0;
 }
 

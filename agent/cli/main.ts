@@ -6,8 +6,10 @@ import { isUsageError } from './usage-error.ts';
 
 const USAGE = `usage: agent <command> [options]
 commands:
-  identify [--root DIR] [--smart-serial PATH] [--json]   read this device's identity and zero-touch eligibility
-  run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--json]
+  identify [--root DIR] [--smart-serial PATH] [--json] [--locale en|fr]
+                                                          read this device's identity and zero-touch eligibility
+  run --server URL [--root DIR] [--state-dir DIR] [--ui web|terminal|none] [--ui-port N] [--locale en|fr] [--json]
+      [--server-ca FILE] [--server-pin sha256/BASE64] [--allow-insecure-http]
                                                           the first-boot enrollment agent`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;

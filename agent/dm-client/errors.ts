@@ -152,7 +152,8 @@ export class DmError extends Error {
       retryAfterMs: this.retryAfterMs,
       serverMessage: this.serverMessage,
       causeCode: this.causeCode,
-      certificate: this.certificate,
+      // Only for a TLS verification failure: the certificate the server presented.
+      ...(this.certificate !== null ? { certificate: this.certificate } : {}),
     };
   }
 }

@@ -269,7 +269,9 @@ interface NativeContext {
  * process, and adding to a context copies that store cheaply; passing every root as `ca` would parse
  * them all again for each device (~60 ms each here). Falls back to `ca` where the native handle differs.
  */
-async function contextWithDefaults(extra: readonly string[]): Promise<{ context: tls.SecureContext; count: number }> {
+async function contextWithDefaults(
+  extra: readonly string[],
+): Promise<{ context: tls.SecureContext; count: number }> {
   const context = tls.createSecureContext();
   const native = (context as unknown as { context?: NativeContext }).context;
   if (typeof native?.addCACert === 'function') {

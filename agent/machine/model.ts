@@ -57,15 +57,20 @@ export type ErrorOutcomeType =
   | 'STATE_NOT_FOUND'
   | 'STATE_RETRYABLE'
   | 'STATE_ACTIONABLE'
+  | 'STATE_UNTRUSTED'
+  | 'STATE_CERT_NOT_YET_VALID'
   | 'ATTESTATION_FAILED'
   | 'CHECKPOINT_FAILED'
   | 'REGISTER_RETRYABLE'
   | 'REGISTER_NOT_FOUND'
   | 'REGISTER_ACTIONABLE'
+  | 'REGISTER_UNTRUSTED'
   | 'SMART_CHECKIN_RETRYABLE'
   | 'SMART_CHECKIN_FAILED'
+  | 'SMART_CHECKIN_UNTRUSTED'
   | 'SMART_ENROLL_RETRYABLE'
   | 'SMART_ENROLL_ACTIONABLE'
+  | 'SMART_ENROLL_UNTRUSTED'
   | 'POLICY_FAILED'
   | 'POLICY_INVALID'
   | 'MANUAL_FAILED';
@@ -124,16 +129,23 @@ export const OUTCOME_ERROR_CODES: Readonly<Record<ErrorOutcomeType, string>> = {
   STATE_NOT_FOUND: 'device-not-found',
   STATE_RETRYABLE: 'network',
   STATE_ACTIONABLE: 'invalid-serial-number',
+  // The server failed TLS verification (issue 17): the error screen, retried behind it; a certificate
+  // not valid yet: the clock screen.
+  STATE_UNTRUSTED: 'tls-untrusted-issuer',
+  STATE_CERT_NOT_YET_VALID: 'tls-cert-not-yet-valid',
   ATTESTATION_FAILED: 'internal',
   CHECKPOINT_FAILED: 'state-write-failed',
   REGISTER_RETRYABLE: 'timeout',
   REGISTER_NOT_FOUND: 'device-not-found',
   REGISTER_ACTIONABLE: 'missing-licenses',
+  REGISTER_UNTRUSTED: 'tls-pin-mismatch',
   SMART_CHECKIN_RETRYABLE: 'network',
   // Not a DM code: actionable. A 410 here is actionable too (no terminal-for-ZTE branch for SMART).
   SMART_CHECKIN_FAILED: 'http-status-error',
   SMART_ENROLL_RETRYABLE: 'timeout',
   SMART_ENROLL_ACTIONABLE: 'smart-domain-not-activated',
+  SMART_CHECKIN_UNTRUSTED: 'tls-wrong-host',
+  SMART_ENROLL_UNTRUSTED: 'tls-handshake-failed',
   POLICY_FAILED: 'token-invalid',
   // Policy that does not verify against the pinned key: the error screen (DESIGN §6).
   POLICY_INVALID: 'policy-invalid',
@@ -164,6 +176,7 @@ export const REAL_FLOW_STATE = {
   checkingClock: 'checkingClock',
   clockWrong: 'clockWrong',
   error: 'error',
+  untrustedServer: 'error',
 } as const satisfies Record<string, string | null>;
 
 export type ModelState = keyof typeof REAL_FLOW_STATE;
@@ -338,6 +351,17 @@ export const agentModel = setup({
               target: '#model.error',
               actions: { type: 'failed', params: 'STATE_ACTIONABLE' },
             },
+            STATE_UNTRUSTED: {
+              target: '#model.untrustedServer',
+              actions: { type: 'scheduleRetry', params: { step: 'determining', type: 'STATE_UNTRUSTED' } },
+            },
+            STATE_CERT_NOT_YET_VALID: {
+              target: '#model.clockWrong',
+              actions: {
+                type: 'scheduleRetry',
+                params: { step: 'determining', type: 'STATE_CERT_NOT_YET_VALID' },
+              },
+            },
           },
         },
         checkingAttestation: {
@@ -397,6 +421,10 @@ export const agentModel = setup({
               target: '#model.error',
               actions: { type: 'failed', params: 'REGISTER_ACTIONABLE' },
             },
+            REGISTER_UNTRUSTED: {
+              target: '#model.untrustedServer',
+              actions: { type: 'scheduleRetry', params: { step: 'registering', type: 'REGISTER_UNTRUSTED' } },
+            },
           },
         },
         smartCheckin: {
@@ -417,6 +445,13 @@ export const agentModel = setup({
               target: '#model.error',
               actions: { type: 'failed', params: 'SMART_CHECKIN_FAILED' },
             },
+            SMART_CHECKIN_UNTRUSTED: {
+              target: '#model.untrustedServer',
+              actions: {
+                type: 'scheduleRetry',
+                params: { step: 'smartCheckin', type: 'SMART_CHECKIN_UNTRUSTED' },
+              },
+            },
           },
         },
         smartEnrolling: {
@@ -433,6 +468,13 @@ export const agentModel = setup({
             SMART_ENROLL_ACTIONABLE: {
               target: '#model.error',
               actions: { type: 'failed', params: 'SMART_ENROLL_ACTIONABLE' },
+            },
+            SMART_ENROLL_UNTRUSTED: {
+              target: '#model.untrustedServer',
+              actions: {
+                type: 'scheduleRetry',
+                params: { step: 'smartEnrolling', type: 'SMART_ENROLL_UNTRUSTED' },
+              },
             },
           },
         },
@@ -506,6 +548,24 @@ export const agentModel = setup({
             actions: assign({ lastErrorCode: null, retryStep: null, retryAttempt: 0 }),
           },
         ],
+        ENROLL_MANUALLY: { target: 'manual', actions: { type: 'toManual', params: 'user-chose-manual' } },
+      },
+    },
+    // The error screen of a server that failed TLS verification (issue 17): the same screen for a
+    // person (real state `error`), but asked again behind it after the backoff (machine.ts `error.after`).
+    untrustedServer: {
+      on: {
+        BACKOFF_ELAPSED: [
+          { guard: 'retryDetermining', target: 'automatic.determining' },
+          { guard: 'retryRegistering', target: 'automatic.checkpointing' },
+          { guard: 'retrySmartCheckin', target: 'automatic.smartCheckin' },
+          { target: 'automatic.smartEnrolling' },
+        ],
+        // Never enrolled here (a policy fetch that fails TLS is shown in diagnostics only): starts over.
+        RETRY: {
+          target: 'readingIdentity',
+          actions: assign({ lastErrorCode: null, retryStep: null, retryAttempt: 0 }),
+        },
         ENROLL_MANUALLY: { target: 'manual', actions: { type: 'toManual', params: 'user-chose-manual' } },
       },
     },

@@ -4,8 +4,8 @@
 // terminal overlay both show this, so they say the same thing.
 
 import type { Diagnostics } from '../diagnostics/types.ts';
-import { adviceText } from '../diagnostics/words.ts';
-import { type Locale, type Translator, translator } from '../i18n/index.ts';
+import { adviceText, explainError } from '../diagnostics/words.ts';
+import { type Locale, type Translator, translate, translator } from '../i18n/index.ts';
 import { reasonText } from '../identity/reasons.ts';
 
 export interface DiagnosticsView {
@@ -86,6 +86,19 @@ function backendStatus(tr: Translator, status: string): string {
     : status;
 }
 
+/** The live look-up's own codes (diagnostics/server-lookup.ts) that have words in the catalogs. */
+const LOOKUP_CODES = new Set(['identity-unknown', 'identity-incomplete']);
+
+/**
+ * An error's sentence for the overlay: the look-up's codes from the catalogs; otherwise the error's own
+ * message in English (it is English, and the most precise), and the code's words in another locale.
+ */
+function errorSentence(code: string, message: string, locale: Locale): string {
+  if (LOOKUP_CODES.has(code))
+    return translate(locale, `diag.server.${code as 'identity-unknown' | 'identity-incomplete'}`);
+  return locale === 'en' ? message : explainError(code, '', locale).message;
+}
+
 function serverSummary(tr: Translator, s: Diagnostics['server']): string {
   let answer: string;
   if (s.reachable === false)
@@ -141,7 +154,10 @@ export function diagnosticsView(d: Diagnostics, locale: Locale, now: Date = new 
       licensePackaged: yesNo(tr, s.licensePackaged),
       checkedAt: dateTime(tr, s.checkedAt) ?? t('common.never'),
       error: s.error
-        ? t('diag.serverError', { code: s.error.code, message: s.error.message })
+        ? t('diag.serverError', {
+            code: s.error.code,
+            message: errorSentence(s.error.code, s.error.message, locale),
+          })
         : t('common.none'),
       summary: serverSummary(tr, s),
     },
@@ -156,7 +172,7 @@ export function diagnosticsView(d: Diagnostics, locale: Locale, now: Date = new 
     lastError: d.lastError
       ? {
           code: d.lastError.code,
-          message: d.lastError.message,
+          message: errorSentence(d.lastError.code, d.lastError.message, locale),
           advice: adviceText(d.lastError.code, d.lastError.message, locale),
         }
       : null,

@@ -228,29 +228,9 @@ function backfillBrandCodes(db: Database): void {
   for (const r of rows) set.run(catalogBrandCode(r.model), r.device_id);
 }
 
-/**
- * `meta.hash_set_version` changes whenever the set of devices with server-backed state, or the brand
- * code or serial of one of them, changes: the hash dance keeps its set while it stays the same, so a
- * registration (PRE_PROVISIONED → MANAGED) or any other write costs it nothing.
- */
-const HASH_SET_TRIGGERS = `
-INSERT OR IGNORE INTO meta (key, value) VALUES ('hash_set_version', '0');
-CREATE TRIGGER IF NOT EXISTS devices_hash_set_insert AFTER INSERT ON devices
-  WHEN NEW.status IN ('PRE_PROVISIONED', 'MANAGED')
-  BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'hash_set_version'; END;
-CREATE TRIGGER IF NOT EXISTS devices_hash_set_delete AFTER DELETE ON devices
-  WHEN OLD.status IN ('PRE_PROVISIONED', 'MANAGED')
-  BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'hash_set_version'; END;
-CREATE TRIGGER IF NOT EXISTS devices_hash_set_update AFTER UPDATE OF status, serial_number, brand_code ON devices
-  WHEN (OLD.status IN ('PRE_PROVISIONED', 'MANAGED')) <> (NEW.status IN ('PRE_PROVISIONED', 'MANAGED'))
-    OR OLD.serial_number IS NOT NEW.serial_number OR OLD.brand_code IS NOT NEW.brand_code
-  BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'hash_set_version'; END;
-`;
-
 export function applySchema(db: Database): void {
   db.exec(DDL);
   addMissingColumns(db);
-  db.exec(HASH_SET_TRIGGERS);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)`).run(
     String(SCHEMA_VERSION),
   );

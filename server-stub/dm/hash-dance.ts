@@ -37,9 +37,30 @@ export const DEFAULT_MAX_HASH_BUCKET = 500;
 
 const FIELD = 'auto_enrollment_request';
 
+/**
+ * A per-connection counter that moves whenever the set of devices with server-backed state, or the
+ * brand code or serial of one of them, changes. TEMP objects live outside the database file (the
+ * stub's tables and their contents stay exactly as before) and die with the connection, as the
+ * cache below does; a registration (PRE_PROVISIONED → MANAGED) or any other write leaves it alone.
+ */
+const VERSION_DDL = `
+CREATE TEMP TABLE IF NOT EXISTS hash_set_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT OR IGNORE INTO temp.hash_set_version (id, version) VALUES (1, 0);
+CREATE TEMP TRIGGER IF NOT EXISTS devices_hash_set_insert AFTER INSERT ON main.devices
+  WHEN NEW.status IN ('PRE_PROVISIONED', 'MANAGED')
+  BEGIN UPDATE hash_set_version SET version = version + 1; END;
+CREATE TEMP TRIGGER IF NOT EXISTS devices_hash_set_delete AFTER DELETE ON main.devices
+  WHEN OLD.status IN ('PRE_PROVISIONED', 'MANAGED')
+  BEGIN UPDATE hash_set_version SET version = version + 1; END;
+CREATE TEMP TRIGGER IF NOT EXISTS devices_hash_set_update AFTER UPDATE OF status, serial_number, brand_code ON main.devices
+  WHEN (OLD.status IN ('PRE_PROVISIONED', 'MANAGED')) <> (NEW.status IN ('PRE_PROVISIONED', 'MANAGED'))
+    OR OLD.serial_number IS NOT NEW.serial_number OR OLD.brand_code IS NOT NEW.brand_code
+  BEGIN UPDATE hash_set_version SET version = version + 1; END;
+`;
+
 interface HashSet {
-  /** meta.hash_set_version when computed (see db/schema.ts): a membership change invalidates it. */
-  version: string;
+  /** temp.hash_set_version when computed: a membership change invalidates it. */
+  version: number;
   maxBucket: number;
   hashes: Uint8Array[];
   /** The low 32 bits of each hash (its last 4 bytes, big-endian): enough for any power ≤ 32. */
@@ -49,7 +70,7 @@ interface HashSet {
   buckets: Map<number, Map<bigint, Uint8Array[]>>;
 }
 
-const cache = new WeakMap<Stores, { version: Statement<[], { value: string }>; set: HashSet | null }>();
+const cache = new WeakMap<Stores, { version: Statement<[], { version: number }>; set: HashSet | null }>();
 
 /** The remainder of hash `i` at `power`, without BigInt arithmetic for the usual small powers. */
 function remainderOf(set: Pick<HashSet, 'hashes' | 'low32'>, i: number, power: number): bigint {
@@ -92,13 +113,12 @@ function lowWords(hashes: readonly Uint8Array[]): Uint32Array {
 function hashSet(stores: Stores, maxBucket: number): HashSet {
   let entry = cache.get(stores);
   if (entry === undefined) {
-    const version = stores.db.prepare<[], { value: string }>(
-      "SELECT value FROM meta WHERE key = 'hash_set_version'",
-    );
+    stores.db.exec(VERSION_DDL);
+    const version = stores.db.prepare<[], { version: number }>('SELECT version FROM temp.hash_set_version');
     entry = { version, set: null };
     cache.set(stores, entry);
   }
-  const version = entry.version.get()?.value ?? '';
+  const version = entry.version.get()?.version ?? -1;
   const cached = entry.set;
   if (cached !== null && cached.version === version && cached.maxBucket === maxBucket) return cached;
   const unique = new Map<string, Uint8Array>();

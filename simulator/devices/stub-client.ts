@@ -26,7 +26,12 @@ export class StubClientError extends Error {
 export interface StubClient {
   readonly url: string;
   /** Any JSON call (throws StubClientError on a status other than 2xx); over https with the client's CA. */
-  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, bearer?: string): Promise<T>;
+  request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    bearer?: string,
+  ): Promise<T>;
   mintDevice(attestedDeviceId: string, manufacturer: string): Promise<MintedIdentity>;
   preprovision(input: {
     partnerKey: string;

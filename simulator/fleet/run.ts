@@ -2,14 +2,13 @@
 // scenarios up through the stub's API, boots every device (in-process agents on worker_threads; child
 // processes for power-loss), checks the server agrees, and returns one report per device.
 
-import { access, constants, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, constants, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import { createStub, type Stub } from '../../server-stub/app.ts';
-import { createTlsCa, issueServerCertificate } from '../../server-stub/tls/mint.ts';
 import type { ManufacturerCa } from '../../server-stub/attestation/ca.ts';
 import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
+import { createTlsCa, issueServerCertificate } from '../../server-stub/tls/mint.ts';
 import { createStubClient } from '../devices/stub-client.ts';
 import { inShard, planFleet, type ShardSpec } from '../scenarios/index.ts';
 import { type SetupReport, setupFleet } from '../scenarios/setup.ts';

@@ -64,6 +64,21 @@ describe('npm start', () => {
     60_000,
   );
 
+  it('serves the stub over HTTPS, the device trusting the demo CA (issue 17); --http runs it plain', async () => {
+    const tls = startDemo('pre-provisioned');
+    const tlsUrl = await tls.url;
+    expect(tls.output()).toMatch(
+      /^Enrollment server stub: https:\/\/127\.0\.0\.1:\d+ \(TLS; the device trusts .*ca\.pem\)$/m,
+    );
+    expect((await screenWhenSettled(tlsUrl)).screen).toBe('enrolled');
+    expect(await tls.stop()).toBe(0);
+    const plain = startDemo('pre-provisioned', '--http');
+    const plainUrl = await plain.url;
+    expect(plain.output()).toMatch(/^Enrollment server stub: http:\/\/127\.0\.0\.1:\d+$/m);
+    expect((await screenWhenSettled(plainUrl)).screen).toBe('enrolled');
+    expect(await plain.stop()).toBe(0);
+  }, 60_000);
+
   it('--locale fr shows the screens and the Alt+V overlay in French', async () => {
     const demo = startDemo('no-licences', '--locale', 'fr');
     const url = await demo.url;

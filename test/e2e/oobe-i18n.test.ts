@@ -88,10 +88,10 @@ const WORDS: Record<Locale, Words> = {
     lang: 'fr',
     brand: 'Configuration de l’appareil',
     checkingTitle: 'Préparation de cet appareil',
-    determining: 'Interrogation du serveur d’inscription : cet appareil est-il pré-provisionné ?',
+    determining: 'Interrogation du serveur d’inscription\u00a0: cet appareil est-il pré-provisionné\u00a0?',
     manualTitle: 'Inscrire cet appareil manuellement',
     reason:
-      'Le numéro de série de ce Chromebook Samsung compte 16 caractères : l’inscription sans contact en exige exactement 15',
+      'Le numéro de série de ce Chromebook Samsung compte 16 caractères\u00a0: l’inscription sans contact en exige exactement 15',
     altVStep:
       'Vérifiez que l’appareil a été pré-provisionné et qu’il est compatible avec l’inscription sans contact en appuyant sur Alt+V',
     supportStep: 'Contactez le service d’assistance pour obtenir de l’aide.',
@@ -101,11 +101,11 @@ const WORDS: Record<Locale, Words> = {
       'L’organisation n’a pas assez de licences Chrome Enterprise Upgrade pour inscrire cet appareil.',
     firstAdvice: 'Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
     retry: 'Réessayer',
-    errorCodeLabel: 'Code d’erreur :',
+    errorCodeLabel: 'Code d’erreur\u00a0:',
     diagTitle: 'Diagnostic',
     eligibleLabel: 'Éligible',
     no: 'non',
-    zteNotReady: 'pas prêt : cet appareil ne peut pas utiliser l’inscription sans contact',
+    zteNotReady: 'pas prêt\u00a0: cet appareil ne peut pas utiliser l’inscription sans contact',
     manufactured: '2 novembre 2023',
     adviceOf402: 'Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
   },
@@ -198,7 +198,48 @@ describe.each<Locale>(['en', 'fr'])('OOBE in %s', (locale) => {
       await waitForText(page, '#diag-reasons li[data-code="serial-incomplete"]', w.reason);
       await waitForText(page, '#diag-mfg-date', w.manufactured);
       await waitForText(page, '#diag-model', SAMSUNG);
+      // ChromeOS's own line, the same in both languages: no ZTE✓ here, and nothing else before the IDs.
+      expect(await page.locator('#diag-chromeos-line').textContent()).toBe('ADID:— SN:R8AN1234567890AB');
       await screenshot(page, `i18n-overlay-${locale}`);
+    } finally {
+      await oobe.close();
+    }
+  });
+});
+
+describe('SMART display in French', () => {
+  it('manual screen: the seed 002 words (Admin Portal, Numéro du code PIN), the domain form, a refusal', async () => {
+    const smart = eligibleIdentity({
+      manufacturer: 'SMART Technologies',
+      model: 'SMART Board MX (V2)',
+      deviceClass: 'smart-display',
+      serialNumber: 'SBID1DEMO0009',
+      idKind: 'smart-serial',
+      certifiedDeviceId: 'SBID1DEMO0009',
+      manufactureDate: null,
+      brandCode: null,
+    });
+    const oobe = await openOobe(
+      browser,
+      { ...happyScript(), readIdentity: [{ ok: smart }], smartCheckin: [{ ok: { assignedDomain: null } }] },
+      { locale: createLocaleSetting({ override: 'fr' }) },
+    );
+    const { page } = oobe;
+    try {
+      await waitForScreen(page, 'manual');
+      await waitForText(page, '#screen h1', 'Inscrire cet écran');
+      await waitForText(
+        page,
+        '#manual-reason',
+        'n’est encore attribué à aucun domaine SMART Remote Management',
+      );
+      await waitForText(page, '#manual-reason', 'revendiquez la clé dans SMART Admin Portal');
+      await waitForText(page, '#manual-reason', '«\u00a0Numéro du code PIN\u00a0»');
+      await waitForText(page, 'label[for="manual-domain"]', 'Nom de domaine');
+      await page.locator('#manual-domain').fill('Demo.School');
+      await page.locator('#manual-domain').press('Enter');
+      await waitForText(page, '#form-smart-domain-error', 'lettres minuscules et chiffres uniquement');
+      expect(oobe.agent.calls.manualEnroll).toBeUndefined();
     } finally {
       await oobe.close();
     }

@@ -86,7 +86,7 @@ describe('terminal UI in French, in a pty', () => {
     type('\x1bv');
     at = await screen.until('DIAGNOSTIC (Alt+V ou Échap pour fermer)', at);
     at = await screen.until(`SN:${profile.expected.serialNumber}`, at);
-    at = await screen.until('Serveur : ', at);
+    at = await screen.until('Serveur\u00a0: ', at);
 
     type('\x1b');
     at = await screen.until('Tapez 1 puis Entrée', at);

@@ -9,7 +9,14 @@ const overHttps = (log: readonly string[]) => log.some((line) => line.includes('
 
 describe('fleet with TLS', () => {
   it('all-models with tls: every device enrolls over HTTPS', async () => {
-    const run = await runFleet({ scenario: 'all-models', devices: 6, seed: 3, concurrency: 6, workers: 1, tls: true });
+    const run = await runFleet({
+      scenario: 'all-models',
+      devices: 6,
+      seed: 3,
+      concurrency: 6,
+      workers: 1,
+      tls: true,
+    });
     expect(run.summary).toMatchObject({ devices: 6, passed: 6, failed: 0 });
     const chrome = run.devices.filter((d) => d.plan.hardware.kind === 'chrome');
     expect(chrome.length).toBeGreaterThan(0);

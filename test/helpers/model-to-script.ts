@@ -73,6 +73,7 @@ export const WAITING_ON: Readonly<Record<ModelState, ActorName | null>> = {
   'manual.waiting': null,
   'manual.enrolling': 'manualEnroll',
   error: null,
+  untrustedServer: null,
 };
 
 type Realization =
@@ -153,6 +154,8 @@ const REALIZE: Readonly<Record<ModelEventType, Realization>> = {
   STATE_NOT_FOUND: fail('fetchEnrollmentState', 'STATE_NOT_FOUND', 410),
   STATE_RETRYABLE: fail('fetchEnrollmentState', 'STATE_RETRYABLE', 503),
   STATE_ACTIONABLE: fail('fetchEnrollmentState', 'STATE_ACTIONABLE', 400),
+  STATE_UNTRUSTED: fail('fetchEnrollmentState', 'STATE_UNTRUSTED'),
+  STATE_CERT_NOT_YET_VALID: fail('fetchEnrollmentState', 'STATE_CERT_NOT_YET_VALID'),
 
   ATTESTATION_OK: ok('checkAttestation', { available: true }),
   ATTESTATION_MISSING: ok('checkAttestation', { available: false, reason: 'no key file' }),
@@ -165,6 +168,7 @@ const REALIZE: Readonly<Record<ModelEventType, Realization>> = {
   REGISTER_RETRYABLE: fail('registerDevice', 'REGISTER_RETRYABLE'),
   REGISTER_NOT_FOUND: fail('registerDevice', 'REGISTER_NOT_FOUND', 410),
   REGISTER_ACTIONABLE: fail('registerDevice', 'REGISTER_ACTIONABLE', 402),
+  REGISTER_UNTRUSTED: fail('registerDevice', 'REGISTER_UNTRUSTED'),
 
   SMART_ASSIGNED: ok('smartCheckin', { assignedDomain: 'school1' }),
   SMART_UNASSIGNED: ok('smartCheckin', { assignedDomain: null }),
@@ -173,6 +177,8 @@ const REALIZE: Readonly<Record<ModelEventType, Realization>> = {
   SMART_ENROLL_OK: ok('smartEnroll', { domain: 'school1' }),
   SMART_ENROLL_RETRYABLE: fail('smartEnroll', 'SMART_ENROLL_RETRYABLE', 429),
   SMART_ENROLL_ACTIONABLE: fail('smartEnroll', 'SMART_ENROLL_ACTIONABLE', 402),
+  SMART_CHECKIN_UNTRUSTED: fail('smartCheckin', 'SMART_CHECKIN_UNTRUSTED'),
+  SMART_ENROLL_UNTRUSTED: fail('smartEnroll', 'SMART_ENROLL_UNTRUSTED'),
 
   POLICY_OK: ok('fetchPolicy', verifiedPolicy()),
   POLICY_FAILED: fail('fetchPolicy', 'POLICY_FAILED', 401),
@@ -280,6 +286,13 @@ export function planPath(
         if (how.timer === 'CLOCK_POLL_ELAPSED') {
           now += CLOCK_POLL_MS;
           stimulus = { kind: 'advance', ms: CLOCK_POLL_MS };
+          break;
+        }
+        // The error screen's background retry of a server that failed TLS verification: its backoff.
+        if (how.timer === 'BACKOFF_ELAPSED' && from === 'untrustedServer') {
+          const ms = backoffDelayMs(before.context.retryAttempt);
+          now += ms;
+          stimulus = { kind: 'advance', ms };
           break;
         }
         if (deadline === null) throw new Error(`${event.type} outside the automatic check (${from})`);

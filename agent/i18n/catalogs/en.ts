@@ -387,11 +387,30 @@ export const en = {
   'diag.kind.ethernet': 'Ethernet',
   'diag.kind.type': 'type {type}',
   'diag.serverError': '{code}: {message}',
+  'diag.server.identity-unknown': 'The device identity has not been read yet: the server was not asked.',
+  'diag.server.identity-incomplete':
+    'The device has no serial number or brand code: the server was not asked.',
   'diag.took': '{duration}',
   'diag.current': 'current, {duration} so far',
   'diag.timelineAt': '{at} · {took}',
   'diag.backend.available': 'available',
   'diag.backend.unavailable': 'unavailable: {reason}',
+
+  // ---------------------------------------------------------------- `agent identify` table
+  'identify.manufacturer': 'Manufacturer',
+  'identify.model': 'Model',
+  'identify.deviceClass': 'Device class',
+  'identify.serial': 'Serial number',
+  'identify.idKind': 'ID kind',
+  'identify.certifiedId': 'Certified device ID',
+  'identify.manufactured': 'Manufactured',
+  'identify.brandCode': 'Brand code',
+  'identify.zeroTouch': 'Zero-touch',
+  'identify.sources': 'Sources',
+  'identify.notListed': '— (not listed)',
+  'identify.notDerivable': '— (not derivable)',
+  'identify.eligible': 'ZTE✓ eligible',
+  'identify.notEligible': 'ZTE✗ not eligible',
 
   // ---------------------------------------------------------------- terminal UI
   'terminal.errorCode': 'Error code: {code}',

@@ -21,7 +21,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'common.never': 'jamais',
   'common.dash': '—',
   'duration.ms': '{ms, number} ms',
-  'duration.s': '{seconds, number, ::.0} s',
+  'duration.s': '{seconds, number,\u00a0::.0} s',
   'date.day': '{date, date, long}',
   'date.dateTime': '{at, date, medium} {at, time, medium}',
   'date.time': '{at, time, medium}',
@@ -35,16 +35,17 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Vérification de la compatibilité de cet appareil avec l’inscription sans contact…',
   'screen.step.checkingClock': 'Vérification de la date et de l’heure de l’appareil…',
   'screen.step.network': 'Vérification de la connexion réseau…',
-  'screen.step.determining': 'Interrogation du serveur d’inscription : cet appareil est-il pré-provisionné ?',
+  'screen.step.determining':
+    'Interrogation du serveur d’inscription\u00a0: cet appareil est-il pré-provisionné\u00a0?',
   'screen.step.smartCheckin':
-    'Interrogation de SMART Remote Management : cet écran est-il attribué à un domaine ?',
+    'Interrogation de SMART Remote Management\u00a0: cet écran est-il attribué à un domaine\u00a0?',
   'screen.step.resuming': 'Nouvelle tentative…',
   'screen.step.other': 'Vérification…',
   'screen.backoff.message': 'Nouvel essai dans {seconds, number} s (tentative {attempt, number}).',
   'screen.backoff.messageAfterError':
     '{error} Nouvel essai dans {seconds, number} s (tentative {attempt, number}).',
   'screen.backoff.detail': 'Vous n’avez rien à faire pendant que l’appareil réessaie.',
-  'screen.backoff.lastError': 'Dernière erreur : {message} ({code})',
+  'screen.backoff.lastError': 'Dernière erreur\u00a0: {message} ({code})',
   'screen.offline.title': 'Aucune connexion réseau',
   'screen.offline.message':
     'Branchez un câble réseau ou connectez-vous à un réseau Wi-Fi. L’appareil vérifie à nouveau de lui-même.',
@@ -63,7 +64,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'screen.enrolled.message': 'Cet appareil est géré par {domain}',
   'screen.enrolled.yourOrganisation': 'votre organisation',
   'screen.enrolled.fetchingPolicy': 'Récupération des règles de l’appareil…',
-  'screen.enrolled.orgUnit': 'Unité organisationnelle : {orgUnit}',
+  'screen.enrolled.orgUnit': 'Unité organisationnelle\u00a0: {orgUnit}',
   'screen.error.title': 'Échec de l’inscription',
   'screen.error.clockTitle': 'Vérifiez la date et l’heure',
   'screen.manual.title':
@@ -74,19 +75,19 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'manual.reason.not-pre-provisioned':
     'Cet appareil n’est pas listé comme pré-provisionné pour l’inscription sans contact. Contactez votre partenaire de pré-provisionnement pour vous assurer qu’il a correctement renseigné le jeton de pré-provisionnement, le domaine et l’appareil.',
   'manual.reason.enrollment-enforced':
-    'Votre organisation exige l’inscription de cet appareil, mais pas automatiquement : inscrivez-le avec un compte administrateur ou un jeton d’inscription.',
+    'Votre organisation exige l’inscription de cet appareil, mais pas automatiquement\u00a0: inscrivez-le avec un compte administrateur ou un jeton d’inscription.',
   'manual.reason.token-enrollment-enforced':
-    'Votre organisation exige l’inscription de cet appareil avec un jeton d’inscription : saisissez le jeton que votre administrateur vous a remis.',
+    'Votre organisation exige l’inscription de cet appareil avec un jeton d’inscription\u00a0: saisissez le jeton que votre administrateur vous a remis.',
   'manual.reason.zero-touch-disabled':
-    'L’inscription sans contact est désactivée pour cet appareil : inscrivez-le manuellement.',
+    'L’inscription sans contact est désactivée pour cet appareil\u00a0: inscrivez-le manuellement.',
   'manual.reason.attestation-unavailable':
-    'L’appareil ne peut pas prouver son identité : sa clé d’attestation ou son certificat est absent ou endommagé. Si le problème persiste, contactez le fabricant de l’appareil.',
+    'L’appareil ne peut pas prouver son identité\u00a0: sa clé d’attestation ou son certificat est absent ou endommagé. Si le problème persiste, contactez le fabricant de l’appareil.',
   'manual.reason.too-many-attempts':
-    'L’inscription automatique a échoué à plusieurs démarrages, l’appareil a donc cessé de la tenter : inscrivez-le manuellement.',
+    'L’inscription automatique a échoué à plusieurs démarrages, l’appareil a donc cessé de la tenter\u00a0: inscrivez-le manuellement.',
   'manual.reason.smart-unassigned':
-    'Cet écran n’est encore attribué à aucun domaine SMART Remote Management. Saisissez le nom de domaine de votre organisation pour l’inscrire. Si son abonnement est fourni avec une clé produit, revendiquez la clé dans SMART Admin Portal, puis utilisez-la dans SMART Remote Management (Icône Utilisateur, Facturation, « Numéro du code PIN »).',
+    'Cet écran n’est encore attribué à aucun domaine SMART Remote Management. Saisissez le nom de domaine de votre organisation pour l’inscrire. Si son abonnement est fourni avec une clé produit, revendiquez la clé dans SMART Admin Portal, puis utilisez-la dans SMART Remote Management (Icône Utilisateur, Facturation, «\u00a0Numéro du code PIN\u00a0»).',
   'manual.reason.user-chose-manual': 'Vous avez choisi d’inscrire cet appareil manuellement.',
-  'manual.reason.ineligible': 'Cet appareil ne peut pas utiliser l’inscription sans contact : {detail}',
+  'manual.reason.ineligible': 'Cet appareil ne peut pas utiliser l’inscription sans contact\u00a0: {detail}',
   'manual.reason.ineligibleCode': 'Cet appareil ne peut pas utiliser l’inscription sans contact ({code}).',
   'manual.advice.check-eligibility-alt-v.1':
     'Vérifiez que l’appareil a été pré-provisionné et qu’il est compatible avec l’inscription sans contact en appuyant sur Alt+V lors de sa configuration initiale.',
@@ -102,9 +103,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'explain.step.retry': 'Appuyez sur Réessayer pour recommencer.',
   'explain.unknown': 'Échec de l’inscription ({code}).',
   'explain.clock.message':
-    'La date et l’heure de l’appareil sont incorrectes : il ne peut pas communiquer de façon sécurisée avec le serveur d’inscription.',
+    'La date et l’heure de l’appareil sont incorrectes\u00a0: il ne peut pas communiquer de façon sécurisée avec le serveur d’inscription.',
   'explain.clock.1':
-    'Réglez la date et l’heure, ou connectez-vous à un réseau qui les fournit ; l’appareil vérifie à nouveau de lui-même.',
+    'Réglez la date et l’heure, ou connectez-vous à un réseau qui les fournit\u00a0; l’appareil vérifie à nouveau de lui-même.',
   'explain.safeguard-timeout.message':
     'La vérification automatique de l’inscription a pris trop de temps et a été interrompue.',
   'explain.safeguard-timeout.1':
@@ -119,9 +120,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Connectez-vous plutôt avec le compte administrateur de votre organisation.',
   'explain.gmail-admin-account.2': 'Ou utilisez un jeton d’inscription.',
   'explain.smart-domain-not-activated.message':
-    'La période d’évaluation de 30 jours de ce domaine SMART Remote Management est terminée et le domaine n’a pas de crédits : il n’est pas activé.',
+    'La période d’évaluation de 30 jours de ce domaine SMART Remote Management est terminée et le domaine n’a pas de crédits\u00a0: il n’est pas activé.',
   'explain.smart-domain-not-activated.1':
-    'Activez le compte de domaine en récupérant des crédits : connectez-vous à SMART Remote Management, cliquez sur Icône Utilisateur, sélectionnez Facturation, saisissez votre clé produit dans la case « Numéro du code PIN », puis cliquez sur « Utiliser ».',
+    'Activez le compte de domaine en récupérant des crédits\u00a0: connectez-vous à SMART Remote Management, cliquez sur Icône Utilisateur, sélectionnez Facturation, saisissez votre clé produit dans la case «\u00a0Numéro du code PIN\u00a0», puis cliquez sur «\u00a0Utiliser\u00a0».',
   'explain.smart-domain-not-activated.2':
     'Les crédits achetés auprès d’un revendeur SMART arrivent sous forme de clé produit par e-mail. Pour l’abonnement inclus avec un produit SMART, l’e-mail de confirmation d’achat indique si vous devez d’abord obtenir une clé produit dans SMART Admin Portal (dans un délai d’un an après l’achat).',
   'explain.smart-domain-not-activated.3':
@@ -131,7 +132,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'explain.smart-activation-pending.1':
     'Ouvrez le lien d’activation de l’e-mail envoyé à la création du domaine, puis connectez-vous avec les identifiants que vous avez choisis.',
   'explain.smart-activation-pending.2':
-    'Pas d’e-mail ? Vérifiez votre dossier des éléments indésirables ou de spam, et assurez-vous que votre serveur de messagerie ne bloque pas les e-mails provenant de registration@glbth.com.',
+    'Pas d’e-mail\u00a0? Vérifiez votre dossier des éléments indésirables ou de spam, et assurez-vous que votre serveur de messagerie ne bloque pas les e-mails provenant de registration@glbth.com.',
   'explain.smart-unknown-domain.message': 'Aucun domaine SMART Remote Management ne porte ce nom.',
   'explain.smart-unknown-domain.1':
     'Vérifiez le nom de domaine (lettres minuscules et chiffres uniquement) auprès de votre administrateur, puis réessayez.',
@@ -156,16 +157,16 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'advice.step.bundled':
     'Les appareils ChromeOS fournis avec Chrome Enterprise Upgrade disposent d’une licence Chrome Enterprise Upgrade associée à l’appareil et n’utilisent pas de licence distincte pour l’inscription. Si vous possédez un appareil groupé et que ce message d’erreur s’affiche, contactez le fabricant de l’appareil pour obtenir de l’aide.',
   'advice.step.manual':
-    'Si l’appareil est compatible avec l’inscription sans contact, mais que son inscription échoue, un écran d’inscription manuelle s’affiche : inscrivez l’appareil manuellement.',
-  'advice.step.wait': 'L’appareil réessaie de lui-même ; vous n’avez rien à faire pendant ce temps.',
+    'Si l’appareil est compatible avec l’inscription sans contact, mais que son inscription échoue, un écran d’inscription manuelle s’affiche\u00a0: inscrivez l’appareil manuellement.',
+  'advice.step.wait': 'L’appareil réessaie de lui-même\u00a0; vous n’avez rien à faire pendant ce temps.',
   'advice.step.network':
     'Vérifiez la connexion réseau (câble ou Wi-Fi, proxy, portail captif) et l’adresse du serveur.',
   'advice.step.diagnostics': 'Appuyez sur Alt+V et exportez le rapport de diagnostic pour l’assistance.',
-  'advice.step.nothing': 'Rien à faire : l’appareil redemandera quand il en aura besoin.',
+  'advice.step.nothing': 'Rien à faire\u00a0: l’appareil redemandera quand il en aura besoin.',
   'advice.step.activation':
     'Demandez à l’administrateur de terminer l’activation du domaine, puis appuyez sur Réessayer.',
   'advice.step.deprovisioned':
-    'Demandez à l’administrateur de vérifier l’appareil dans la console d’administration ; un appareil déprovisionné doit être pré-provisionné à nouveau.',
+    'Demandez à l’administrateur de vérifier l’appareil dans la console d’administration\u00a0; un appareil déprovisionné doit être pré-provisionné à nouveau.',
   'advice.step.kioskLicence':
     'Demandez à l’administrateur de vérifier le type de licence attribué à l’appareil.',
   'advice.step.policyNotFound':
@@ -179,7 +180,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'advice.step.policyServer':
     'Vérifiez que l’appareil communique avec le serveur d’inscription de votre organisation (sans proxy ni autre serveur intermédiaire).',
   'advice.step.policyRetry':
-    'Appuyez sur Réessayer pour récupérer à nouveau les règles ; contactez l’assistance si elles sont de nouveau refusées.',
+    'Appuyez sur Réessayer pour récupérer à nouveau les règles\u00a0; contactez l’assistance si elles sont de nouveau refusées.',
   'advice.step.manufacturer': 'Contactez le fabricant de l’appareil pour obtenir de l’aide.',
   'advice.network.message': 'Le serveur d’inscription est injoignable.',
   'advice.timeout.message': 'Le serveur d’inscription n’a pas répondu à temps.',
@@ -222,11 +223,11 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'advice.illegal-account-for-packaged-edu-license.message':
     'La licence Education groupée de cet appareil ne peut pas être utilisée avec le compte de cette organisation.',
   'advice.policy-invalid.message':
-    'Les règles d’appareil reçues du serveur n’ont pas pu être vérifiées (signature incorrecte, clé inattendue ou règles destinées à un autre appareil) : elles ont été refusées.',
+    'Les règles d’appareil reçues du serveur n’ont pas pu être vérifiées (signature incorrecte, clé inattendue ou règles destinées à un autre appareil)\u00a0: elles ont été refusées.',
   'advice.step.tlsRetrying':
     'Rien n’a été envoyé à ce serveur. L’appareil continue d’essayer de lui-même et poursuit dès que le vrai serveur répond.',
   'advice.step.captivePortal':
-    'Si ce réseau a une page de connexion (Wi-Fi d’hôtel, d’école ou invité : un portail captif), connectez-vous au réseau depuis un autre appareil ou demandez à son administrateur de laisser passer cet appareil.',
+    'Si ce réseau a une page de connexion (Wi-Fi d’hôtel, d’école ou invité\u00a0: un portail captif), connectez-vous au réseau depuis un autre appareil ou demandez à son administrateur de laisser passer cet appareil.',
   'advice.step.proxy':
     'Si le réseau passe par un proxy ou un pare-feu qui inspecte les connexions sécurisées, demandez à l’administrateur réseau d’en exempter le serveur d’inscription.',
   'advice.step.serverCa':
@@ -234,29 +235,29 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'advice.step.certDetails':
     'Appuyez sur Alt+V pour voir le certificat présenté (sujet, émetteur, validité).',
   'advice.step.clock':
-    'Vérifiez la date et l’heure de l’appareil : une horloge incorrecte fait paraître expiré, ou pas encore valide, un certificat correct.',
+    'Vérifiez la date et l’heure de l’appareil\u00a0: une horloge incorrecte fait paraître expiré, ou pas encore valide, un certificat correct.',
   'advice.step.certName':
     'Vérifiez que l’adresse de serveur donnée à l’appareil est bien le nom inscrit dans le certificat du serveur.',
   'advice.step.certRenew':
     'Si la date est correcte, l’administrateur du serveur doit renouveler son certificat.',
   'advice.step.setClock':
-    'Réglez la date et l’heure, ou connectez-vous à un réseau qui les fournit ; l’appareil vérifie à nouveau de lui-même.',
+    'Réglez la date et l’heure, ou connectez-vous à un réseau qui les fournit\u00a0; l’appareil vérifie à nouveau de lui-même.',
   'advice.step.newPin':
     'Si la clé du serveur a été changée volontairement, l’appareil doit recevoir la nouvelle empreinte (--server-pin).',
   'advice.tls-untrusted-issuer.message':
-    'Le serveur qui a répondu n’est pas digne de confiance : son certificat n’est pas émis par une autorité de certification reconnue par cet appareil (portail captif, proxy ou autre serveur intermédiaire).',
+    'Le serveur qui a répondu n’est pas digne de confiance\u00a0: son certificat n’est pas émis par une autorité de certification reconnue par cet appareil (portail captif, proxy ou autre serveur intermédiaire).',
   'advice.tls-wrong-host.message':
     'Le serveur qui a répondu a présenté un certificat établi pour un autre nom que celui du serveur d’inscription.',
   'advice.tls-cert-expired.message':
     'Le certificat du serveur d’inscription a expiré, d’après l’horloge de cet appareil.',
   'advice.tls-cert-not-yet-valid.message':
-    'Le certificat du serveur d’inscription n’est pas encore valide d’après l’horloge de cet appareil : la date et l’heure de l’appareil sont en retard.',
+    'Le certificat du serveur d’inscription n’est pas encore valide d’après l’horloge de cet appareil\u00a0: la date et l’heure de l’appareil sont en retard.',
   'advice.tls-pin-mismatch.message':
-    'Le serveur qui a répondu a un certificat valide, mais pas la clé attendue par cet appareil (épinglée) : ce n’est pas votre serveur d’inscription.',
+    'Le serveur qui a répondu a un certificat valide, mais pas la clé attendue par cet appareil (épinglée)\u00a0: ce n’est pas votre serveur d’inscription.',
   'advice.tls-handshake-failed.message':
-    'Aucune connexion sécurisée n’a pu être établie avec le serveur d’inscription : ce qui a répondu ne parle pas correctement TLS (portail captif, proxy ou rétrogradation en HTTP non chiffré).',
+    'Aucune connexion sécurisée n’a pu être établie avec le serveur d’inscription\u00a0: ce qui a répondu ne parle pas correctement TLS (portail captif, proxy ou rétrogradation en HTTP non chiffré).',
   'advice.attestation-unavailable.message':
-    'L’appareil ne peut pas prouver son identité : sa clé d’attestation ou son certificat est absent ou endommagé.',
+    'L’appareil ne peut pas prouver son identité\u00a0: sa clé d’attestation ou son certificat est absent ou endommagé.',
 
   // ---------------------------------------------------------------- raisons d'identité
   'reason.modelNotListed':
@@ -264,9 +265,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'reason.dateUnknown':
     '{model} n’est compatible que s’il a été fabriqué le {cutoff} ou après, et la valeur VPD mfg_date est absente ou n’est pas au format AAAA-MM-JJ.',
   'reason.madeBeforeCutoff':
-    'Fabriqué le {made} ; {model} n’est compatible que s’il a été fabriqué le {cutoff} ou après.',
+    'Fabriqué le {made}\u00a0; {model} n’est compatible que s’il a été fabriqué le {cutoff} ou après.',
   'reason.smartNeedsSerialPort':
-    'Un écran SMART donne son numéro de série par RS-232 : lancez l’agent avec --smart-serial CHEMIN.',
+    'Un écran SMART donne son numéro de série par RS-232\u00a0: lancez l’agent avec --smart-serial CHEMIN.',
   'reason.idWhat':
     '{what, select, serial {numéro de série} serviceTag {numéro de service Dell} mtmSerial {1S + MTM + numéro de série} other {identifiant}}',
   'reason.malformedSerial':
@@ -276,11 +277,11 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'reason.badSerial':
     'Le {what, select, serviceTag {numéro de service Dell} other {numéro de série}} "{value}" ne compte pas de 1 à 64 caractères imprimables sans espace.',
   'reason.adidMismatch':
-    'La valeur VPD attested_device_id "{adid}" diffère du {what, select, serviceTag {numéro de service} mtmSerial {1S + MTM + numéro de série} other {numéro de série}} "{expected}" : la carte mère ou sa VPD a été changée.',
+    'La valeur VPD attested_device_id "{adid}" diffère du {what, select, serviceTag {numéro de service} mtmSerial {1S + MTM + numéro de série} other {numéro de série}} "{expected}"\u00a0: la carte mère ou sa VPD a été changée.',
   'reason.samsung14':
-    'Ce Chromebook Samsung a un numéro de série de 14 caractères (fabriqué avant la date indiquée) : l’inscription sans contact exige le numéro de série de 15 caractères.',
+    'Ce Chromebook Samsung a un numéro de série de 14 caractères (fabriqué avant la date indiquée)\u00a0: l’inscription sans contact exige le numéro de série de 15 caractères.',
   'reason.samsungLength':
-    'Le numéro de série de ce Chromebook Samsung compte {length, plural, one {# caractère} other {# caractères}} : l’inscription sans contact en exige exactement 15 (seed 000, note 2).',
+    'Le numéro de série de ce Chromebook Samsung compte {length, plural, one {# caractère} other {# caractères}}\u00a0: l’inscription sans contact en exige exactement 15 (seed 000, note 2).',
   'reason.notServiceTag':
     '"{value}" n’est pas un numéro de service Dell (7 lettres ou chiffres, 5 sur les anciens modèles).',
   'reason.asusMalformed':
@@ -290,22 +291,22 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'reason.asusInvalid':
     'L’ID d’appareil certifié ASUS "{value}" ne compte pas de 1 à 64 caractères imprimables sans espace.',
   'reason.lenovoMtmMissing':
-    'Le type/modèle de machine Lenovo (DMI product_name) est absent : l’ID est 1S + MTM + numéro de série.',
+    'Le type/modèle de machine Lenovo (DMI product_name) est absent\u00a0: l’ID est 1S + MTM + numéro de série.',
   'reason.lenovoMtmInvalid':
-    'Le type/modèle de machine Lenovo (DMI product_name) vaut "{mtm}" : l’ID est 1S + MTM + numéro de série.',
+    'Le type/modèle de machine Lenovo (DMI product_name) vaut "{mtm}"\u00a0: l’ID est 1S + MTM + numéro de série.',
   'reason.lenovoTooLong': '1S + MTM + numéro de série "{value}" dépasse 64 caractères.',
   'reason.m60qMissing':
     'Le ThinkCentre M60q s’inscrit avec 1S + C1KS/C1VM + adresse MAC Ethernet, lue dans VPD attested_device_id, qui est absente.',
   'reason.m60qInvalid':
     '"{value}" n’est pas 1S + C1KS (fabriqué en Chine) ou C1VM (fabriqué au Viêt Nam) + les 12 chiffres hexadécimaux en majuscules de l’adresse MAC Ethernet.',
   'reason.m60qMacMismatch':
-    'L’adresse MAC de l’ID d’appareil attesté ({adidMac}) ne fait pas partie des adresses MAC Ethernet de cet appareil ({macs, select, none {aucune} other {{macs}}}) : la carte mère a été remplacée.',
+    'L’adresse MAC de l’ID d’appareil attesté ({adidMac}) ne fait pas partie des adresses MAC Ethernet de cet appareil ({macs, select, none {aucune} other {{macs}}})\u00a0: la carte mère a été remplacée.',
   'reason.smartUpdating':
     'L’écran met à jour son micrologiciel (état d’alimentation {state}) et ne répond qu’aux commandes d’alimentation par RS-232 (display-not-ready). Attendez la fin de la mise à jour, puis relancez la configuration.',
   'reason.smartNotOn':
     'L’écran est resté dans l’état d’alimentation {state} et ne répond qu’aux commandes d’alimentation par RS-232 (display-not-ready). Allumez-le avec le bouton Marche de l’écran ou de sa télécommande, puis relancez la configuration.',
   'reason.smartNoSerial':
-    'L’écran n’a pas donné son numéro de série par RS-232 ({code} : {message}). Vérifiez le câble et que l’écran n’est pas en veille prolongée (soft-off).',
+    'L’écran n’a pas donné son numéro de série par RS-232 ({code}\u00a0: {message}). Vérifiez le câble et que l’écran n’est pas en veille prolongée (soft-off).',
   'reason.smartModelNotListed': 'Le modèle SMART "{model}" n’est pas un écran SMART Board pris en charge.',
   'reason.smartEmptySerial': 'L’écran a répondu un numéro de série vide.',
   'reason.smartBadSerial':
@@ -317,29 +318,29 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'form.invalid-body': 'La demande doit être un objet JSON.',
   'form.invalid-email': 'Saisissez l’adresse e-mail de l’administrateur, par exemple admin@example.com.',
   'form.gmail-admin-account':
-    'Utilisez le compte administrateur de votre organisation (ne se terminant pas par "@gmail.com") : un compte Gmail personnel ne peut pas inscrire d’appareils.',
+    'Utilisez le compte administrateur de votre organisation (ne se terminant pas par "@gmail.com")\u00a0: un compte Gmail personnel ne peut pas inscrire d’appareils.',
   'form.invalid-password': 'Saisissez le mot de passe de l’administrateur.',
   'form.invalid-token':
     'Saisissez le jeton d’inscription exactement comme l’administrateur l’a fourni (sans espace).',
-  'form.invalid-domain': 'Saisissez le nom de domaine : lettres minuscules et chiffres uniquement.',
+  'form.invalid-domain': 'Saisissez le nom de domaine\u00a0: lettres minuscules et chiffres uniquement.',
   'form.unknown-method':
-    'Choisissez le mode d’inscription : "credentials", "enrollment-token" ou "smart-domain".',
+    'Choisissez le mode d’inscription\u00a0: "credentials", "enrollment-token" ou "smart-domain".',
 
   // ---------------------------------------------------------------- page web
   'page.title': 'Configuration de l’appareil',
   'page.documentTitle': '{title} — Configuration de l’appareil',
   'page.brand': 'Configuration de l’appareil',
   'page.starting': 'Démarrage…',
-  'page.hint': 'Diagnostic : appuyez sur',
+  'page.hint': 'Diagnostic\u00a0: appuyez sur',
   'page.reconnecting': 'Reconnexion au service de configuration…',
   'page.serialShort': 'N° de série {serial}',
-  'page.errorCode': 'Code d’erreur :',
+  'page.errorCode': 'Code d’erreur\u00a0:',
   'page.whatToDo': 'Que faire',
   'page.retry': 'Réessayer',
   'page.enrollManually': 'Inscrire manuellement',
   'page.or': 'ou',
-  'page.enrollmentFailed': 'Échec de l’inscription :',
-  'page.requestRefused': 'La demande a été refusée (statut HTTP) :',
+  'page.enrollmentFailed': 'Échec de l’inscription\u00a0:',
+  'page.requestRefused': 'La demande a été refusée (statut HTTP)\u00a0:',
   'page.form.credentials.heading': 'Compte administrateur',
   'page.form.credentials.submit': 'Inscrire avec le compte',
   'page.form.email': 'Adresse e-mail de l’administrateur',
@@ -352,7 +353,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'page.form.domain.submit': 'Inscrire l’écran',
   'page.form.domain': 'Nom de domaine',
   'page.form.domain.help':
-    'Le nom du compte SMART Remote Management de votre organisation : lettres minuscules et chiffres uniquement.',
+    'Le nom du compte SMART Remote Management de votre organisation\u00a0: lettres minuscules et chiffres uniquement.',
   'page.diag.title': 'Diagnostic',
   'page.diag.close': 'Fermer',
   'page.diag.device': 'Appareil',
@@ -385,7 +386,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'page.diag.kind': 'Type',
   'page.diag.mac': 'MAC',
   'page.diag.timeline': 'Chronologie',
-  'page.diag.currentState': 'état actuel :',
+  'page.diag.currentState': 'état actuel\u00a0:',
   'page.diag.backends': 'Composants matériels',
   'page.diag.export': 'Exporter pour l’assistance',
   'page.diag.exportButton': 'Exporter le diagnostic',
@@ -396,13 +397,13 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'page.diag.loadFailed': 'Le diagnostic n’a pas pu être chargé.',
   'page.diag.exporting': 'Exportation…',
   'page.diag.exported': 'Exporté. Scannez le code avec un téléphone pour noter le résumé.',
-  'page.diag.exportFailed': 'Échec de l’exportation (statut HTTP) :',
-  'page.exportFailed': 'Le rapport de diagnostic n’a pas pu être écrit : {detail}',
+  'page.diag.exportFailed': 'Échec de l’exportation (statut HTTP)\u00a0:',
+  'page.exportFailed': 'Le rapport de diagnostic n’a pas pu être écrit\u00a0: {detail}',
 
   // ---------------------------------------------------------------- valeurs Alt+V
   'diag.notListed': 'absent de la liste de compatibilité',
-  'diag.zteReady': 'ZTE✓ prêt : cet appareil peut utiliser l’inscription sans contact',
-  'diag.zteNotReady': 'ZTE✗ pas prêt : cet appareil ne peut pas utiliser l’inscription sans contact',
+  'diag.zteReady': 'ZTE✓ prêt\u00a0: cet appareil peut utiliser l’inscription sans contact',
+  'diag.zteNotReady': 'ZTE✗ pas prêt\u00a0: cet appareil ne peut pas utiliser l’inscription sans contact',
   'diag.noReason': 'Aucun problème trouvé dans l’identité de cet appareil.',
   'diag.identityNotRead': 'L’identité n’a pas encore été lue.',
   'diag.noPolicy': 'aucune reçue',
@@ -413,37 +414,57 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'diag.kind.wifi': 'Wi-Fi',
   'diag.kind.ethernet': 'Ethernet',
   'diag.kind.type': 'type {type}',
-  'diag.serverError': '{code} : {message}',
+  'diag.serverError': '{code}\u00a0: {message}',
+  'diag.server.identity-unknown':
+    'L’identité de l’appareil n’a pas encore été lue\u00a0: le serveur n’a pas été interrogé.',
+  'diag.server.identity-incomplete':
+    'L’appareil n’a ni numéro de série ni code de marque\u00a0: le serveur n’a pas été interrogé.',
   'diag.took': '{duration}',
   'diag.current': 'en cours, depuis {duration}',
   'diag.timelineAt': '{at} · {took}',
   'diag.backend.available': 'disponible',
-  'diag.backend.unavailable': 'indisponible : {reason}',
+  'diag.backend.unavailable': 'indisponible\u00a0: {reason}',
+
+  // ---------------------------------------------------------------- tableau de `agent identify`
+  'identify.manufacturer': 'Fabricant',
+  'identify.model': 'Modèle',
+  'identify.deviceClass': 'Type d’appareil',
+  'identify.serial': 'Numéro de série',
+  'identify.idKind': 'Type d’ID',
+  'identify.certifiedId': 'ID d’appareil certifié',
+  'identify.manufactured': 'Date de fabrication',
+  'identify.brandCode': 'Code de marque',
+  'identify.zeroTouch': 'Sans contact',
+  'identify.sources': 'Sources',
+  'identify.notListed': '— (non listé)',
+  'identify.notDerivable': '— (impossible à déterminer)',
+  'identify.eligible': 'ZTE✓ éligible',
+  'identify.notEligible': 'ZTE✗ non éligible',
 
   // ---------------------------------------------------------------- interface texte
-  'terminal.errorCode': 'Code d’erreur : {code}',
-  'terminal.why': 'Pourquoi : {reason}',
-  'terminal.whatToDo': 'Que faire :',
-  'terminal.serial': 'Numéro de série : {serial}',
+  'terminal.errorCode': 'Code d’erreur\u00a0: {code}',
+  'terminal.why': 'Pourquoi\u00a0: {reason}',
+  'terminal.whatToDo': 'Que faire\u00a0:',
+  'terminal.serial': 'Numéro de série\u00a0: {serial}',
   'terminal.altV': 'Appuyez sur Alt+V (Échap puis v) pour le diagnostic.',
   'terminal.switchLanguage': 'Appuyez sur l pour lire ceci en {other}.',
   'terminal.prompt.error-choice':
-    'Tapez r puis Entrée pour réessayer, ou m puis Entrée pour inscrire manuellement (l : {other}) : ',
+    'Tapez r puis Entrée pour réessayer, ou m puis Entrée pour inscrire manuellement (l\u00a0: {other})\u00a0: ',
   'terminal.prompt.manual-choice':
-    'Tapez 1 puis Entrée pour vous connecter en tant qu’administrateur, ou 2 pour utiliser un jeton d’inscription (l : {other}) : ',
-  'terminal.prompt.email': 'Adresse e-mail de l’administrateur : ',
-  'terminal.prompt.password': 'Mot de passe : ',
-  'terminal.prompt.token': 'Jeton d’inscription : ',
-  'terminal.prompt.domain': 'Nom de domaine SMART Remote Management : ',
-  'terminal.diagUnavailable': 'Diagnostic indisponible : {detail}',
+    'Tapez 1 puis Entrée pour vous connecter en tant qu’administrateur, ou 2 pour utiliser un jeton d’inscription (l\u00a0: {other})\u00a0: ',
+  'terminal.prompt.email': 'Adresse e-mail de l’administrateur\u00a0: ',
+  'terminal.prompt.password': 'Mot de passe\u00a0: ',
+  'terminal.prompt.token': 'Jeton d’inscription\u00a0: ',
+  'terminal.prompt.domain': 'Nom de domaine SMART Remote Management\u00a0: ',
+  'terminal.diagUnavailable': 'Diagnostic indisponible\u00a0: {detail}',
   'terminal.diag.title': 'DIAGNOSTIC (Alt+V ou Échap pour fermer)',
-  'terminal.diag.agentVersion': 'Version de l’agent : {version}',
-  'terminal.diag.model': 'Modèle : {model} ({manufacturer}), type d’ID : {idKind}',
+  'terminal.diag.agentVersion': 'Version de l’agent\u00a0: {version}',
+  'terminal.diag.model': 'Modèle\u00a0: {model} ({manufacturer}), type d’ID\u00a0: {idKind}',
   'terminal.diag.notListed': 'non listé',
   'terminal.diag.unknownMaker': 'fabricant inconnu',
-  'terminal.diag.eligible': 'Éligible à l’inscription sans contact : {eligible}',
-  'terminal.diag.server': 'Serveur : {answer}',
-  'terminal.diag.serverChecked': 'Serveur : {answer} (vérifié le {at})',
+  'terminal.diag.eligible': 'Éligible à l’inscription sans contact\u00a0: {eligible}',
+  'terminal.diag.server': 'Serveur\u00a0: {answer}',
+  'terminal.diag.serverChecked': 'Serveur\u00a0: {answer} (vérifié le {at})',
   'terminal.diag.unreachable': 'injoignable',
   'terminal.diag.unreachableCode': 'injoignable ({code})',
   'terminal.diag.notAsked': 'pas encore interrogé',
@@ -453,16 +474,16 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'terminal.diag.preProvisionedOu':
     'pré-provisionné dans {domain} {orgUnit}, licence {packaged, select, yes {groupée avec l’appareil} other {du domaine}}',
   'terminal.diag.network':
-    'Réseau {name} : {state}{kind, select, wifi { (Wi-Fi)} virtual { (virtuelle)} other {}} {mac}',
-  'terminal.diag.state': 'État : {state}',
+    'Réseau {name}\u00a0: {state}{kind, select, wifi { (Wi-Fi)} virtual { (virtuelle)} other {}} {mac}',
+  'terminal.diag.state': 'État\u00a0: {state}',
   'terminal.diag.step': '  +{ms, number} ms  {state}',
-  'terminal.diag.lastError': 'Dernière erreur : {code} : {message}',
-  'terminal.diag.advice': '  Conseil : {advice}',
-  'terminal.diag.policy': 'Règles : {timestamp}',
-  'terminal.diag.policyManaged': 'Règles : {timestamp}, gérées par {managedBy}',
+  'terminal.diag.lastError': 'Dernière erreur\u00a0: {code}\u00a0: {message}',
+  'terminal.diag.advice': '  Conseil\u00a0: {advice}',
+  'terminal.diag.policy': 'Règles\u00a0: {timestamp}',
+  'terminal.diag.policyManaged': 'Règles\u00a0: {timestamp}, gérées par {managedBy}',
   'terminal.diag.policyNotReceived': 'non reçues à ce démarrage',
-  'terminal.diag.policyKey': '  Clé SHA-256 : {fingerprint}',
-  'terminal.diag.policyKeyVersion': '  Clé SHA-256 : {fingerprint} (version {version})',
-  'terminal.diag.policySettings': '  Paramètres : {settings}',
-  'terminal.diag.backend': 'Composant {name} : {status}',
+  'terminal.diag.policyKey': '  Clé SHA-256\u00a0: {fingerprint}',
+  'terminal.diag.policyKeyVersion': '  Clé SHA-256\u00a0: {fingerprint} (version {version})',
+  'terminal.diag.policySettings': '  Paramètres\u00a0: {settings}',
+  'terminal.diag.backend': 'Composant {name}\u00a0: {status}',
 };

@@ -11,6 +11,7 @@ import { smartSerialCampaign } from './smart-serial.ts';
 import { stateCorruptCampaign } from './state-corrupt.ts';
 import { stateDirCampaign } from './state-dir.ts';
 import { stubKillCampaign } from './stub-kill.ts';
+import { tlsMitmCampaign } from './tls-mitm.ts';
 
 export const CAMPAIGNS: readonly Campaign[] = [
   agentKillCampaign,
@@ -23,4 +24,5 @@ export const CAMPAIGNS: readonly Campaign[] = [
   serverFaultsCampaign,
   hostileServerCampaign,
   securityCampaign,
+  tlsMitmCampaign,
 ];

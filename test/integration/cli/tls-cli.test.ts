@@ -171,6 +171,49 @@ describe('stub --tls self-signed and agent run over HTTPS', () => {
   });
 });
 
+describe('stub --tls-cert/--tls-key', () => {
+  it('serves HTTPS with the given certificate; the first line has no ca_file', async () => {
+    const tlsDir = join(dir, 'db', 'tls');
+    const other = await startStub([
+      '--tls-cert',
+      join(tlsDir, 'server.pem'),
+      '--tls-key',
+      join(tlsDir, 'server-key.pem'),
+      '--db',
+      ':memory:',
+    ]);
+    try {
+      expect(Object.keys(other.first)).toEqual(['url']);
+      expect(other.first.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const trusted = createStubClient(other.first.url, { ca: await readFile(caFile, 'utf8') });
+      expect((await trusted.login('admin@demo.example', 'demo-password')).token).toEqual(expect.any(String));
+    } finally {
+      await stop(other);
+    }
+  });
+});
+
+describe('stub TLS usage errors', () => {
+  it.each([
+    [['--tls', 'bogus'], '--tls'],
+    [['--tls-cert', 'cert.pem'], '--tls-key'],
+    [['--tls', 'self-signed', '--tls-cert', 'a', '--tls-key', 'b'], 'exclusive'],
+  ])('%j exits 2 naming the problem', async (args, words) => {
+    const r = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server-stub/main.ts', '--db', ':memory:', ...args],
+      {
+        cwd: ROOT,
+      },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(words);
+  });
+});
+
 describe('agent run: trust flags', () => {
   it('refuses plain http to another machine, saying why (exit 2)', async () => {
     const r = await agent(['run', '--server', 'http://192.0.2.10:8080', '--root', dir]);

@@ -88,6 +88,7 @@ describe('the French catalog is French', () => {
     'diag.took',
     'diag.timelineAt',
     'terminal.diag.step',
+    'identify.sources',
   ]);
 
   it('translates every message but names, units and layouts', () => {
@@ -113,8 +114,8 @@ describe('the French catalog is French', () => {
       'Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
     );
     // Seed 002 (SMART Remote Management).
-    expect(fr['explain.smart-domain-not-activated.1']).toContain('« Numéro du code PIN »');
-    expect(fr['explain.smart-domain-not-activated.1']).toContain('« Utiliser »');
+    expect(fr['explain.smart-domain-not-activated.1']).toContain('«\u00a0Numéro du code PIN\u00a0»');
+    expect(fr['explain.smart-domain-not-activated.1']).toContain('«\u00a0Utiliser\u00a0»');
     expect(fr['explain.smart-domain-not-activated.1']).toContain('Icône Utilisateur');
     expect(fr['explain.smart-domain-not-activated.3']).toContain('smarttech.com/contactsupport');
   });

@@ -8,8 +8,8 @@ describe('translate', () => {
   it('chooses the plural form of each language', () => {
     expect(translate('en', 'reason.samsungLength', { length: 1 })).toContain('has 1 character:');
     expect(translate('en', 'reason.samsungLength', { length: 16 })).toContain('has 16 characters:');
-    expect(translate('fr', 'reason.samsungLength', { length: 1 })).toContain('compte 1 caractère :');
-    expect(translate('fr', 'reason.samsungLength', { length: 13 })).toContain('compte 13 caractères :');
+    expect(translate('fr', 'reason.samsungLength', { length: 1 })).toContain('compte 1 caractère\u00a0:');
+    expect(translate('fr', 'reason.samsungLength', { length: 13 })).toContain('compte 13 caractères\u00a0:');
   });
 
   it('chooses the select case (display or device)', () => {
@@ -33,7 +33,7 @@ describe('translate', () => {
       `Made on 2019-05-01; ${model} is compatible only if made on or after 2020-01-01.`,
     );
     expect(translate('fr', 'reason.madeBeforeCutoff', values)).toBe(
-      `Fabriqué le 2019-05-01 ; ${model} n’est compatible que s’il a été fabriqué le 2020-01-01 ou après.`,
+      `Fabriqué le 2019-05-01\u00a0; ${model} n’est compatible que s’il a été fabriqué le 2020-01-01 ou après.`,
     );
   });
 });

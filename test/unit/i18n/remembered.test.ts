@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../../agent/i18n/index.ts';
+import { planBoot, validatePersistedState } from '../../../agent/persistence/index.ts';
 import { startAgent } from '../../../agent/runtime/agent.ts';
 import { createDeviceDeps } from '../../../agent/runtime/create-deps.ts';
 import { screenModelOf } from '../../../agent/ui/web/index.ts';
@@ -75,5 +76,30 @@ describe('the screens’ locale across boots', () => {
     expect([overridden.locale, overridden.source]).toEqual(['en', 'override']);
     expect(overridden.saved).toBe('fr');
     expect((await boot()).source).toBe('remembered');
+  });
+});
+
+describe('the locale in state.json', () => {
+  const record = {
+    version: 1,
+    bootId: 'b1',
+    bootAttempts: 0,
+    phase: 'manual.waiting',
+    updatedAt: '2026-12-02T08:00:00.000Z',
+    history: [],
+  };
+
+  it('is kept when it is a language tag, and carried to the next boot', () => {
+    const checked = validatePersistedState({ ...record, locale: 'fr' });
+    expect(checked.ok && checked.state.locale).toBe('fr');
+    if (!checked.ok) return;
+    const { next } = planBoot(checked.state, { bootId: 'b2', now: new Date('2026-12-02T09:00:00Z') });
+    expect(next.locale).toBe('fr');
+  });
+
+  it('makes the record corrupt when it is not a language tag', () => {
+    for (const locale of ['', 'fr FR', '<script>', 42, 'x'.repeat(40)]) {
+      expect(validatePersistedState({ ...record, locale })).toMatchObject({ ok: false, problem: 'corrupt' });
+    }
   });
 });

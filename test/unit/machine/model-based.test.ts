@@ -143,9 +143,11 @@ describe('model-based: the real machine follows the pure model', () => {
     for (const [type, code] of Object.entries(OUTCOME_ERROR_CODES) as Array<[ErrorOutcomeType, string]>) {
       const expected = type.endsWith('_RETRYABLE')
         ? 'retryable'
-        : type.endsWith('_NOT_FOUND')
-          ? 'terminal-for-zte'
-          : 'actionable';
+        : type.endsWith('_UNTRUSTED') || type.endsWith('_NOT_YET_VALID')
+          ? 'untrusted-server'
+          : type.endsWith('_NOT_FOUND')
+            ? 'terminal-for-zte'
+            : 'actionable';
       expect({ type, class: classifyCode(code) }).toEqual({ type, class: expected });
     }
   });

@@ -35,7 +35,7 @@ describe('screenModelOf in English and French', () => {
     [
       'fr',
       'Préparation de cet appareil',
-      'Interrogation du serveur d’inscription : cet appareil est-il pré-provisionné ?',
+      'Interrogation du serveur d’inscription\u00a0: cet appareil est-il pré-provisionné\u00a0?',
     ],
   ])('%s: checking', async (locale, title, message) => {
     const model = await modelAt(
@@ -48,7 +48,7 @@ describe('screenModelOf in English and French', () => {
 
   it.each<[Locale, RegExp, string]>([
     ['en', /Trying again in \d+ s \(attempt 1\)/, 'Last error: '],
-    ['fr', /Nouvel essai dans \d+ s \(tentative 1\)/, 'Dernière erreur : '],
+    ['fr', /Nouvel essai dans \d+ s \(tentative 1\)/, 'Dernière erreur\u00a0: '],
   ])('%s: backoff says when it tries again, and the last error', async (locale, again, note) => {
     const model = await modelAt(
       { ...happyScript(), fetchEnrollmentState: [{ error: { code: 'network' } }] },
@@ -92,7 +92,7 @@ describe('screenModelOf in English and French', () => {
     ],
     [
       'fr',
-      'Cet appareil ne peut pas utiliser l’inscription sans contact : Le numéro de série de ce Chromebook Samsung compte 16 caractères',
+      'Cet appareil ne peut pas utiliser l’inscription sans contact\u00a0: Le numéro de série de ce Chromebook Samsung compte 16 caractères',
       'en appuyant sur Alt+V lors de sa configuration initiale',
       'Contactez le service d’assistance pour obtenir de l’aide.',
     ],
@@ -115,7 +115,7 @@ describe('screenModelOf in English and French', () => {
 
   it.each<[Locale, string, string]>([
     ['en', 'This device is managed by demo.example', 'Organisational unit: /'],
-    ['fr', 'Cet appareil est géré par demo.example', 'Unité organisationnelle : /'],
+    ['fr', 'Cet appareil est géré par demo.example', 'Unité organisationnelle\u00a0: /'],
   ])('%s: enrolled', async (locale, message, orgUnit) => {
     const model = await modelAt(happyScript(), 'managed.idle', locale);
     expect(model.message).toBe(message);

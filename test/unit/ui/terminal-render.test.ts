@@ -89,9 +89,9 @@ describe('terminal screens', () => {
     const text = renderScreen(await manualModel('fr'), null);
     expect(text).toContain('INSCRIRE CET APPAREIL MANUELLEMENT');
     expect(text).toContain(
-      'Fabriqué le 2019-05-01 ; Chromebook Acer 311 (C722/C722T) n’est compatible que s’il a été fabriqué le 2020-01-01 ou après.',
+      'Fabriqué le 2019-05-01\u00a0; Chromebook Acer 311 (C722/C722T) n’est compatible que s’il a été fabriqué le 2020-01-01 ou après.',
     );
-    expect(text).toContain('Que faire :');
+    expect(text).toContain('Que faire\u00a0:');
     expect(text).toContain('  2. Contactez le service d’assistance pour obtenir de l’aide.');
     expect(text).toContain('Appuyez sur Alt+V (Échap puis v) pour le diagnostic.');
     expect(text).toContain('Appuyez sur l pour lire ceci en English.');
@@ -120,18 +120,22 @@ describe('terminal Alt+V overlay', () => {
   it('French: words, dates and numbers of the locale; codes, model names and states as they are', () => {
     const text = renderDiagnostics(diagnostics(), 'fr', new Date('2026-12-02T12:00:05Z'));
     expect(text).toContain('DIAGNOSTIC (Alt+V ou Échap pour fermer)');
-    expect(text).toContain('Éligible à l’inscription sans contact : non');
+    expect(text).toContain('Éligible à l’inscription sans contact\u00a0: non');
     expect(text).toContain(
-      '  ✗ made-before-cutoff: Fabriqué le 2019-05-01 ; Chromebook Acer 311 (C722/C722T)',
+      '  ✗ made-before-cutoff: Fabriqué le 2019-05-01\u00a0; Chromebook Acer 311 (C722/C722T)',
     );
-    expect(text).toContain('Serveur : non pré-provisionné (vérifié le 2 déc. 2026');
-    expect(text).toContain('Dernière erreur : missing-licenses : HTTP 402');
+    expect(text).toContain('Serveur\u00a0: non pré-provisionné (vérifié le 2 déc. 2026');
+    // The error's own message is English: the French overlay gives the code's words instead.
     expect(text).toContain(
-      '  Conseil : Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
+      'Dernière erreur\u00a0: missing-licenses\u00a0: L’organisation n’a pas assez de licences Chrome Enterprise Upgrade',
+    );
+    expect(text).not.toContain('HTTP 402');
+    expect(text).toContain(
+      '  Conseil\u00a0: Contactez votre revendeur pour acheter d’autres licences Chrome Enterprise Upgrade.',
     );
     expect(text).toMatch(/\+1\s500 ms {2}manual\.waiting/);
-    expect(text).toContain('Composant sysfs : disponible');
-    expect(text).toContain('Composant keyboard:hid : indisponible : no HID keyboard found');
+    expect(text).toContain('Composant sysfs\u00a0: disponible');
+    expect(text).toContain('Composant keyboard:hid\u00a0: indisponible\u00a0: no HID keyboard found');
   });
 });
 
@@ -195,7 +199,7 @@ describe('the terminal UI’s language key', () => {
     expect(out.at(-1)).toContain('Tapez 1 puis Entrée pour vous connecter en tant qu’administrateur');
     // Letters typed at a text prompt stay text.
     k.press({ kind: 'char', char: '1' }, { kind: 'enter' });
-    expect(out.at(-1)).toBe('Adresse e-mail de l’administrateur : ');
+    expect(out.at(-1)).toBe('Adresse e-mail de l’administrateur\u00a0: ');
     k.press({ kind: 'char', char: 'l' });
     expect(locale.get()).toBe('fr');
     ui.close();

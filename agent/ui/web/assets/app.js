@@ -354,8 +354,9 @@ function renderDiagnostics(v) {
           h('li', { 'data-code': r.code }, r.text, ' ', h('span', { class: 'code' }, r.code)),
         )),
   );
+  // ChromeOS's own line: `ZTE✓` only when the device can be zero-touch enrolled, then the IDs.
   $('diag-chromeos-line').replaceChildren(
-    v.zte.ready ? h('span', { class: 'zte-ok' }, 'ZTE✓ ') : null,
+    ...(v.zte.ready ? [h('span', { class: 'zte-ok' }, 'ZTE✓ ')] : []),
     v.chromeOsIds,
   );
 
