@@ -215,7 +215,9 @@ export async function runTlsMitmCampaign(options: CampaignOptions): Promise<Camp
             extraCaPem: [pki.serverCa.certPem],
             ...(attack === 'misissued' ? { pins: [spkiPinOfCertificate(pki.server.certPem)] } : {}),
           });
-          const clock = new ScaledClock(0.02);
+          // Machine delays ×0.1: the backoff behind the error screen takes ~0.1–0.4 s, the 90 s safeguard 9 s
+          // (room for a loaded machine).
+          const clock = new ScaledClock(0.1);
           const { handle } = await startInProcessAgent({
             server: front.url,
             root: device.root,

@@ -7,6 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../agent/catalog/index.ts';
+import { collectDiagnostics } from '../../../agent/diagnostics/index.ts';
+import type { Diagnostics } from '../../../agent/diagnostics/types.ts';
 import { spkiPinOfCertificate } from '../../../agent/dm-client/index.ts';
 import { type AgentHandle, startAgent } from '../../../agent/runtime/agent.ts';
 import { createDeviceDeps } from '../../../agent/runtime/create-deps.ts';
@@ -69,6 +71,8 @@ interface Boot {
   agent: AgentHandle;
   requests: number;
   managedOnServer: boolean;
+  /** What Alt+V shows (`GET /api/diagnostics`), taken on the screen the boot ended on. */
+  diagnostics: Diagnostics;
 }
 
 async function boot(
@@ -87,18 +91,22 @@ async function boot(
     ...(trust.serverCaPem ? { serverCaPem: trust.serverCaPem } : {}),
     ...(trust.pins ? { pins: trust.pins } : {}),
   });
-  const agent = await startAgent(
-    createDeviceDeps({ server: server.url, root, stateDir: `${root}/state`, trust: deviceTrust.trust }),
-    { random: () => 0.5 },
-  );
+  const deps = createDeviceDeps({
+    server: server.url,
+    root,
+    stateDir: `${root}/state`,
+    trust: deviceTrust.trust,
+  });
+  const agent = await startAgent(deps, { random: () => 0.5 });
   const outcome = await agent.settled;
+  const diagnostics = await collectDiagnostics(agent, deps, { agentVersion: 'test' });
   const requests = server.requests();
   const record = server.stub.db.prepare('SELECT status FROM devices WHERE serial_number = ?').get(serial) as
     | { status: string }
     | undefined;
   await agent.stop();
   deviceTrust.trust.destroy();
-  return { outcome, agent, requests, managedOnServer: record?.status === 'MANAGED' };
+  return { outcome, agent, requests, managedOnServer: record?.status === 'MANAGED', diagnostics };
 }
 
 describe('agent over HTTPS', () => {
@@ -143,6 +151,13 @@ describe('agent over HTTPS', () => {
       issuer: expect.stringContaining('CN='),
       validFrom: expect.any(String),
       validTo: expect.any(String),
+    });
+    // Alt+V: the code, the advice, and the certificate presented.
+    expect(b.diagnostics.lastError).toMatchObject({
+      code,
+      message: expect.stringContaining('issuer CN='),
+      advice: expect.any(String),
+      certificate: { subject: expect.stringContaining('CN='), validTo: expect.any(String) },
     });
     expect(b.requests).toBe(0);
     expect(b.managedOnServer).toBe(false);

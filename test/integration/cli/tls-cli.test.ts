@@ -41,6 +41,10 @@ interface StubChild {
   first: { url: string; ca_file?: string };
   /** Request log lines (`--log`) so far. */
   requestLines(): number;
+  /** Resolves once a request log line contains `text` (the stub logs in order; no polling). */
+  logged(text: string): Promise<void>;
+  /** The request log lines between the lines containing `from` and `to`. */
+  requestsBetween(from: string, to: string): string[];
 }
 
 function startStub(args: string[]): Promise<StubChild> {
@@ -49,9 +53,15 @@ function startStub(args: string[]): Promise<StubChild> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  const waiting: Array<{ text: string; resolve: () => void }> = [];
   child.stderr?.on('data', (c: Buffer) => {
     stderr += c.toString();
+    for (const w of waiting.splice(0)) {
+      if (stderr.includes(w.text)) w.resolve();
+      else waiting.push(w);
+    }
   });
+  const lines = () => stderr.split('\n').filter((l) => l.includes('"incoming request"'));
   return new Promise((resolve, reject) => {
     let stdout = '';
     child.once('exit', (code) => reject(new Error(`stub exited ${code}: ${stderr}`)));
@@ -62,7 +72,18 @@ function startStub(args: string[]): Promise<StubChild> {
         resolve({
           child,
           first: JSON.parse(stdout.slice(0, newline)) as StubChild['first'],
-          requestLines: () => stderr.split('\n').filter((l) => l.includes('"incoming request"')).length,
+          requestLines: () => lines().length,
+          logged: (text) =>
+            new Promise<void>((done) => {
+              if (stderr.includes(text)) done();
+              else waiting.push({ text, resolve: done });
+            }),
+          requestsBetween: (from, to) => {
+            const all = lines();
+            const start = all.findIndex((l) => l.includes(from));
+            const end = all.findIndex((l) => l.includes(to));
+            return all.slice(start + 1, end);
+          },
         });
     });
   });
@@ -141,12 +162,17 @@ describe('stub --tls self-signed and agent run over HTTPS', () => {
 
   it('without it: the error screen naming an untrusted certificate, no request reached the stub, not managed', async () => {
     const d = await device('untrusted', 18);
-    const before = stub.requestLines();
+    // Requests of our own before and after the boot mark its span in the stub's ordered request log.
+    const mark = async (name: string) => {
+      await client.request('GET', `/v1/${name}`).catch(() => undefined); // 404, logged all the same
+      await stub.logged(`/v1/${name}`);
+    };
+    await mark('mark-before-untrusted');
     const r = await agent(['run', '--server', stub.first.url, '--root', d.root, '--json']);
-    const after = stub.requestLines();
+    await mark('mark-after-untrusted');
     expect(r.code).toBe(4);
     expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'error', reason: 'tls-untrusted-issuer' });
-    expect(after).toBe(before);
+    expect(stub.requestsBetween('/v1/mark-before-untrusted', '/v1/mark-after-untrusted')).toEqual([]);
     const admin = await client.login('admin@demo.example', 'demo-password');
     const devices = await client.devices(admin.token, 'C00demo01');
     expect(devices.find((x) => x.serial_number === d.serial)).toMatchObject({ status: 'PRE_PROVISIONED' });
