@@ -15,7 +15,7 @@ export const USAGE = `usage: npm run -s stub -- [--port N] [--db FILE|:memory:] 
                   serve HTTPS with this certificate chain (PEM, server certificate first) and key
   --tls self-signed
                   serve HTTPS with a CA and a certificate for 127.0.0.1/localhost made (once) in tls/
-                  beside the database (a temporary directory for :memory:)
+                  beside the database (a temporary directory for :memory:, removed on exit)
 Prints {"url":"http://127.0.0.1:PORT"} on stdout once listening ({"url":"https://…","ca_file":"…"} with
 --tls self-signed: the CA file a device must trust); SIGINT/SIGTERM stop it cleanly.`;
 

@@ -4,7 +4,7 @@
 // goes to stderr.
 // Exit codes: 0 after SIGINT/SIGTERM (server and database closed), 2 usage or seed error, 1 otherwise.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createStub, type Stub } from './app.ts';
 import { type CliOptions, parseCli, USAGE, UsageError } from './cli-args.ts';
 import { ensureSelfSigned, selfSignedDir } from './tls/self-signed.ts';
@@ -13,6 +13,8 @@ interface TlsSetup {
   material: { cert: Buffer; key: Buffer };
   /** The CA a device must trust: only for --tls self-signed. */
   caFile: string | null;
+  /** A temporary directory to remove on exit (--tls self-signed with a :memory: database). */
+  tempDir: string | null;
 }
 
 /** Reads --tls-cert/--tls-key, or makes (reuses) the self-signed CA and certificate. Exit 2 when unreadable. */
@@ -30,13 +32,14 @@ async function tlsSetup(opts: CliOptions): Promise<TlsSetup | null> {
       };
       const cert = await read('--tls-cert', opts.tls.certFile);
       const key = await read('--tls-key', opts.tls.keyFile);
-      return { material: { cert, key }, caFile: null };
+      return { material: { cert, key }, caFile: null, tempDir: null };
     }
     case 'self-signed': {
       const files = await ensureSelfSigned(await selfSignedDir(opts.db));
       return {
         material: { cert: await readFile(files.certFile), key: await readFile(files.keyFile) },
         caFile: files.caFile,
+        tempDir: opts.db === ':memory:' ? files.dir : null,
       };
     }
   }
@@ -77,10 +80,13 @@ async function run(opts: CliOptions): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    stub.close().then(
-      () => process.exit(0),
-      (e: unknown) => fail(1, `error while stopping on ${signal}: ${String(e)}`),
-    );
+    stub
+      .close()
+      .then(() => (tls?.tempDir ? rm(tls.tempDir, { recursive: true, force: true }) : undefined))
+      .then(
+        () => process.exit(0),
+        (e: unknown) => fail(1, `error while stopping on ${signal}: ${String(e)}`),
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -3,11 +3,18 @@
 // `mixed` scenario has some TLS devices without being asked.
 
 import { describe, expect, it } from 'vitest';
+import { parseFleetArgs, UsageError } from '../../simulator/fleet/args.ts';
 import { runFleet } from '../../simulator/fleet/run.ts';
 
 const overHttps = (log: readonly string[]) => log.some((line) => line.includes('over HTTPS'));
 
 describe('fleet with TLS', () => {
+  it('--tls is a run flag of the in-process stub; with --server it is a usage error', () => {
+    expect(parseFleetArgs(['--tls'])).toMatchObject({ command: 'run', tls: true });
+    expect(parseFleetArgs([])).toMatchObject({ command: 'run', tls: false });
+    expect(() => parseFleetArgs(['--tls', '--server', 'https://127.0.0.1:8443'])).toThrow(UsageError);
+  });
+
   it('all-models with tls: every device enrolls over HTTPS', async () => {
     const run = await runFleet({
       scenario: 'all-models',

@@ -5,8 +5,9 @@
 
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../agent/catalog/index.ts';
@@ -194,6 +195,16 @@ describe('stub --tls self-signed and agent run over HTTPS', () => {
     } finally {
       await stop(again);
     }
+  });
+});
+
+describe('stub --tls self-signed --db :memory:', () => {
+  it('keeps its CA in a temporary directory, removed when it stops', async () => {
+    const memory = await startStub(['--tls', 'self-signed', '--db', ':memory:']);
+    const file = memory.first.ca_file ?? '';
+    expect(existsSync(file)).toBe(true);
+    await stop(memory);
+    expect(existsSync(dirname(file))).toBe(false);
   });
 });
 
