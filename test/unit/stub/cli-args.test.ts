@@ -10,6 +10,7 @@ describe('stub CLI arguments', () => {
       testHooks: false,
       log: false,
       help: false,
+      tls: { kind: 'none' },
     });
   });
 
@@ -23,8 +24,15 @@ describe('stub CLI arguments', () => {
       testHooks: true,
       log: true,
       help: false,
+      tls: { kind: 'none' },
     });
     expect(parseCli(['--db=x/y.sqlite'], '/w').db).toBe('/w/x/y.sqlite');
+    expect(parseCli(['--tls', 'self-signed'], '/w').tls).toEqual({ kind: 'self-signed' });
+    expect(parseCli(['--tls-cert', 'c.pem', '--tls-key', 'k.pem'], '/w').tls).toEqual({
+      kind: 'files',
+      certFile: '/w/c.pem',
+      keyFile: '/w/k.pem',
+    });
   });
 
   it.each([
@@ -35,6 +43,9 @@ describe('stub CLI arguments', () => {
     [['--db'], '--db'],
     [['--db', ' '], '--db'],
     [['positional'], 'positional'],
+    [['--tls', 'yes'], '--tls'],
+    [['--tls-cert', 'c.pem'], '--tls-cert'],
+    [['--tls', 'self-signed', '--tls-key', 'k.pem', '--tls-cert', 'c.pem'], '--tls'],
   ])('%j is a usage error naming the flag', (args, flag) => {
     expect(() => parseCli(args, '/w')).toThrow(UsageError);
     expect(() => parseCli(args, '/w')).toThrow(flag);
