@@ -1,27 +1,14 @@
 // Turning response bytes into a JSON value, refusing what a hostile server could use against us:
 // invalid UTF-8, non-JSON, and nesting deep enough to blow a recursive consumer's stack.
 
+import { jsonNestsDeeperThan } from '../../protocol/codec.ts';
+
 export const MAX_JSON_DEPTH = 32;
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-/** True when arrays/objects nest deeper than `limit` (a linear scan, strings skipped). */
-export function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
+/** True when arrays/objects nest deeper than `limit` (the DM codecs' linear scan, strings skipped). */
+export const nestsDeeperThan = jsonNestsDeeperThan;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

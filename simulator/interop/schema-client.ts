@@ -24,18 +24,28 @@ export interface DmSchema {
 
 const MISSING_TYPE = /no such (?:type: |Type or Enum ')([\w.]+)/;
 
-/** Adds an empty message for each type the schema names but cannot resolve, until it resolves. */
-function standInForMissingTypes(root: protobuf.Root): void {
+/**
+ * Parses `text` and resolves it, standing in an empty message for each type it names but cannot
+ * resolve. Each attempt starts from a fresh Root with every stand-in found so far: protobufjs marks a
+ * type resolved before its fields are, so retrying on the same Root would skip a type's later fields.
+ */
+function parseWithStandIns(text: string): protobuf.Root {
+  const missing: string[] = [];
   for (let i = 0; i < 200; i++) {
+    const root = new protobuf.Root();
+    protobuf.parse(text, root, { keepCase: true });
+    for (const name of missing) {
+      const dot = name.lastIndexOf('.');
+      const ns = dot < 0 ? root : root.define(name.slice(0, dot));
+      ns.add(new protobuf.Type(name.slice(dot + 1)));
+    }
     try {
       root.resolveAll();
-      return;
+      return root;
     } catch (e) {
-      const missing = e instanceof Error ? MISSING_TYPE.exec(e.message)?.[1] : undefined;
-      if (missing === undefined) throw e;
-      const dot = missing.lastIndexOf('.');
-      const ns = dot < 0 ? root : root.define(missing.slice(0, dot));
-      ns.add(new protobuf.Type(missing.slice(dot + 1)));
+      const name = e instanceof Error ? MISSING_TYPE.exec(e.message)?.[1] : undefined;
+      if (name === undefined || missing.includes(name)) throw e;
+      missing.push(name);
     }
   }
   throw new Error('the schema still has unresolved types after 200 stand-ins');
@@ -44,9 +54,7 @@ function standInForMissingTypes(root: protobuf.Root): void {
 export function loadDmSchema(protoPath: string): DmSchema {
   // Drop `import` lines: a lone .proto file (as copied out of a Chromium checkout) has no siblings.
   const text = readFileSync(protoPath, 'utf8').replace(/^\s*import\s+(?:public\s+)?"[^"]+";\s*$/gm, '');
-  const root = new protobuf.Root();
-  protobuf.parse(text, root, { keepCase: true });
-  standInForMissingTypes(root);
+  const root = parseWithStandIns(text);
   const [request, response, registrationData, policyData] = NEEDED.map((name) => root.lookupType(name));
   if (!request || !response || !registrationData || !policyData)
     throw new Error(`${protoPath} lacks a DM message`);

@@ -50,6 +50,7 @@ describe('a client built only from the .proto', () => {
     )}
 message PrivateSetMembershipRlweRequest {
   optional private_membership.rlwe.PrivateMembershipRlweOprfRequest oprf_request = 1;
+  optional private_membership.rlwe.PrivateMembershipRlweQueryRequest query_request = 2;
 }
 `;
     const file = join(scratch, 'device_management_backend.proto');
@@ -62,5 +63,11 @@ message PrivateSetMembershipRlweRequest {
     expect(decode(schema.request, bytes)).toEqual({
       device_state_retrieval_request: { serial_number: 'S', brand_code: 'ABCD' },
     });
+    // Both stand-ins resolve, the second field of a message included (protobufjs marks a type
+    // resolved before its fields: a retry on the same Root would leave query_request unresolved).
+    const psm = schema.root.lookupType('enterprise_management.PrivateSetMembershipRlweRequest');
+    expect(Buffer.from(encode(psm, { oprf_request: {}, query_request: {} })).toString('hex')).toBe(
+      '0a001200', // field 1 {}, field 2 {}
+    );
   });
 });
