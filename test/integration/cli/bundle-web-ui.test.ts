@@ -52,6 +52,22 @@ describe('bundled agent with --ui web', () => {
     });
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
+      // Stop it only once it shows the manual screen (read from the page's own event stream, not
+      // after some time), so the exit code says where it stopped, not how fast the machine is.
+      const events = await fetch(`${url}/api/events`);
+      const reader = events.body?.getReader();
+      let buffered = '';
+      for (let screen = ''; screen !== 'manual'; ) {
+        const chunk = await reader?.read();
+        if (chunk === undefined || chunk.done) throw new Error(`the event stream ended: ${err}`);
+        buffered += new TextDecoder().decode(chunk.value);
+        for (const line of buffered.split('\n')) {
+          if (line.startsWith('data: '))
+            screen = (JSON.parse(line.slice(6)) as { screen?: string }).screen ?? '';
+        }
+        buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);
+      }
+      await reader?.cancel();
       const page = await fetch(`${url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<html');
@@ -61,6 +77,6 @@ describe('bundled agent with --ui web', () => {
       child.kill('SIGTERM');
     }
     // Stopped on the manual screen (this device is not pre-provisioned): exit 3, as documented.
-    expect(await closed).toBe(3);
+    expect(await closed, err).toBe(3);
   }, 60_000);
 });
