@@ -7,6 +7,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { createStub, type Stub } from './app.ts';
 import { type CliOptions, parseCli, USAGE, UsageError } from './cli-args.ts';
+import { SeedError } from './seed/check.ts';
 import { ensureSelfSigned, selfSignedDir } from './tls/self-signed.ts';
 
 interface TlsSetup {
@@ -50,10 +51,6 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
-function isSeedError(e: unknown): boolean {
-  return (e as { code?: unknown }).code === 'SEED_INVALID';
-}
-
 async function run(opts: CliOptions): Promise<void> {
   const tls = await tlsSetup(opts);
   let stub: Stub;
@@ -66,7 +63,7 @@ async function run(opts: CliOptions): Promise<void> {
       ...(tls !== null ? { tls: tls.material } : {}),
     });
   } catch (e) {
-    if (isSeedError(e)) fail(2, (e as Error).message);
+    if (e instanceof SeedError) fail(2, e.message);
     // A certificate and key that do not fit together, or are not PEM.
     if (
       tls !== null &&

@@ -4,8 +4,10 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
+import { view } from '../machine/view.ts';
 import type { AgentHandle } from '../runtime/agent.ts';
-import { flowStateOf, isSettled, type Outcome, outcomeOf } from '../runtime/outcome.ts';
+import { interruptedOutcome, type Outcome, outcomeOf } from '../runtime/outcome.ts';
+import { untilSignal } from './signals.ts';
 
 /** The version in package.json beside the sources; `unknown` in a bundle that does not ship it. */
 export async function agentVersion(): Promise<string> {
@@ -19,25 +21,13 @@ export async function agentVersion(): Promise<string> {
   }
 }
 
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
 /** Keeps the started UIs until a signal, closes them, and returns the outcome on screen then. */
 export async function serveUntilSignal(
   agent: AgentHandle,
   uis: Array<{ close(): unknown }>,
   logger: Logger,
 ): Promise<Outcome> {
-  const stopped = untilSignal();
+  const stopped = untilSignal((signal) => logger.info({ signal }, 'already stopping'));
   let first: Outcome | null = null;
   void agent.settled.then((o) => {
     first = o;
@@ -47,11 +37,11 @@ export async function serveUntilSignal(
   for (const ui of uis) await ui.close();
 
   const snapshot = agent.actor.getSnapshot();
-  const flow = flowStateOf(snapshot.value);
+  const flow = view(snapshot);
   const settledFirst = first as Outcome | null;
   if (settledFirst?.internalError !== undefined) return settledFirst;
-  if (isSettled(flow)) {
+  if (flow.settled) {
     return outcomeOf(snapshot.context, flow, settledFirst?.reason === 'already-managed', agent.history);
   }
-  return { ...outcomeOf(snapshot.context, 'error', false, agent.history), reason: 'interrupted' };
+  return interruptedOutcome(snapshot.context, agent.history);
 }

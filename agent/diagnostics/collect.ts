@@ -5,7 +5,7 @@ import type { NetworkInterfaceInfo } from '../../hal/interface.ts';
 import { keyFingerprint } from '../dm-client/policy-verify.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { AgentContext } from '../machine/types.ts';
-import { flowStateOf } from '../runtime/outcome.ts';
+import { flowStateOf } from '../machine/view.ts';
 import { createServerLookup, type ServerLookup, type ServerLookupOptions } from './server-lookup.ts';
 import type { AgentView, BackendProbe, Diagnostics, DiagnosticsDeps, PolicyDiagnostics } from './types.ts';
 import { adviceText } from './words.ts';

@@ -2,21 +2,19 @@
 // type on got, a serialized DeviceManagementRequest in (protobuf by default, the proto's canonical
 // JSON as a debug encoding), a DeviceManagementResponse out; the caller's AbortSignal passed through
 // so leaving a machine state aborts the request; no retries of its own (the machine retries, and the
-// client then says `retry=true&lasterror=…` as Chromium does).
+// client then says `retry=true&lasterror=…` as Chromium does). This file builds each request type's
+// call; call.ts puts one call on the wire.
 
-import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import type { MessageInitShape } from '@bufbuild/protobuf';
 import got from 'got';
-import { contentTypeOf, type DmEncoding, encodeDm } from '../../protocol/codec.ts';
+import type { DmEncoding } from '../../protocol/codec.ts';
 import {
-  APP_TYPE_CHROME,
   AUTH_SCHEME,
   CHROME_DEVICE_POLICY_TYPE,
   DEVICE_ID_PATTERN,
-  DEVICE_TYPE_CHROME_OS,
   DeviceAutoEnrollmentRequest_EnrollmentCheckType,
   type DeviceAutoEnrollmentResponse,
   type DeviceInitialEnrollmentStateResponse,
-  DeviceManagementRequestSchema,
   type DeviceRegisterRequestSchema,
   type DeviceRegisterResponse,
   type DeviceStateRetrievalResponse,
@@ -27,15 +25,13 @@ import {
   type PolicyFetchResponse,
   type SignedData,
 } from '../../protocol/dm.ts';
-import { parseRetryAfter } from './backoff.ts';
-import { answerEncoding, answerOf, checkRegisterResponse, type Decoded, decodeEnvelope } from './decode.ts';
-import { DmError, dmErrorCodeForHttp, sanitizeServerMessage } from './errors.ts';
-import { lastErrorOf } from './last-error.ts';
+import { createCaller } from './call.ts';
+import { answerOf, checkRegisterResponse, type Decoded } from './decode.ts';
+import { DmError } from './errors.ts';
 import { DEFAULT_AGENT_PARAM, platformParam } from './query.ts';
 import type { ServerTrust } from './server-trust.ts';
-import type { HttpTimeouts, RawResponse } from './transport.ts';
-import { dmGotOptions, postCapped } from './transport.ts';
-import { isTimeoutReason, transportErrorToDmError } from './transport-error.ts';
+import type { HttpTimeouts } from './transport.ts';
+import { dmGotOptions } from './transport.ts';
 
 /** Milliseconds per got phase; `request` bounds the whole exchange, body included. */
 export type DmClientTimeouts = HttpTimeouts;
@@ -144,20 +140,6 @@ function dmEndpoint(serverUrl: string | URL): URL {
   return url;
 }
 
-/** The request's one field, named by the field its type uses (protocol/dm.ts DM_REQUEST_FIELD). */
-type Payload = MessageInitShape<typeof DeviceManagementRequestSchema>;
-
-interface Call<T> {
-  type: DmRequestType;
-  payload: Payload;
-  /** The whole Authorization header value. */
-  authorization?: string;
-  /** Extra query parameters (`oauth_token`). */
-  query?: Record<string, string>;
-  pick: (envelope: Parameters<typeof answerOf>[1]) => Decoded<T>;
-  signal: AbortSignal | undefined;
-}
-
 /**
  * Throws TypeError/RangeError for a malformed `serverUrl`, `deviceId` or `encoding` (a configuration
  * mistake, caught by the CLI); every failure of a call is a DmError.
@@ -182,97 +164,7 @@ export function createDmClient(options: DmClientOptions): DmClient {
       options.trust,
     ),
   );
-  /** The last failure of each request type, sent as `lasterror` on the next attempt of that type. */
-  const lastErrors = new Map<DmRequestType, number>();
-
-  function urlFor(type: DmRequestType, extra: Record<string, string> = {}): URL {
-    const url = new URL(endpoint);
-    const q = url.searchParams;
-    q.set(DM_PARAM.request, type);
-    q.set(DM_PARAM.deviceType, DEVICE_TYPE_CHROME_OS);
-    q.set(DM_PARAM.appType, APP_TYPE_CHROME);
-    q.set(DM_PARAM.deviceId, deviceId);
-    q.set(DM_PARAM.agent, agent);
-    q.set(DM_PARAM.platform, platform);
-    const last = lastErrors.get(type);
-    q.set(DM_PARAM.retry, last === undefined ? 'false' : 'true');
-    if (last !== undefined) q.set(DM_PARAM.lastError, String(last));
-    for (const [key, value] of Object.entries(extra)) q.set(key, value);
-    return url;
-  }
-
-  function errorAnswer(type: DmRequestType, raw: RawResponse): DmError {
-    const { code, dmStatus } = dmErrorCodeForHttp(raw.status);
-    let serverMessage: string | null = null;
-    const bodyEncoding = answerEncoding(raw.headers['content-type'], encoding);
-    if (raw.body !== null && raw.body.length > 0 && bodyEncoding !== null) {
-      // An undecodable error body is tolerated: the status alone is the verdict.
-      const decoded = decodeEnvelope(raw.body, bodyEncoding);
-      if (decoded.ok) serverMessage = sanitizeServerMessage(decoded.value.errorMessage);
-    }
-    const label = dmStatus ?? `HTTP ${raw.status}`;
-    return new DmError(code, `${type}: ${label}${serverMessage === null ? '' : `: ${serverMessage}`}`, {
-      requestType: type,
-      httpStatus: raw.status,
-      dmStatus,
-      serverMessage,
-      retryAfterMs: parseRetryAfter(raw.headers['retry-after'], now()),
-    });
-  }
-
-  function successAnswer<T>(call: Call<T>, raw: RawResponse): T {
-    const invalid = (problem: string) =>
-      new DmError('invalid-response', `${call.type}: invalid answer: ${problem}`, {
-        requestType: call.type,
-        httpStatus: raw.status,
-      });
-    if (raw.body === null) throw invalid('no body');
-    const bodyEncoding = answerEncoding(raw.headers['content-type'], encoding);
-    if (bodyEncoding === null)
-      throw invalid(`Content-Type ${String(raw.headers['content-type'])} is not a DM answer`);
-    const envelope = decodeEnvelope(raw.body, bodyEncoding);
-    if (!envelope.ok) throw invalid(envelope.problem);
-    const picked = call.pick(envelope.value);
-    if (!picked.ok) throw invalid(picked.problem);
-    return picked.value;
-  }
-
-  async function send<T>(call: Call<T>): Promise<T> {
-    const { type, signal } = call;
-    let attempted = false;
-    try {
-      if (signal?.aborted) {
-        const code = isTimeoutReason(signal.reason) ? 'timeout' : 'aborted';
-        throw new DmError(code, `${type}: ${code} before it was sent`, { requestType: type });
-      }
-      let body: Uint8Array;
-      try {
-        body = encodeDm(
-          DeviceManagementRequestSchema,
-          create(DeviceManagementRequestSchema, call.payload),
-          encoding,
-        );
-      } catch (e) {
-        throw new DmError('request-invalid', `${type}: the request cannot be encoded`, {
-          requestType: type,
-          cause: e,
-        });
-      }
-      const headers: Record<string, string> = { 'content-type': contentTypeOf(encoding) };
-      if (call.authorization !== undefined) headers.authorization = call.authorization;
-      attempted = true;
-      const raw = await postCapped(http, urlFor(type, call.query), { body, headers, signal, maxBytes });
-      if (raw.status < 200 || raw.status > 299) throw errorAnswer(type, raw);
-      const value = successAnswer(call, raw);
-      lastErrors.delete(type);
-      return value;
-    } catch (error) {
-      const dmError = transportErrorToDmError(error, type, signal);
-      // An abort is the caller leaving, not a failure the server saw; a request never sent is not either.
-      if (attempted && dmError.code !== 'aborted') lastErrors.set(type, lastErrorOf(dmError));
-      throw dmError;
-    }
-  }
+  const send = createCaller({ endpoint, deviceId, encoding, agent, platform, maxBytes, now, http });
 
   function credential(type: DmRequestType, token: string): string {
     if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {

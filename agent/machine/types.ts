@@ -3,6 +3,7 @@
 import type { EnrollmentState } from '../dm-client/determine-state.ts';
 import type { PolicyKeyPin, VerifiedPolicy } from '../dm-client/policy-verify.ts';
 import type { CertificateSummary } from '../dm-client/server-trust.ts';
+import type { MessageKey } from '../i18n/catalogs/en.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import type { BootPlan } from '../persistence/restart-policy.ts';
 import type { ClockVerdict } from './clock.ts';
@@ -66,6 +67,11 @@ export type { BootPlan };
 
 export interface MachineInput {
   boot: BootPlan;
+  /**
+   * The durable record says a register request may have reached the server and its answer was never
+   * handled; default: a `retry-registration` boot.
+   */
+  registrationInFlight?: boolean;
   /** Jitter source for backoff; tests pass a fixed function. */
   random?: () => number;
 }
@@ -99,28 +105,71 @@ export interface AgentContext {
   retry: { step: RetryStep | null; attempt: number; delayMs: number };
   /** Register with `reregister: true` (an earlier registration may have reached the server). */
   reregister: boolean;
+  /**
+   * A register request may have reached the server and its answer was not handled yet: true from the
+   * registration checkpoint until the server gives a verdict (an answer with a status). Persisted.
+   */
+  registrationInFlight: boolean;
+  /** The first wired Ethernet MAC, read with the identity; register requests carry it. */
+  ethernetMac: string | null;
+  /** A SMART display's model number as its RS-232 `get modelnum` said it (the report keeps the series). */
+  smartModelNumber: string | null;
   manualEnrollError: AgentErrorInfo | null;
+}
+
+/** What reading the device's identity gave: the report, and the hardware facts later requests carry. */
+export interface IdentityReading {
+  report: IdentityReport;
+  ethernetMac: string | null;
+  smartModelNumber: string | null;
+}
+
+/** The `meta` of a flow state. */
+export interface FlowMeta {
+  /** On the checking screen: what the device is doing, as a message key of agent/i18n. */
+  step?: MessageKey;
 }
 
 /** Actor input/output contracts; the runtime provides the implementations with `.provide()`. */
 export interface ActorContracts {
-  readIdentity: { input: undefined; output: IdentityReport };
+  /** A bare report stands for a reading without hardware facts (no Ethernet MAC, no model number). */
+  readIdentity: { input: undefined; output: IdentityReading | IdentityReport };
   checkLink: { input: undefined; output: { up: boolean } };
   checkClock: { input: undefined; output: ClockVerdict };
   checkAttestation: { input: undefined; output: { available: true } | { available: false; reason: string } };
   fetchEnrollmentState: { input: { identity: IdentityReport }; output: EnrollmentState };
   registerDevice: {
     /** `managementDomain`: what the enrollment-state answer said (null after a restart mid-registration). */
-    input: { identity: IdentityReport; reregister: boolean; managementDomain: string | null };
+    input: {
+      identity: IdentityReport;
+      reregister: boolean;
+      managementDomain: string | null;
+      ethernetMac: string | null;
+    };
     output: Registration;
   };
   /** Fetches and verifies the device policy against the pinned key (none pinned: pins the answer's). */
   fetchPolicy: { input: { dmToken: string; pinned: PolicyKeyPin | null }; output: VerifiedPolicy };
-  smartCheckin: { input: { identity: IdentityReport }; output: { assignedDomain: string | null } };
-  smartEnroll: { input: { identity: IdentityReport; domain: string }; output: { domain: string } };
+  smartCheckin: {
+    input: { identity: IdentityReport; smartModelNumber: string | null };
+    output: { assignedDomain: string | null };
+  };
+  smartEnroll: {
+    input: { identity: IdentityReport; domain: string; smartModelNumber: string | null };
+    output: { domain: string };
+  };
   manualEnroll: {
-    /** `managementDomain`: the state answer's, when the look-up gave one. */
-    input: { identity: IdentityReport | null; request: ManualEnrollRequest; managementDomain: string | null };
+    /**
+     * `managementDomain`: the state answer's, when the look-up gave one. `identity` null (never read
+     * this boot): the actor reads it, and the hardware facts with it.
+     */
+    input: {
+      identity: IdentityReport | null;
+      request: ManualEnrollRequest;
+      managementDomain: string | null;
+      ethernetMac: string | null;
+      smartModelNumber: string | null;
+    };
     output: Enrollment;
   };
   checkpoint: { input: { phase: 'registering'; reregister: boolean }; output: undefined };

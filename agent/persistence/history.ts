@@ -1,7 +1,7 @@
 // The state timeline kept in the persisted record (shown by Alt+V and in `--json` output), capped so
 // the file stays small however many boots and transitions a device goes through.
 
-import type { PersistedAgentState } from './state-file.ts';
+import type { PersistedAgentState } from './record.ts';
 
 /** At most this many history entries are kept; the oldest are dropped first. */
 export const HISTORY_CAP = 200;

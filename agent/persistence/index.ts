@@ -10,6 +10,7 @@ export {
   writeFileAtomic,
 } from './atomic-write.ts';
 export { capHistory, HISTORY_CAP, type HistoryEntry, recordTransition } from './history.ts';
+export type { PersistedAgentState } from './record.ts';
 export {
   BOOT_PHASE,
   type BootDecision,
@@ -24,7 +25,6 @@ export {
   type LoadProblem,
   type LoadResult,
   MAX_STATE_FILE_BYTES,
-  type PersistedAgentState,
   STATE_FILE_NAME,
   type StateFs,
   StateStore,

@@ -29,14 +29,15 @@
 // The returned `next` record keeps the identity, last error and history of the previous boots and
 // appends a BOOT_PHASE entry to the history.
 
+import { INITIAL_FLOW_STATE } from '../machine/tags.ts';
 import { recordTransition } from './history.ts';
-import type { PersistedAgentState } from './state-file.ts';
+import type { PersistedAgentState } from './record.ts';
 
 /** Failed boots tolerated before the manual screen with reason 'too-many-attempts'. */
 export const DEFAULT_MAX_BOOT_ATTEMPTS = 5;
 
-/** The phase written in the boot record, before the machine's first transition. */
-export const BOOT_PHASE = 'booting';
+/** The phase written in the boot record, before the machine's first transition: its initial state. */
+export const BOOT_PHASE = INITIAL_FLOW_STATE;
 
 export const NOT_PRE_PROVISIONED_REASON = 'not-pre-provisioned';
 export const TOO_MANY_ATTEMPTS_REASON = 'too-many-attempts';

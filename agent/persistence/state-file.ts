@@ -11,42 +11,10 @@ import {
   StateWriteError,
   writeFileAtomic,
 } from './atomic-write.ts';
+import type { PersistedAgentState } from './record.ts';
 import { classifyUnparseable, validatePersistedState } from './validate-state.ts';
 
-export interface PersistedAgentState {
-  version: 1;
-  /** Identifies the boot that last wrote the record. */
-  bootId: string;
-  /** Consecutive boots started without being managed (see restart-policy.ts). */
-  bootAttempts: number;
-  /** The machine's state value when the record was written, e.g. 'registering'. */
-  phase: string;
-  updatedAt: string;
-  /** The DM `deviceid` this device's agent uses on every request (chosen once, kept across boots). */
-  deviceId?: string;
-  identity?: {
-    certifiedDeviceId: string | null;
-    idKind: string | null;
-    serialNumber: string | null;
-    model: string | null;
-  };
-  /** `inFlight` is true from just before a register request is sent until its answer is handled. */
-  registration?: { inFlight: boolean; attemptedAt?: string };
-  managed?: {
-    dmToken: string;
-    managementDomain: string;
-    orgUnitPath: string;
-    enrolledAt: string;
-    /** The device policy key pinned at the first policy fetch: DER SPKI in base64, and its version. */
-    policyKey?: { spki: string; version: number | null };
-  };
-  manual?: { reason: string };
-  lastError?: { code: string; message: string } | null;
-  /** Oldest first, at most HISTORY_CAP entries. */
-  history: Array<{ state: string; at: string }>;
-  /** The screens' language a person chose on the first screen (`en`, `fr`), kept across boots. */
-  locale?: string;
-}
+export type { PersistedAgentState };
 
 export const STATE_FILE_NAME = 'state.json';
 /** A state file larger than this is corrupt by definition (a real one is a few kilobytes). */

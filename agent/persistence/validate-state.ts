@@ -4,7 +4,7 @@
 
 import { createPublicKey } from 'node:crypto';
 import { HISTORY_CAP } from './history.ts';
-import type { PersistedAgentState } from './state-file.ts';
+import type { PersistedAgentState } from './record.ts';
 
 export const STATE_VERSION = 1;
 /** No string in a sane state record is longer than this; a longer one means corruption. */

@@ -13,17 +13,19 @@ import {
 import type { VpdLocaleFields } from '../i18n/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import { judgeClock } from '../machine/clock.ts';
-import type { ActorContracts, Enrollment, Registration } from '../machine/types.ts';
+import type { ActorContracts, Enrollment, IdentityReading, Registration } from '../machine/types.ts';
 import type { AgentDeps } from './deps.ts';
 import { linkLooksUp } from './link-state.ts';
+
+/** The actor system a machine actor and its children run in (one per boot). */
+export type BootSystem = Parameters<Parameters<typeof fromPromise>[0]>[0]['system'];
 
 type Impl<K extends keyof ActorContracts> = (args: {
   input: ActorContracts[K]['input'];
   signal: AbortSignal;
+  /** The boot this actor runs for. */
+  env: BootEnv;
 }) => Promise<ActorContracts[K]['output']>;
-
-const actor = <K extends keyof ActorContracts>(impl: Impl<K>) =>
-  fromPromise<ActorContracts[K]['output'], ActorContracts[K]['input']>(impl);
 
 /** Hooks the runtime uses to keep the durable record in step with what actors do. */
 export interface ActorHooks {
@@ -33,36 +35,50 @@ export interface ActorHooks {
     /** VPD `initial_locale` and `region`: the language the device's screens start in (DESIGN §3). */
     vpdLocale: VpdLocaleFields;
   }): void;
-  /** Persist "a registration may reach the server" before it is sent; rejects if it cannot. */
-  checkpointRegistration(reregister: boolean): Promise<void>;
-  /** The server answered the registration (success or a verdict): it is no longer in flight. */
-  registrationSettled(): void;
+  /**
+   * Resolves once the record of the current state (the registration checkpoint: "a registration may
+   * reach the server") is durably written; rejects if it cannot be.
+   */
+  checkpointRegistration(): Promise<void>;
+}
+
+/** What the actors of one boot work with. */
+export interface BootEnv {
+  deps: AgentDeps;
+  /**
+   * Asked for on each DM call, after the identity is read: the runtime may only then know which
+   * `deviceid` this installation uses (see agent.ts).
+   */
+  dmClient: () => DmClient;
+  hooks: ActorHooks;
 }
 
 /**
- * `dmClient()` is asked for on each DM call, after the identity is read: the runtime may only then
- * know which `deviceid` this installation uses (see agent.ts).
+ * The real actors, for every boot of the process: each finds the boot it runs for (`envOf`) from the
+ * actor system it runs in, so the machine is provided with them once (see agent.ts).
  */
-export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: ActorHooks) {
-  let ethernetMac: string | null = null;
-  let smartModelNumber: string | null = null;
+export function createActors(envOf: (system: BootSystem) => BootEnv) {
+  const actor = <K extends keyof ActorContracts>(impl: Impl<K>) =>
+    fromPromise<ActorContracts[K]['output'], ActorContracts[K]['input']>(({ input, signal, system }) =>
+      impl({ input, signal, env: envOf(system) }),
+    );
 
-  const readIdentity = async () => {
+  const readIdentity = async ({ deps, hooks }: BootEnv): Promise<IdentityReading> => {
     const { report, snapshot, smartInfo } = await deps.readIdentity();
-    smartModelNumber = smartInfo?.modelNumber ?? null;
+    const smartModelNumber = smartInfo?.modelNumber ?? null;
     const eth = snapshot.network.filter((i) => !i.virtual && !i.wireless && i.type === 1 && i.mac !== null);
     eth.sort((a, b) => a.name.localeCompare(b.name));
-    ethernetMac = eth[0]?.mac ?? null;
+    const ethernetMac = eth[0]?.mac ?? null;
     const vpdLocale = {
       initialLocale: snapshot.vpd.initial_locale.value,
       region: snapshot.vpd.region.value,
     };
     hooks.onIdentity({ report, ethernetMac, vpdLocale });
-    return report;
+    return { report, ethernetMac, smartModelNumber };
   };
 
   const registerRequest = (
-    identity: IdentityReport,
+    { report: identity, ethernetMac }: Omit<IdentityReading, 'smartModelNumber'>,
     flavor: Flavor,
     reregister: boolean,
     expectedDomain: string | null,
@@ -80,7 +96,7 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
     });
 
   // The display's model number as `get modelnum` said it; the report keeps the series name.
-  const smartBody = (identity: IdentityReport) => ({
+  const smartBody = (identity: IdentityReport, smartModelNumber: string | null) => ({
     serial_number: identity.serialNumber ?? '',
     model_number: smartModelNumber ?? identity.model ?? '',
   });
@@ -103,51 +119,45 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
   });
 
   return {
-    readIdentity: actor<'readIdentity'>(readIdentity),
-    checkLink: actor<'checkLink'>(async () => ({ up: linkLooksUp(await deps.network.listInterfaces()) })),
-    checkClock: actor<'checkClock'>(async ({ signal }) =>
-      judgeClock(deps.now(), await deps.enrollmentHttp.serverTime(signal)),
+    readIdentity: actor<'readIdentity'>(async ({ env }) => readIdentity(env)),
+    checkLink: actor<'checkLink'>(async ({ env }) => ({
+      up: linkLooksUp(await env.deps.network.listInterfaces()),
+    })),
+    checkClock: actor<'checkClock'>(async ({ signal, env }) =>
+      judgeClock(env.deps.now(), await env.deps.enrollmentHttp.serverTime(signal)),
     ),
-    checkAttestation: actor<'checkAttestation'>(async () => deps.keyStore.availability()),
-    checkpoint: actor<'checkpoint'>(async ({ input }) => {
-      await hooks.checkpointRegistration(input.reregister);
+    checkAttestation: actor<'checkAttestation'>(async ({ env }) => env.deps.keyStore.availability()),
+    checkpoint: actor<'checkpoint'>(async ({ env }) => {
+      await env.hooks.checkpointRegistration();
       return undefined;
     }),
     // Chromium's determination: the hash dance first, the serial only for a device in the set.
-    fetchEnrollmentState: actor<'fetchEnrollmentState'>(async ({ input, signal }) => {
+    fetchEnrollmentState: actor<'fetchEnrollmentState'>(async ({ input, signal, env }) => {
       const { serialNumber, brandCode } = input.identity;
       if (serialNumber === null || brandCode === null) {
         throw Object.assign(new Error('the device has no serial number or brand code to look up'), {
           code: 'identity-incomplete',
         });
       }
-      return determineEnrollmentState(dmClient(), { serialNumber, brandCode }, { signal });
+      return determineEnrollmentState(env.dmClient(), { serialNumber, brandCode }, { signal });
     }),
-    registerDevice: actor<'registerDevice'>(async ({ input, signal }) => {
+    registerDevice: actor<'registerDevice'>(async ({ input, signal, env }) => {
       const { identity } = input;
       const signed = await buildCertificateBasedRegisterRequest({
-        keyStore: deps.keyStore,
+        keyStore: env.deps.keyStore,
         attestedDeviceId: identity.certifiedDeviceId ?? '',
         machineId: identity.serialNumber ?? identity.certifiedDeviceId ?? '',
         machineModel: identity.model ?? '',
         brandCode: identity.brandCode,
         manufactureDate: identity.manufactureDate,
-        ethernetMac,
+        ethernetMac: input.ethernetMac,
         expectedDomain: input.managementDomain,
         reregister: input.reregister,
       });
-      try {
-        const answer = await dmClient().certificateBasedRegister(signed, { signal });
-        hooks.registrationSettled();
-        return toRegistration(answer);
-      } catch (error) {
-        // A status code is the server's verdict; without one the request may still have landed.
-        if (typeof (error as { httpStatus?: unknown }).httpStatus === 'number') hooks.registrationSettled();
-        throw error;
-      }
+      return toRegistration(await env.dmClient().certificateBasedRegister(signed, { signal }));
     }),
-    fetchPolicy: actor<'fetchPolicy'>(async ({ input, signal }) => {
-      const client = dmClient();
+    fetchPolicy: actor<'fetchPolicy'>(async ({ input, signal, env }) => {
+      const client = env.dmClient();
       const answer = await client.policy(input.dmToken, {
         signal,
         publicKeyVersion: input.pinned?.version ?? null,
@@ -159,41 +169,55 @@ export function createActors(deps: AgentDeps, dmClient: () => DmClient, hooks: A
         policyType: DEVICE_POLICY_TYPE,
       });
     }),
-    smartCheckin: actor<'smartCheckin'>(async ({ input, signal }) =>
-      deps.enrollmentHttp.smartCheckin(smartBody(input.identity), signal),
+    smartCheckin: actor<'smartCheckin'>(async ({ input, signal, env }) =>
+      env.deps.enrollmentHttp.smartCheckin(smartBody(input.identity, input.smartModelNumber), signal),
     ),
-    smartEnroll: actor<'smartEnroll'>(async ({ input, signal }) => {
-      await deps.enrollmentHttp.smartEnroll({ ...smartBody(input.identity), domain: input.domain }, signal);
+    smartEnroll: actor<'smartEnroll'>(async ({ input, signal, env }) => {
+      await env.deps.enrollmentHttp.smartEnroll(
+        { ...smartBody(input.identity, input.smartModelNumber), domain: input.domain },
+        signal,
+      );
       return { domain: input.domain };
     }),
-    manualEnroll: actor<'manualEnroll'>(async ({ input, signal }) => {
-      const identity = input.identity ?? (await readIdentity());
+    manualEnroll: actor<'manualEnroll'>(async ({ input, signal, env }) => {
+      // Never read this boot (too many failed boots go straight to the manual screen): read it now.
+      const reading: IdentityReading =
+        input.identity !== null
+          ? {
+              report: input.identity,
+              ethernetMac: input.ethernetMac,
+              smartModelNumber: input.smartModelNumber,
+            }
+          : await readIdentity(env);
       const { request } = input;
       switch (request.method) {
         case 'credentials': {
           // The admin's session token is the OAuth token Chromium passes as `oauth_token`.
-          const token = await deps.enrollmentHttp.login(request.email, request.password, signal);
+          const token = await env.deps.enrollmentHttp.login(request.email, request.password, signal);
           const req = registerRequest(
-            identity,
+            reading,
             Flavor.ENROLLMENT_ATTESTATION_INITIAL_MANUAL_FALLBACK,
             false,
             input.managementDomain,
           );
-          const answer = await dmClient().register(req, token, { signal });
+          const answer = await env.dmClient().register(req, token, { signal });
           return toEnrollment(toRegistration(answer), input.managementDomain);
         }
         case 'enrollment-token': {
           const req = registerRequest(
-            identity,
+            reading,
             Flavor.ENROLLMENT_TOKEN_INITIAL_MANUAL_FALLBACK,
             false,
             input.managementDomain,
           );
-          const answer = await dmClient().tokenBasedRegister(req, request.token, { signal });
+          const answer = await env.dmClient().tokenBasedRegister(req, request.token, { signal });
           return toEnrollment(toRegistration(answer), input.managementDomain);
         }
         case 'smart-domain': {
-          await deps.enrollmentHttp.smartEnroll({ ...smartBody(identity), domain: request.domain }, signal);
+          await env.deps.enrollmentHttp.smartEnroll(
+            { ...smartBody(reading.report, reading.smartModelNumber), domain: request.domain },
+            signal,
+          );
           return { managementDomain: request.domain, orgUnitPath: '/', dmToken: '' };
         }
       }

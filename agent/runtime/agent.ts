@@ -2,25 +2,25 @@
 // machine with real actors, record the state timeline and persist the record after every transition.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { type Actor, createActor, type SimulatedClock, type SnapshotFrom } from 'xstate';
+import { type Actor, createActor, type SimulatedClock } from 'xstate';
 import type { DmClient } from '../dm-client/index.ts';
 import { createLocaleSetting, type Locale, type LocaleSetting } from '../i18n/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
 import { agentMachine } from '../machine/machine.ts';
-import type { AgentContext } from '../machine/types.ts';
+import { type AgentSnapshot, flowStateOf, view } from '../machine/view.ts';
 import {
   type LoadResult,
   type PersistedAgentState,
   planBoot,
-  recordTransition,
   type StateWriteError,
 } from '../persistence/index.ts';
-import { createActors } from './actors.ts';
+import { type BootEnv, type BootSystem, createActors } from './actors.ts';
 import type { AgentDeps } from './deps.ts';
-import { flowStateOf, isSettled, type Outcome, outcomeOf } from './outcome.ts';
+import { type Outcome, outcomeOf } from './outcome.ts';
+import { recordOfSnapshot } from './record.ts';
 
 export type AgentActor = Actor<typeof agentMachine>;
-export type AgentSnapshot = SnapshotFrom<typeof agentMachine>;
+export type { AgentSnapshot };
 
 export interface AgentOptions {
   maxBootAttempts?: number;
@@ -51,6 +51,26 @@ export interface AgentHandle {
   locale: LocaleSetting;
   /** Waits for pending state writes, then stops the machine. */
   stop(): Promise<void>;
+}
+
+/** Each running boot's actor dependencies, by the actor system of its machine. */
+const boots = new WeakMap<BootSystem, BootEnv>();
+let provided: typeof agentMachine | null = null;
+
+/**
+ * The machine with the real actors, built once per process (`provide` builds the whole definition
+ * again); each boot's dependencies reach its actors through `boots`.
+ */
+function providedMachine(): typeof agentMachine {
+  provided ??= agentMachine.provide({
+    actors: createActors((system) => {
+      const env = boots.get(system);
+      if (env === undefined)
+        throw Object.assign(new Error('no boot runs in this actor system'), { code: 'internal' });
+      return env;
+    }),
+  });
+  return provided;
 }
 
 export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): Promise<AgentHandle> {
@@ -97,7 +117,6 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
   };
   await persist().catch(() => undefined);
 
-  let registrationInFlight = record.registration?.inFlight ?? false;
   const identityOf = (report: IdentityReport) => ({
     certifiedDeviceId: report.certifiedDeviceId,
     idKind: report.idKind,
@@ -123,46 +142,60 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
     return dm;
   };
 
-  const actors = createActors(deps, dmClient, {
-    onIdentity: ({ report, vpdLocale }) => {
-      locale.deviceSays(vpdLocale);
-      identityForId = report;
-      record = { ...record, identity: identityOf(report) };
+  const actor = createActor(providedMachine(), {
+    input: {
+      boot: plan,
+      registrationInFlight: record.registration?.inFlight ?? false,
+      ...(options.random ? { random: options.random } : {}),
     },
-    checkpointRegistration: async () => {
-      registrationInFlight = true;
-      record = { ...record, registration: { inFlight: true, attemptedAt: deps.now().toISOString() } };
-      await persist();
-    },
-    registrationSettled: () => {
-      registrationInFlight = false;
-    },
-  });
-
-  const actor = createActor(agentMachine.provide({ actors }), {
-    input: { boot: plan, ...(options.random ? { random: options.random } : {}) },
     ...(options.clock ? { clock: options.clock } : {}),
+  });
+  // What this boot's actors work with, found from the actor system they run in.
+  boots.set(actor.system, {
+    deps,
+    dmClient,
+    hooks: {
+      onIdentity: ({ report, vpdLocale }) => {
+        locale.deviceSays(vpdLocale);
+        identityForId = report;
+        record = { ...record, identity: identityOf(report) };
+      },
+      // The machine entered the checkpoint (its context says the registration is in flight): once the
+      // subscriber below has recorded that state, wait for its write. A microtask: the actor starts
+      // before its parent's observers are told of the new state.
+      checkpointRegistration: async () => {
+        await Promise.resolve();
+        await observe(actor.getSnapshot());
+      },
+    },
   });
 
   const history: Array<{ state: string; at: string }> = [];
   let lastFlow = '';
+  let lastWrite: Promise<void> = Promise.resolve();
   let resolveSettled: (o: Outcome) => void = () => undefined;
   const settled = new Promise<Outcome>((resolve) => {
     resolveSettled = resolve;
   });
 
+  /** Records a new flow state (history, durable record) and resolves when its record is written. */
+  function observe(snapshot: AgentSnapshot): Promise<void> {
+    if (flowStateOf(snapshot.value) === lastFlow) return lastWrite;
+    const flow = view(snapshot);
+    lastFlow = flow.flowState;
+    const now = deps.now();
+    history.push({ state: flow.flowState, at: now.toISOString() });
+    record = recordOfSnapshot(record, snapshot, now);
+    lastWrite = persist();
+    lastWrite.catch(() => undefined);
+    options.onTransition?.(flow.flowState, snapshot);
+    if (flow.settled) resolveSettled(outcomeOf(snapshot.context, flow, plan.kind === 'managed', history));
+    return lastWrite;
+  }
+
   actor.subscribe({
     next: (snapshot) => {
-      const flow = flowStateOf(snapshot.value);
-      if (flow === lastFlow) return;
-      lastFlow = flow;
-      const now = deps.now();
-      history.push({ state: flow, at: now.toISOString() });
-      record = nextRecord(recordTransition(record, flow, now), snapshot.context, flow, registrationInFlight);
-      void persist().catch(() => undefined);
-      options.onTransition?.(flow, snapshot);
-      if (isSettled(flow))
-        resolveSettled(outcomeOf(snapshot.context, flow, plan.kind === 'managed', history));
+      void observe(snapshot);
     },
     error: (error) => {
       resolveSettled({
@@ -196,36 +229,6 @@ export async function startAgent(deps: AgentDeps, options: AgentOptions = {}): P
       await writes;
     },
   };
-}
-
-/** The durable record after a transition: what a later boot needs to apply the restart rules. */
-function nextRecord(
-  base: PersistedAgentState,
-  context: AgentContext,
-  flow: string,
-  registrationInFlight: boolean,
-): PersistedAgentState {
-  const record: PersistedAgentState = {
-    ...base,
-    registration: { ...base.registration, inFlight: registrationInFlight },
-    lastError: context.lastError
-      ? { code: context.lastError.code, message: context.lastError.message }
-      : null,
-  };
-  if (flow.startsWith('managed') && context.enrollment) {
-    record.managed = {
-      dmToken: context.enrollment.dmToken,
-      managementDomain: context.enrollment.managementDomain,
-      orgUnitPath: context.enrollment.orgUnitPath,
-      enrolledAt: base.managed?.enrolledAt ?? new Date(base.updatedAt).toISOString(),
-    };
-    if (context.enrollment.policyKey) record.managed.policyKey = { ...context.enrollment.policyKey };
-    record.registration = { inFlight: false };
-    delete record.manual;
-  } else if (flow.startsWith('manual') && context.manualReason) {
-    record.manual = { reason: context.manualReason };
-  }
-  return record;
 }
 
 /** A `deviceid` that every boot of this device computes alike; null without any identifier. */

@@ -1,6 +1,7 @@
 // What a boot ended with: the `--json` line of `agent run` (issue 4) and the exit code.
 
 import type { AgentContext } from '../machine/types.ts';
+import { describeFlowState, type FlowView, flowStateOf } from '../machine/view.ts';
 
 export interface Outcome {
   outcome: 'managed' | 'manual' | 'error';
@@ -15,42 +16,31 @@ export interface Outcome {
   internalError?: string;
 }
 
-/** Flow states a person (or `--ui none`) waits on: the boot has its answer. */
-const SETTLED = new Set(['managed.idle', 'manual.waiting', 'error', 'clockWrong']);
-
-export function isSettled(flowState: string): boolean {
-  return SETTLED.has(flowState);
+/** Whether the boot has its answer there: the `settled` tag of the flow state (or of a recorded path). */
+export function isSettled(at: Pick<FlowView, 'settled'> | string): boolean {
+  return (typeof at === 'string' ? describeFlowState(at) : at)?.settled ?? false;
 }
 
-/** `automatic.backoff`, `managed.idle`, … from the machine's parallel snapshot value. */
-export function flowStateOf(value: unknown): string {
-  const parts: string[] = [];
-  let node: unknown = (value as { flow?: unknown }).flow;
-  while (node !== undefined && node !== null) {
-    if (typeof node === 'string') {
-      parts.push(node);
-      break;
-    }
-    const first = Object.entries(node as Record<string, unknown>)[0];
-    if (first === undefined) break;
-    parts.push(first[0]);
-    node = first[1];
-  }
-  return parts.join('.');
-}
+// Kept here for the callers that took it from the runtime; it lives with the machine.
+export { flowStateOf };
 
+/**
+ * `at`: the flow's view (or a recorded flow-state path, whose view the machine definition gives). A
+ * state of no outcome (the boot interrupted on its way) counts as an error.
+ */
 export function outcomeOf(
   context: AgentContext,
-  flowState: string,
+  at: Pick<FlowView, 'outcome'> | string,
   bootWasManaged: boolean,
   history: Outcome['history'],
 ): Outcome {
+  const outcome = (typeof at === 'string' ? describeFlowState(at) : at)?.outcome ?? 'error';
   const identity = {
     certifiedDeviceId: context.identity?.certifiedDeviceId ?? null,
     idKind: context.identity?.idKind ?? null,
     history: [...history],
   };
-  if (flowState.startsWith('managed')) {
+  if (outcome === 'managed') {
     return {
       outcome: 'managed',
       reason: bootWasManaged ? 'already-managed' : 'enrolled',
@@ -60,7 +50,7 @@ export function outcomeOf(
     };
   }
   const domain = context.enrollmentState?.managementDomain ?? null;
-  if (flowState.startsWith('manual')) {
+  if (outcome === 'manual') {
     return {
       outcome: 'manual',
       reason: context.manualReason,
@@ -90,3 +80,10 @@ export function exitCodeOf(outcome: Outcome): number {
       return 4;
   }
 }
+
+/** The outcome of a boot stopped before it settled (`agent run --ui …` stopped by a signal mid-way). */
+export function interruptedOutcome(context: AgentContext, history: Outcome['history']): Outcome {
+  return { ...outcomeOf(context, ERROR_VIEW, false, history), reason: 'interrupted' };
+}
+
+const ERROR_VIEW: Pick<FlowView, 'outcome' | 'settled'> = { outcome: 'error', settled: false };

@@ -1,8 +1,9 @@
 // Customers, their org units and their licence pools (Chrome Enterprise, Education and Nonprofit
-// Upgrade; which one a registration takes is decided in ../rules/licences.ts).
+// Upgrade, named in ../rules/licence-kinds.ts; which one a registration takes is decided in
+// ../rules/licences.ts).
 
 import type { Database, Statement } from 'better-sqlite3';
-import { type PackagedSku, UPGRADE_TYPES, type UpgradeType } from '../rules/licences.ts';
+import { type PackagedSku, UPGRADE_TYPES, type UpgradeType } from '../rules/licence-kinds.ts';
 import type { CustomerKind, CustomerRow } from './rows.ts';
 
 export interface PoolCount {

@@ -1,7 +1,7 @@
 // Device records: PRE_PROVISIONED (uploaded by a partner), MANAGED (enrolled), DEPROVISIONED.
 
 import type { Database, Statement } from 'better-sqlite3';
-import type { PackagedSku, UpgradeType } from '../rules/licences.ts';
+import type { PackagedSku, UpgradeType } from '../rules/licence-kinds.ts';
 import type { DeviceRow, DeviceStatus, EnrollmentType } from './rows.ts';
 
 export interface PreprovisionedDevice {

@@ -1,6 +1,6 @@
 // Row types of the tables in ./schema.ts, as better-sqlite3 returns them (booleans are 0/1).
 
-import type { PackagedSku, UpgradeType } from '../rules/licences.ts';
+import type { PackagedSku, UpgradeType } from '../rules/licence-kinds.ts';
 
 export type DeviceStatus = 'PRE_PROVISIONED' | 'MANAGED' | 'DEPROVISIONED';
 export const DEVICE_STATUSES: readonly DeviceStatus[] = ['PRE_PROVISIONED', 'MANAGED', 'DEPROVISIONED'];

@@ -11,7 +11,7 @@
 // (plus `dm_status` in JSON); a request whose encoding is unknown gets its error in protobuf.
 
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DmCodecError, type DmEncoding, decodeDm, encodingOfContentType } from '../../protocol/codec.ts';
 import {
   DeviceManagementRequestSchema,
@@ -22,7 +22,6 @@ import {
   DM_RESPONSE_FIELD,
 } from '../../protocol/dm.ts';
 import type { StubContext } from '../context.ts';
-import { classifyError } from '../http/error-handler.ts';
 import { DmError } from '../http/errors.ts';
 import type { DmCall } from './call.ts';
 import { certificateBasedRegister } from './certificate-register.ts';
@@ -33,7 +32,7 @@ import { fetchPolicy } from './policy.ts';
 import { parseDmQuery } from './query.ts';
 import { DM_BODY_LIMIT } from './schemas.ts';
 import { unregister } from './unregister.ts';
-import { sendDmAnswer, sendDmError } from './wire.ts';
+import { sendDmAnswer } from './wire.ts';
 
 export interface DmRouteOptions {
   /** Hash dance: most hashes one bucket may hold before the stub asks for a larger modulus. */
@@ -101,16 +100,6 @@ function need<T>(value: T | undefined, local: keyof typeof DeviceManagementReque
   return value;
 }
 
-function handleError(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const encoding = encodingOf(request) ?? 'proto';
-  if (err instanceof DmError) {
-    return sendDmError(reply, encoding, err.statusCode, err.message, err.retryAfterSeconds);
-  }
-  const c = classifyError(err);
-  if (c.status >= 500) request.log.error({ err }, 'unexpected error on the DM endpoint');
-  return sendDmError(reply, encoding, c.status, c.message);
-}
-
 export function registerDmRoute(app: FastifyInstance, ctx: StubContext, options: DmRouteOptions = {}): void {
   void app.register(async (scope) => {
     // Scoped to this plugin: the body is read as raw bytes whatever its Content-Type, and the
@@ -123,8 +112,8 @@ export function registerDmRoute(app: FastifyInstance, ctx: StubContext, options:
         done(null, body);
       },
     );
-    scope.setErrorHandler((err: FastifyError, request, reply) => handleError(err, request, reply));
-
+    // Its errors go to the stub's one error handler (http/error-handler.ts), which answers a
+    // DeviceManagementResponse in the request's encoding on this route.
     scope.post(
       DM_PATH,
       {

@@ -96,8 +96,7 @@ function isDmRoute(request: FastifyRequest): boolean {
 export function sendError(request: FastifyRequest, reply: FastifyReply, c: Classified): FastifyReply {
   if (c.retryAfterSeconds !== undefined) reply.header('retry-after', String(c.retryAfterSeconds));
   if (isDmRoute(request)) {
-    // The DM route answers its own errors (dm/route.ts); this covers anything that reaches the root
-    // handler for it: a DeviceManagementResponse in the request's encoding (dm/wire.ts).
+    // The DM route's answer: a DeviceManagementResponse in the request's encoding (dm/wire.ts).
     const encoding = encodingOfContentType(request.headers['content-type']) ?? 'proto';
     return sendDmError(reply, encoding, c.status, c.message);
   }
@@ -114,7 +113,12 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
   app.setErrorHandler((err, request, reply) => {
     const c = classifyError(err);
-    if (c.status >= 500 && !(err instanceof DmError)) request.log.error({ err }, 'unexpected error');
+    if (c.status >= 500 && !(err instanceof DmError)) {
+      request.log.error(
+        { err },
+        isDmRoute(request) ? 'unexpected error on the DM endpoint' : 'unexpected error',
+      );
+    }
     return sendError(request, reply, c);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -1,8 +1,9 @@
 // Validation of a seed's `smart` section (server-stub/README.md, "Seed: the `smart` section"), field by
-// field: a bad value throws SmartSeedError (`code: 'SEED_INVALID'`) naming the field
-// (`smart.invoices[1].displays[0].credits`). Nothing touches a database here.
+// field: a bad value throws the seed's one error, SeedError (`code: 'SEED_INVALID'`, ../seed/check.ts),
+// naming the field (`smart.invoices[1].displays[0].credits`). Nothing touches a database here.
 
 import { CREDITS_VIA, type CreditsVia } from '../db/smart-schema.ts';
+import { SeedError } from '../seed/check.ts';
 import { normalizeKey } from './credits.ts';
 import * as R from './rules.ts';
 
@@ -60,17 +61,6 @@ export interface SmartSeed {
   domains?: SmartSeedDomain[];
 }
 
-export class SmartSeedError extends Error {
-  override readonly name = 'SmartSeedError';
-  readonly code = 'SEED_INVALID';
-  readonly field: string;
-
-  constructor(field: string, message: string) {
-    super(`${field} ${message}`);
-    this.field = field;
-  }
-}
-
 type Obj = Record<string, unknown>;
 
 function isObj(v: unknown): v is Obj {
@@ -78,29 +68,29 @@ function isObj(v: unknown): v is Obj {
 }
 
 function object(v: unknown, path: string, allowed: readonly string[]): Obj {
-  if (!isObj(v)) throw new SmartSeedError(path, 'must be an object');
+  if (!isObj(v)) throw new SeedError(path, 'must be an object');
   for (const k of Object.keys(v)) {
-    if (!allowed.includes(k)) throw new SmartSeedError(`${path}.${k}`, 'is not an allowed field');
+    if (!allowed.includes(k)) throw new SeedError(`${path}.${k}`, 'is not an allowed field');
   }
   return v;
 }
 
 function array(v: unknown, path: string): unknown[] {
-  if (!Array.isArray(v)) throw new SmartSeedError(path, 'must be an array');
+  if (!Array.isArray(v)) throw new SeedError(path, 'must be an array');
   return v;
 }
 
 function string(v: unknown, path: string, pattern: string, min: number, max: number): string {
-  if (typeof v !== 'string') throw new SmartSeedError(path, 'must be a string');
+  if (typeof v !== 'string') throw new SeedError(path, 'must be a string');
   const n = [...v].length;
-  if (n < min || n > max) throw new SmartSeedError(path, `must have ${min} to ${max} characters`);
-  if (!new RegExp(pattern, 'u').test(v)) throw new SmartSeedError(path, `must match ${pattern}`);
+  if (n < min || n > max) throw new SeedError(path, `must have ${min} to ${max} characters`);
+  if (!new RegExp(pattern, 'u').test(v)) throw new SeedError(path, `must match ${pattern}`);
   return v;
 }
 
 function integer(v: unknown, path: string, max: number): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > max) {
-    throw new SmartSeedError(path, `must be an integer from 0 to ${max}`);
+    throw new SeedError(path, `must be an integer from 0 to ${max}`);
   }
   return v;
 }
@@ -110,7 +100,7 @@ function isoDate(v: unknown, path: string): string {
     typeof v === 'string' &&
     /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/.test(v) &&
     !Number.isNaN(Date.parse(v));
-  if (!ok) throw new SmartSeedError(path, 'must be an ISO 8601 date (YYYY-MM-DD) or date-time');
+  if (!ok) throw new SeedError(path, 'must be an ISO 8601 date (YYYY-MM-DD) or date-time');
   return new Date(v).toISOString();
 }
 
@@ -122,12 +112,12 @@ const { MAX_DAYS, MAX_CREDITS } = R;
 
 function key(v: unknown, path: string, keys: Set<string>, what: string): string {
   const k = string(v, path, R.PRODUCT_KEY_PATTERN, R.PRODUCT_KEY_MIN, R.PRODUCT_KEY_MAX);
-  if (keys.has(normalizeKey(k))) throw new SmartSeedError(path, `duplicates "${k}" (${what})`);
+  if (keys.has(normalizeKey(k))) throw new SeedError(path, `duplicates "${k}" (${what})`);
   keys.add(normalizeKey(k));
   return k;
 }
 
-/** Validates a `smart` seed section; throws SmartSeedError (code SEED_INVALID) naming the field. */
+/** Validates a `smart` seed section; throws SeedError (code SEED_INVALID) naming the field. */
 export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
   const root = object(value, path, ['invoices', 'reseller_keys', 'domains']);
   const seed: SmartSeed = {};
@@ -149,12 +139,11 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
         'displays',
       ]);
       const invoice_id = string(o.invoice_id, `${p}.invoice_id`, R.INVOICE_ID_PATTERN, 1, R.INVOICE_ID_MAX);
-      if (invoiceIds.has(invoice_id))
-        throw new SmartSeedError(`${p}.invoice_id`, `duplicates "${invoice_id}"`);
+      if (invoiceIds.has(invoice_id)) throw new SeedError(`${p}.invoice_id`, `duplicates "${invoice_id}"`);
       invoiceIds.add(invoice_id);
       const via = optional(o, 'credits_via', (v) => {
         if (!(CREDITS_VIA as readonly unknown[]).includes(v)) {
-          throw new SmartSeedError(
+          throw new SeedError(
             `${p}.credits_via`,
             `must be one of ${CREDITS_VIA.map((c) => `"${c}"`).join(', ')}`,
           );
@@ -163,11 +152,11 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
       });
       const byKey = (via ?? 'product-key') === 'product-key';
       if (byKey && o.product_key === undefined) {
-        throw new SmartSeedError(`${p}.product_key`, 'is required with credits_via "product-key"');
+        throw new SeedError(`${p}.product_key`, 'is required with credits_via "product-key"');
       }
       for (const f of ['product_key', 'claim_code'] as const) {
         if (!byKey && o[f] !== undefined) {
-          throw new SmartSeedError(
+          throw new SeedError(
             `${p}.${f}`,
             'is not allowed with credits_via "enrollment" (credits come on enrollment)',
           );
@@ -180,8 +169,7 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
           string(v, `${p}.claim_code`, R.INVOICE_ID_PATTERN, 1, R.INVOICE_ID_MAX),
         );
         const effective = normalizeKey(code ?? invoice_id);
-        if (claimCodes.has(effective))
-          throw new SmartSeedError(`${p}.claim_code`, `duplicates "${effective}"`);
+        if (claimCodes.has(effective)) throw new SeedError(`${p}.claim_code`, `duplicates "${effective}"`);
         claimCodes.add(effective);
         if (code !== undefined) invoiceKeys.claim_code = code;
       }
@@ -190,10 +178,7 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
       );
       const at = optional(o, 'purchased_at', (v) => isoDate(v, `${p}.purchased_at`));
       if ((daysAgo === undefined) === (at === undefined)) {
-        throw new SmartSeedError(
-          `${p}.purchased_days_ago`,
-          'or purchased_at is required (exactly one of them)',
-        );
+        throw new SeedError(`${p}.purchased_days_ago`, 'or purchased_at is required (exactly one of them)');
       }
       const displays = array(o.displays, `${p}.displays`).map((rawD, j): SmartSeedDisplay => {
         const q = `${p}.displays[${j}]`;
@@ -206,7 +191,7 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
           R.DISPLAY_ID_MAX,
         );
         if (serials.has(serial_number)) {
-          throw new SmartSeedError(
+          throw new SeedError(
             `${q}.serial_number`,
             `duplicates "${serial_number}" (a display is on one invoice)`,
           );
@@ -224,14 +209,13 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
           credits: integer(d.credits, `${q}.credits`, MAX_CREDITS),
         };
       });
-      if (displays.length === 0) throw new SmartSeedError(`${p}.displays`, 'must list at least one display');
+      if (displays.length === 0) throw new SeedError(`${p}.displays`, 'must list at least one display');
       const invoice: SmartSeedInvoice = { invoice_id, ...invoiceKeys, displays };
       const buyer = optional(o, 'buyer_email', (v) =>
         string(v, `${p}.buyer_email`, R.TEXT_PATTERN, 3, R.EMAIL_MAX),
       );
       if (buyer !== undefined) {
-        if (!R.EMAIL_REGEX.test(buyer))
-          throw new SmartSeedError(`${p}.buyer_email`, 'must be an e-mail address');
+        if (!R.EMAIL_REGEX.test(buyer)) throw new SeedError(`${p}.buyer_email`, 'must be an e-mail address');
         invoice.buyer_email = buyer;
       }
       if (via !== undefined) invoice.credits_via = via;
@@ -267,18 +251,18 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
       ]);
       const name = string(o.name, `${p}.name`, R.DOMAIN_NAME_PATTERN, 1, Number.MAX_SAFE_INTEGER);
       if ([...name].length > R.DOMAIN_NAME_PATH_LIMIT) {
-        throw new SmartSeedError(
+        throw new SeedError(
           `${p}.name`,
           `must not have more than ${R.DOMAIN_NAME_PATH_LIMIT} characters (the stub's path-parameter limit)`,
         );
       }
-      if (names.has(name)) throw new SmartSeedError(`${p}.name`, `duplicates "${name}"`);
+      if (names.has(name)) throw new SeedError(`${p}.name`, `duplicates "${name}"`);
       names.add(name);
       const email = string(o.email, `${p}.email`, R.TEXT_PATTERN, 3, R.EMAIL_MAX);
-      if (!R.EMAIL_REGEX.test(email)) throw new SmartSeedError(`${p}.email`, 'must be an e-mail address');
+      if (!R.EMAIL_REGEX.test(email)) throw new SeedError(`${p}.email`, 'must be an e-mail address');
       const status = optional(o, 'status', (v) => {
         if (v !== 'ACTIVE' && v !== 'PENDING_ACTIVATION') {
-          throw new SmartSeedError(`${p}.status`, 'must be "ACTIVE" or "PENDING_ACTIVATION"');
+          throw new SeedError(`${p}.status`, 'must be "ACTIVE" or "PENDING_ACTIVATION"');
         }
         return v;
       });
@@ -287,10 +271,10 @@ export function parseSmartSeed(value: unknown, path = 'smart'): SmartSeed {
       );
       const at = optional(o, 'activated_at', (v) => isoDate(v, `${p}.activated_at`));
       if (daysAgo !== undefined && at !== undefined) {
-        throw new SmartSeedError(`${p}.activated_days_ago`, 'and activated_at are mutually exclusive');
+        throw new SeedError(`${p}.activated_days_ago`, 'and activated_at are mutually exclusive');
       }
       if (status === 'PENDING_ACTIVATION' && (daysAgo !== undefined || at !== undefined)) {
-        throw new SmartSeedError(`${p}.status`, 'PENDING_ACTIVATION cannot have an activation date');
+        throw new SeedError(`${p}.status`, 'PENDING_ACTIVATION cannot have an activation date');
       }
       const domain: SmartSeedDomain = {
         name,

@@ -6,11 +6,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
 import { createSmartStores } from '../db/smart-stores.ts';
+import { SeedError } from '../seed/check.ts';
 import { insertDomain, normalizeEmail } from './accounts.ts';
 import { normalizeKey } from './credits.ts';
 import { purchaseMessage } from './mail.ts';
 import { hashPasswordSync, newActivationCode } from './secrets.ts';
-import { parseSmartSeed, type SmartSeed, SmartSeedError } from './seed-parse.ts';
+import { parseSmartSeed, type SmartSeed } from './seed-parse.ts';
 import { addDays, iso, TRIAL_DAYS } from './time.ts';
 
 export {
@@ -18,13 +19,12 @@ export {
   type SmartSeed,
   type SmartSeedDisplay,
   type SmartSeedDomain,
-  SmartSeedError,
   type SmartSeedInvoice,
   type SmartSeedResellerKey,
 } from './seed-parse.ts';
 
 function fail(field: string, message: string): never {
-  throw new SmartSeedError(field, message);
+  throw new SeedError(field, message);
 }
 
 /**

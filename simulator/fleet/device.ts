@@ -292,9 +292,7 @@ export async function bootInProcess(
         const atMs = performance.now() - bootStart;
         timeline.push({ state, atMs });
         const err = snapshot.context.lastError;
-        log.push(
-          `  +${atMs.toFixed(0)}ms ${state}${err && state !== 'booting' ? ` (last error ${err.code})` : ''}`,
-        );
+        log.push(`  +${atMs.toFixed(0)}ms ${state}${err ? ` (last error ${err.code})` : ''}`);
       },
     });
     let watchdog: NodeJS.Timeout | undefined;

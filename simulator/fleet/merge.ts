@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromReportDevice, REPORT_FILES, REPORT_KIND, type ReportFile } from './report/index.ts';
-import type { RequestRate } from './run.ts';
+import type { RequestRate } from './request-rate.ts';
 import { percentile, summarize } from './summary.ts';
 
 export class MergeError extends Error {

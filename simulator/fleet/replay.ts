@@ -14,6 +14,7 @@ import { CATALOG, DERIVED_MODELS, SMART_DISPLAY_MODELS } from '../../agent/catal
 import type { CatalogEntry, DeviceClass, IdKind } from '../../agent/catalog/types.ts';
 import { BUNDLE_KIND, type Bundle } from '../../agent/diagnostics/export.ts';
 import type { IdentityReport } from '../../agent/identity/report.ts';
+import { describeFlowState } from '../../agent/machine/view.ts';
 import type { NetInterfaceDescription } from '../device-tree.ts';
 import { SMART_USB_VENDOR } from '../profiles/smart-display.ts';
 import { CPU_N305, deviceName } from '../scenarios/build.ts';
@@ -57,10 +58,11 @@ export function expectedFromBundle(bundle: Bundle): Expected | null {
     manual?: { reason?: string };
     managed?: { managementDomain?: string };
   };
-  if (d.state.startsWith('managed')) return { outcome: 'managed', reason: null };
-  if (d.state === 'clockWrong') return { outcome: 'error', reason: 'clock' };
-  if (d.state === 'error') return { outcome: 'error', reason: d.lastError?.code ?? null };
-  if (d.state.startsWith('manual')) {
+  const flow = describeFlowState(d.state);
+  if (flow?.outcome === 'managed') return { outcome: 'managed', reason: null };
+  if (flow?.screen === 'clock') return { outcome: 'error', reason: 'clock' };
+  if (flow?.screen === 'error') return { outcome: 'error', reason: d.lastError?.code ?? null };
+  if (flow?.outcome === 'manual') {
     const reason =
       stateFile.manual?.reason ??
       d.identity?.reasons[0]?.code ??

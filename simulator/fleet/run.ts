@@ -9,18 +9,19 @@ import { createStub, type Stub } from '../../server-stub/app.ts';
 import type { ManufacturerCa } from '../../server-stub/attestation/ca.ts';
 import { caKeyFor } from '../../server-stub/attestation/ca-store.ts';
 import { createTlsCa, issueServerCertificate } from '../../server-stub/tls/mint.ts';
-import { createStubClient } from '../devices/stub-client.ts';
 import { inShard, planFleet, type ShardSpec } from '../scenarios/index.ts';
 import { type SetupReport, setupFleet } from '../scenarios/setup.ts';
 import { fleetStubSeed } from '../scenarios/stub-seed.ts';
 import type { DevicePlan, ScenarioName } from '../scenarios/types.ts';
-import { CUSTOMERS, SMART_DOMAINS } from '../scenarios/world.ts';
 import { bootWithPowerLoss, buildAgentBundle } from './child-boot.ts';
 
 export { DEFAULT_CONCURRENCY } from './defaults.ts';
 
 import { WorkerPool } from './pool.ts';
 import { type FaultProxy, startFaultProxy } from './proxy.ts';
+import { bucketize, type RequestRate } from './request-rate.ts';
+import { checkServer } from './server-check.ts';
+import { armFlakyNetwork, bootHerdThroughOutage } from './stub-faults.ts';
 import { type FleetSummary, percentile, summarize } from './summary.ts';
 import type { BootEnv, DeviceReport, DeviceResult } from './types.ts';
 
@@ -76,14 +77,6 @@ export interface FleetMeta {
   missingShards?: number[];
 }
 
-export interface RequestRate {
-  bucketMs: number;
-  /** Requests the server answered per bucket, from the fleet's start (`source` says who counted). */
-  counts: number[];
-  errors: number[];
-  source: 'stub' | 'agents';
-}
-
 export interface FleetRun {
   meta: FleetMeta;
   summary: FleetSummary;
@@ -118,35 +111,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   });
   await Promise.all(lanes);
   return out;
-}
-
-async function postJson(url: string, method: string, path: string, body?: unknown): Promise<number> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    ...(body !== undefined
-      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
-      : {}),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
-function bucketize(
-  times: readonly number[],
-  statuses: readonly number[],
-  durationMs: number,
-  source: RequestRate['source'],
-): RequestRate {
-  const bucketMs = Math.max(100, Math.ceil(durationMs / 300 / 100) * 100);
-  const n = Math.max(1, Math.ceil(durationMs / bucketMs));
-  const counts = new Array<number>(n).fill(0);
-  const errors = new Array<number>(n).fill(0);
-  times.forEach((t, i) => {
-    const b = Math.min(n - 1, Math.max(0, Math.floor(t / bucketMs)));
-    counts[b] = (counts[b] ?? 0) + 1;
-    if ((statuses[i] ?? 200) >= 400) errors[b] = (errors[b] ?? 0) + 1;
-  });
-  return { bucketMs, counts, errors, source };
 }
 
 export async function runFleet(options: FleetOptions): Promise<FleetRun> {
@@ -284,62 +248,19 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
         finished(r);
       };
 
-      // The herd: every server-outage device boots while the server answers 503, and the outage
-      // ends once each of them has met it; they then all come back within their jittered backoff.
+      // The herd boots into a server outage (stub-faults.ts); the rest of the fleet after it.
       const herd = inProcess.filter((plan) => plan.network.outage);
       const rest = inProcess.filter((plan) => !plan.network.outage);
       let herdDone: Promise<unknown> = Promise.resolve();
       if (herd.length > 0 && p !== null) {
-        const status = await postJson(serverUrl, 'POST', '/v1/test/faults', {
-          request_type: 'enterprise_check',
-          status: 503,
-          count: 1_000_000,
-        });
-        if (status !== 200)
-          log(`fleet: cannot start the outage (POST /v1/test/faults → ${status}); the herd boots normally`);
-        const waiting = new Set(herd.map((plan) => plan.index));
-        let release: () => void = () => undefined;
-        const allMet = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        p.onFirstError((index) => {
-          waiting.delete(index);
-          if (waiting.size === 0) release();
-        });
-        const outageStart = performance.now();
-        herdDone = Promise.all(herd.map(bootOne));
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          allMet,
-          herdDone,
-          new Promise((resolve) => {
-            timer = setTimeout(resolve, 10_000);
-          }),
-        ]);
-        clearTimeout(timer);
-        await postJson(serverUrl, 'DELETE', '/v1/test/faults');
-        phasesMs.outage = Math.round(performance.now() - outageStart);
-        log(
-          `fleet: outage over after ${phasesMs.outage} ms (${herd.length - waiting.size}/${herd.length} devices met it)`,
-        );
+        const outage = await bootHerdThroughOutage({ serverUrl, herd, pool: p, bootOne, log });
+        herdDone = outage.herdDone;
+        phasesMs.outage = outage.outageMs;
       }
 
-      // Flaky network: a 5xx burst and 429s with Retry-After from the stub itself, fleet-wide (whoever
-      // asks next gets them; retryable for everyone), on top of each flaky device's own proxy faults.
+      // Flaky network (stub-faults.ts): fleet-wide 5xx and 429s on top of each flaky device's proxy faults.
       const flaky = plans.filter((plan) => plan.network.proxyFaults.length > 0).length;
-      if (flaky > 0) {
-        await postJson(serverUrl, 'POST', '/v1/test/faults', {
-          request_type: 'enterprise_check',
-          status: 503,
-          count: Math.ceil(flaky / 3),
-        });
-        await postJson(serverUrl, 'POST', '/v1/test/faults', {
-          request_type: 'certificate_based_register',
-          status: 429,
-          count: Math.ceil(flaky / 4),
-          retry_after_seconds: 1,
-        });
-      }
+      if (flaky > 0) await armFlakyNetwork(serverUrl, flaky);
       const children =
         bundle === null
           ? Promise.resolve()
@@ -418,57 +339,5 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
     await live.stub?.close();
     if (options.keep) log(`fleet: kept the device roots and the stub database in ${workDir}`);
     else if (options.workDir === undefined) await rm(workDir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Nobody enrolled where they don't belong: the server's own records must agree with every verdict. A
- * Chrome device expected managed is MANAGED on the server, any other is not; a SMART display expected
- * managed is among its domain's devices, any other display in none.
- */
-async function checkServer(url: string, devices: DeviceReport[]): Promise<void> {
-  const stub = createStubClient(url);
-  const managed = new Set<string>();
-  for (const c of Object.values(CUSTOMERS)) {
-    const token = (await stub.login(c.admin.email, c.admin.password)).token;
-    for (const d of await stub.devices(token, c.id, 'MANAGED')) managed.add(String(d.device_id));
-  }
-  const enrolledIn = new Map<string, string>();
-  if (devices.some((d) => d.plan.hardware.kind === 'smart')) {
-    for (const domain of Object.values(SMART_DOMAINS)) {
-      const login = await fetch(`${url}/smart/v1/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: domain.email, password: domain.password, domain: domain.name }),
-      });
-      if (login.status !== 200) continue;
-      const { token } = (await login.json()) as { token: string };
-      const list = await fetch(`${url}/smart/v1/domains/${domain.name}/devices`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      // A domain past its trial without credits is not activated: its Devices view is refused (402).
-      if (list.status !== 200) continue;
-      const { devices: enrolled } = (await list.json()) as { devices: Array<{ serial_number: string }> };
-      for (const e of enrolled) enrolledIn.set(e.serial_number, domain.name);
-    }
-  }
-  for (const d of devices) {
-    const { plan, result } = d;
-    const expectManaged = plan.expected.outcome === 'managed';
-    let problem: string | null = null;
-    if (plan.hardware.kind === 'chrome') {
-      const onServer = managed.has(plan.hardware.identity.certifiedDeviceId);
-      if (onServer !== expectManaged)
-        problem = `the server ${onServer ? 'has' : 'does not have'} ${plan.hardware.identity.certifiedDeviceId} MANAGED`;
-    } else {
-      const domain = enrolledIn.get(plan.hardware.identity.serialNumber) ?? null;
-      const want = expectManaged ? (plan.expected.managementDomain ?? null) : null;
-      if (domain !== want)
-        problem = `SRM has the display enrolled in ${domain ?? 'no domain'}, expected ${want ?? 'none'}`;
-    }
-    if (problem !== null) {
-      result.log.push(`  server check: ${problem}`);
-      result.passed = false;
-    }
   }
 }

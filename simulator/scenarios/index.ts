@@ -15,11 +15,10 @@ import {
   shuffled,
   weighted,
 } from './build.ts';
+import { CHROME_IDENTITY_FAULTS, chromeIdentityFault } from './chrome-identity-faults.ts';
 import {
   beforeCutoff,
   bundled,
-  CHROME_IDENTITY_FAULTS,
-  chromeIdentityFault,
   clockSkew,
   happyChrome,
   noLicences,

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityReport } from '../../agent/identity/report.ts';
-import { eligibleIdentity, happyScript, NOT_IN_SET } from '../helpers/machine-harness.ts';
+import { eligibleIdentity, happyScript, NOT_IN_SET } from '../helpers/machine/index.ts';
 import { acerDevice, preprovision, type StartedStub, startStub } from '../helpers/stub.ts';
 import { type Browser, launchBrowser, screenshot, waitFor, waitForText } from './helpers/browser.ts';
 import { AGENT_VERSION, openOobe } from './helpers/oobe.ts';

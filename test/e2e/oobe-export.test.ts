@@ -5,7 +5,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { happyScript } from '../helpers/machine-harness.ts';
+import { happyScript } from '../helpers/machine/index.ts';
 import { type Browser, launchBrowser, screenshot, waitFor, waitForText } from './helpers/browser.ts';
 import { openOobe } from './helpers/oobe.ts';
 

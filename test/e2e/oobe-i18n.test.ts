@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocaleSetting, type Locale } from '../../agent/i18n/index.ts';
 import { reason } from '../../agent/identity/reasons.ts';
-import { eligibleIdentity, happyScript } from '../helpers/machine-harness.ts';
+import { eligibleIdentity, happyScript } from '../helpers/machine/index.ts';
 import {
   type Browser,
   launchBrowser,

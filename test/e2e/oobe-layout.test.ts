@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { happyScript } from '../helpers/machine-harness.ts';
+import { happyScript } from '../helpers/machine/index.ts';
 import {
   type Browser,
   launchBrowser,

@@ -2,7 +2,7 @@
 // actors, in real headless Chromium; live updates arrive over server-sent events.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eligibleIdentity, happyScript, registration } from '../helpers/machine-harness.ts';
+import { eligibleIdentity, happyScript, registration } from '../helpers/machine/index.ts';
 import { type Browser, launchBrowser, screenshot, waitForScreen, waitForText } from './helpers/browser.ts';
 import { openOobe } from './helpers/oobe.ts';
 

@@ -9,11 +9,12 @@ import {
   manualAdvice,
   manualReasonText,
 } from '../../diagnostics/words.ts';
-import { DEFAULT_LOCALE, type Locale, type MessageKey, translate, translator } from '../../i18n/index.ts';
-import type { AgentSnapshot } from '../../runtime/agent.ts';
-import { flowStateOf } from '../../runtime/outcome.ts';
+import { DEFAULT_LOCALE, type Locale, translate, translator } from '../../i18n/index.ts';
+import type { Screen } from '../../machine/tags.ts';
+import { type AgentSnapshot, diagnosticsOpen, flowStatesWithTag, view } from '../../machine/view.ts';
 
-export type ScreenName = 'checking' | 'offline' | 'enrolling' | 'enrolled' | 'error' | 'manual';
+/** The screens of the page: the machine's, its clock screen shown as an error screen. */
+export type ScreenName = Exclude<Screen, 'clock'>;
 export type ManualMethod = 'credentials' | 'enrollment-token' | 'smart-domain';
 
 export interface ScreenError {
@@ -60,35 +61,18 @@ export interface ScreenModel {
   } | null;
 }
 
-const CHECKING_STEPS: Readonly<Record<string, MessageKey>> = {
-  booting: 'screen.step.booting',
-  readingIdentity: 'screen.step.readingIdentity',
-  checkingEligibility: 'screen.step.checkingEligibility',
-  checkingClock: 'screen.step.checkingClock',
-  'automatic.waitingForNetwork': 'screen.step.network',
-  'automatic.routing': 'screen.step.network',
-  'automatic.determining': 'screen.step.determining',
-  'automatic.smartCheckin': 'screen.step.smartCheckin',
-  'automatic.resuming': 'screen.step.resuming',
-};
+/**
+ * Flow states that show the error screen (Retry and "Enroll manually"): the error, and a wrong clock.
+ * Derived from the machine's screen tags.
+ */
+export const ERROR_STATES: ReadonlySet<string> = new Set([
+  ...flowStatesWithTag('screen:error'),
+  ...flowStatesWithTag('screen:clock'),
+]);
 
-/** Flow states that show the error screen (Retry and "Enroll manually"): the error, and a wrong clock. */
-export const ERROR_STATES: ReadonlySet<string> = new Set(['error', 'clockWrong']);
-
-function screenOf(state: string): ScreenName {
-  if (ERROR_STATES.has(state)) return 'error';
-  if (state === 'automatic.offline') return 'offline';
-  if (state.startsWith('managed')) return 'enrolled';
-  if (state === 'manual.enrolling') return 'enrolling';
-  if (state.startsWith('manual')) return 'manual';
-  if (
-    state === 'automatic.checkingAttestation' ||
-    state.startsWith('automatic.registering') ||
-    state === 'automatic.smartEnrolling'
-  ) {
-    return 'enrolling';
-  }
-  return 'checking';
+/** The page shows the machine's clock screen as an error screen with its own title. */
+function screenNameOf(screen: Screen): ScreenName {
+  return screen === 'clock' ? 'error' : screen;
 }
 
 function screenError(code: string, rawMessage: string, locale: Locale): ScreenError {
@@ -113,19 +97,19 @@ function screenBody(
   locale: Locale,
 ): Omit<ScreenModel, 'documentTitle' | 'deviceLine'> {
   const { t } = translator(locale);
-  const state = flowStateOf(snapshot.value);
+  const flow = view(snapshot);
+  const state = flow.flowState;
   const ctx = snapshot.context;
   const identity = ctx.identity;
   const kind =
     identity === null ? 'unknown' : identity.deviceClass === 'smart-display' ? 'smart-display' : 'chrome';
   const thing = kind === 'smart-display' ? 'display' : 'device';
-  const screen = screenOf(state);
-  const diagnosticsOpen = (snapshot.value as { diagnostics?: unknown }).diagnostics === 'open';
+  const screen = screenNameOf(flow.screen);
   const base = {
     screen,
     locale,
     state,
-    diagnosticsOpen,
+    diagnosticsOpen: diagnosticsOpen(snapshot),
     device: {
       kind,
       manufacturer: identity?.manufacturer ?? null,
@@ -142,7 +126,7 @@ function screenBody(
 
   switch (screen) {
     case 'checking': {
-      if (state === 'automatic.backoff') {
+      if (flow.tags.has('retrying')) {
         const seconds = Math.max(1, Math.round(ctx.retry.delayMs / 1000));
         const last = ctx.lastError;
         const error = last ? screenError(last.code, last.message, locale) : null;
@@ -163,7 +147,7 @@ function screenBody(
       return {
         ...base,
         title: t('screen.checking.title', { thing }),
-        message: t(CHECKING_STEPS[state] ?? 'screen.step.other'),
+        message: t(flow.step ?? 'screen.step.other'),
       };
     }
     case 'offline':
@@ -171,8 +155,8 @@ function screenBody(
     case 'enrolling': {
       const domain = ctx.smartDomain ?? ctx.enrollmentState?.managementDomain ?? null;
       let message: string;
-      if (state === 'manual.enrolling') message = t('screen.enrolling.manual');
-      else if (state === 'automatic.checkingAttestation')
+      if (flow.outcome === 'manual') message = t('screen.enrolling.manual');
+      else if (flow.tags.has('attesting'))
         message = domain
           ? t('screen.enrolling.attestationForDomain', { thing, domain })
           : t('screen.enrolling.attestation', { thing });
@@ -189,7 +173,7 @@ function screenBody(
         ...base,
         title: t('screen.enrolled.title'),
         message: t('screen.enrolled.message', { domain }),
-        detail: state === 'managed.fetchingPolicy' ? t('screen.enrolled.fetchingPolicy') : null,
+        detail: flow.tags.has('fetching-policy') ? t('screen.enrolled.fetchingPolicy') : null,
         orgUnitText: e ? t('screen.enrolled.orgUnit', { orgUnit: e.orgUnitPath }) : null,
         enrolled: e ? { managementDomain: e.managementDomain, orgUnitPath: e.orgUnitPath } : null,
       };
@@ -197,7 +181,7 @@ function screenBody(
     case 'error': {
       const last = ctx.lastError ?? { code: 'internal', message: '' };
       const error = screenError(last.code, last.message, locale);
-      const title = state === 'clockWrong' ? t('screen.error.clockTitle') : t('screen.error.title');
+      const title = flow.screen === 'clock' ? t('screen.error.clockTitle') : t('screen.error.title');
       return { ...base, title, message: error.message, error };
     }
     case 'manual': {

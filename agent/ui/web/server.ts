@@ -23,10 +23,11 @@ import {
   type MessageKey,
   translate,
 } from '../../i18n/index.ts';
+import { offers } from '../../machine/view.ts';
 import { diagnosticsView } from '../diagnostics-view.ts';
 import { refusalFor } from './guard.ts';
 import { parseManualRequest } from './manual-request.ts';
-import { ERROR_STATES, type ScreenModel, screenModelOf } from './screen-model.ts';
+import { type ScreenModel, screenModelOf } from './screen-model.ts';
 
 export interface WebUiOptions {
   /** The running agent (an AgentHandle, or a test's scripted actor). */
@@ -49,7 +50,7 @@ export interface WebUiOptions {
    * the keyboard hub, so that one press seen by the page and by a keyboard of the device counts once.
    */
   onAltV?: () => void;
-  /** Where index.html, app.css and app.js are (default: `assets/` beside this module). */
+  /** Where index.html, app.css and the page's modules are (default: `assets/` beside this module). */
   assetsDir?: string;
   /** The screens' language, shared with the other UIs (`AgentHandle.locale`); English when absent. */
   locale?: LocaleSetting;
@@ -62,10 +63,23 @@ export interface WebUi {
   close(): Promise<void>;
 }
 
+/** The page's script: app.js, the entry (index.html's module script), and the ES modules it imports. */
+export const PAGE_MODULES = [
+  'app.js',
+  'dom.js',
+  'words.js',
+  'screens.js',
+  'manual-forms.js',
+  'diagnostics.js',
+] as const;
+
+/** Everything the page loads; nothing else under assets/ is served. */
 const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/assets/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
-  '/assets/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  ...Object.fromEntries(
+    PAGE_MODULES.map((file) => [`/assets/${file}`, { file, type: 'text/javascript; charset=utf-8' }]),
+  ),
 };
 
 /** Nothing leaves the device: scripts, styles and requests are this origin's own; images may be data: (the QR code). */
@@ -219,22 +233,23 @@ export async function startWebUi(options: WebUiOptions): Promise<WebUi> {
   });
 
   // ---- what a person can do ----
+  // What the machine takes now (its own transitions decide), and its flow state for the answers.
   const flow = () => model().state;
+  const offered = () => offers(handle.actor.getSnapshot());
   app.post('/api/retry', (_request, reply) => {
-    if (!ERROR_STATES.has(flow()))
-      return conflict(reply, 'Retry is only possible on the error screen.', flow());
+    if (!offered().retry) return conflict(reply, 'Retry is only possible on the error screen.', flow());
     handle.actor.send({ type: 'RETRY' });
     return reply.code(202).send({ ok: true, state: flow() });
   });
   app.post('/api/enroll-manually', (_request, reply) => {
-    if (!ERROR_STATES.has(flow())) {
+    if (!offered().enrollManually) {
       return conflict(reply, 'Manual enrollment is offered from the error screen.', flow());
     }
     handle.actor.send({ type: 'ENROLL_MANUALLY' });
     return reply.code(202).send({ ok: true, state: flow() });
   });
   app.post('/api/manual-enroll', (request, reply) => {
-    if (flow() !== 'manual.waiting')
+    if (!offered().manualEnroll)
       return conflict(reply, 'The device is not on the manual enrollment screen.', flow());
     const parsed = parseManualRequest(request.body, locale.get());
     if (!parsed.ok)

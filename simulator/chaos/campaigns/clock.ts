@@ -5,7 +5,14 @@
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bootInProcess, settleWithin, startInProcessAgent, waitForState } from '../lib/agent-inprocess.ts';
+import { describeFlowState } from '../../../agent/machine/view.ts';
+import {
+  bootInProcess,
+  settledManaged,
+  settleWithin,
+  startInProcessAgent,
+  waitForState,
+} from '../lib/agent-inprocess.ts';
 import {
   checkEnrolled,
   checkNotEnrolled,
@@ -81,7 +88,7 @@ export async function runClockCampaign(options: CampaignOptions): Promise<Campai
           );
           const states = handle.history.map((h) => h.state);
           v.check(
-            !states.some((s) => s.startsWith('automatic')),
+            !states.some((s) => describeFlowState(s)?.tags.has('automatic-check')),
             'wrong',
             `the server was asked before the clock was fixed: ${states.join(' → ')}`,
           );
@@ -89,7 +96,7 @@ export async function runClockCampaign(options: CampaignOptions): Promise<Campai
           v.check((await used(stub)) === before, 'double-consumed', 'a licence was used on the clock screen');
           offset = 0; // the clock is set right (by the person, or by the network)
           if (recovery === 'by-itself') {
-            const managed = await waitForState(handle, (s) => s === 'managed.idle', 30_000);
+            const managed = await waitForState(handle, settledManaged, 30_000);
             v.check(
               managed,
               'lost',

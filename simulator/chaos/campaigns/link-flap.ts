@@ -5,6 +5,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeFlowState } from '../../../agent/machine/view.ts';
 import { SysfsBackend } from '../../../hal/backends/sysfs/index.ts';
 import { settleWithin, startInProcessAgent } from '../lib/agent-inprocess.ts';
 import {
@@ -86,7 +87,9 @@ export async function runLinkFlapCampaign(options: CampaignOptions): Promise<Cam
                 'lost',
                 `${outcome?.outcome}:${outcome?.reason} after ${handle.history.map((h) => h.state).join(' → ')}`,
               );
-              offlineVisits += handle.history.filter((h) => h.state === 'automatic.offline').length;
+              offlineVisits += handle.history.filter(
+                (h) => describeFlowState(h.state)?.screen === 'offline',
+              ).length;
               cuts += link.cut + link.refused;
               checkEnrolled(await deviceViews(stub.client, stub.admin), device, v);
             } finally {

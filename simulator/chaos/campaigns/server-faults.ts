@@ -74,8 +74,8 @@ export async function runServerFaultsCampaign(options: CampaignOptions): Promise
                 stateDir: d.stateDir,
                 clock,
                 random: r.fork(d.id).random,
-                onTransition: (state, snapshot) => {
-                  if (state !== 'automatic.backoff') return;
+                onTransition: (_state, snapshot) => {
+                  if (!snapshot.hasTag('retrying')) return;
                   const { lastError, retry } = snapshot.context;
                   if (lastError?.retryAfterMs === undefined) return;
                   retryAfterChecked += 1;

@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { REGISTRATION_SENDING_STATE } from '../../../agent/machine/view.ts';
 import type { Outcome } from '../../../agent/runtime/outcome.ts';
 import { createStubClient } from '../../devices/stub-client.ts';
 import { settleWithin, startInProcessAgent } from '../lib/agent-inprocess.ts';
@@ -125,7 +126,7 @@ export async function runStubKillCampaign(options: CampaignOptions): Promise<Cam
                 stateDir: d.stateDir,
                 random: r.fork(d.id).random,
                 onTransition: (state) => {
-                  if (state === 'automatic.registering.sending' && !onAnswer) {
+                  if (state === REGISTRATION_SENDING_STATE && !onAnswer) {
                     sending += 1;
                     if (sending === triggerAt) setTimeout(kill, delayMs);
                   }
@@ -166,10 +167,7 @@ export async function runStubKillCampaign(options: CampaignOptions): Promise<Cam
           for (const [k, outcome] of outcomes.entries()) {
             const d = devices[k] as ChaosDevice;
             const handle = agents[k]?.handle;
-            if (
-              handle &&
-              handle.history.filter((h) => h.state === 'automatic.registering.sending').length > 1
-            )
+            if (handle && handle.history.filter((h) => h.state === REGISTRATION_SENDING_STATE).length > 1)
               interrupted += 1;
             v.check(
               outcome?.internalError === undefined,

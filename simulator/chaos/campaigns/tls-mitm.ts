@@ -33,7 +33,7 @@ import {
   type TlsCa,
   type TlsServerCertificate,
 } from '../../../server-stub/tls/mint.ts';
-import { settleWithin, startInProcessAgent, waitForState } from '../lib/agent-inprocess.ts';
+import { settledManaged, settleWithin, startInProcessAgent, waitForState } from '../lib/agent-inprocess.ts';
 import {
   type ChaosDevice,
   checkEnrolled,
@@ -256,7 +256,7 @@ export async function runTlsMitmCampaign(options: CampaignOptions): Promise<Camp
             if (recovers) {
               // The attacker leaves (the portal is signed in): the agent retries behind the error screen.
               front.mode = 'pass-through';
-              const managed = await waitForState(handle, (s) => s === 'managed.idle', 30_000);
+              const managed = await waitForState(handle, settledManaged, 30_000);
               v.check(
                 managed,
                 'lost',

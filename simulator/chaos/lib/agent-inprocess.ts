@@ -3,6 +3,7 @@
 // clock, shorter HTTP time-outs, a flapping link, a failing file system, a SMART serial binding.
 
 import { createDmClient, type DmClientTimeouts, type ServerTrust } from '../../../agent/dm-client/index.ts';
+import { describeFlowState, type FlowView } from '../../../agent/machine/view.ts';
 import type { StateStore } from '../../../agent/persistence/index.ts';
 import { type AgentHandle, type AgentSnapshot, startAgent } from '../../../agent/runtime/agent.ts';
 import { createDeviceDeps } from '../../../agent/runtime/create-deps.ts';
@@ -93,6 +94,12 @@ export async function settleWithin(handle: AgentHandle, limitMs: number): Promis
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Whether a flow state (a history entry's path, or a live view) is the settled managed screen. */
+export function settledManaged(at: string | FlowView): boolean {
+  const flow = typeof at === 'string' ? describeFlowState(at) : at;
+  return flow?.settled === true && flow.outcome === 'managed';
 }
 
 /** Resolves when the running agent enters `state` (or any state `match` accepts). */

@@ -10,19 +10,19 @@ import type { BootPlan } from '../../../agent/machine/types.ts';
 import { createEnrollmentHttp } from '../../../agent/runtime/enrollment-http.ts';
 import { startWebUi, type WebUi } from '../../../agent/ui/web/index.ts';
 import {
-  type AgentScript,
   type FakeDeps,
   type FakeDepsOptions,
   fakeDiagnosticsDeps,
-  type ScriptedAgent,
-  startScriptedAgent,
-} from '../../helpers/scripted-agent.ts';
+  type MachineRun,
+  type Script,
+  startMachine,
+} from '../../helpers/machine/index.ts';
 import type { Browser } from './browser.ts';
 
 export const AGENT_VERSION = '9.8.7-test';
 
 export interface Oobe {
-  agent: ScriptedAgent;
+  agent: MachineRun;
   fake: FakeDeps;
   ui: WebUi;
   page: Page;
@@ -32,7 +32,7 @@ export interface Oobe {
 
 export async function openOobe(
   browser: Browser,
-  script: AgentScript,
+  script: Script,
   options: {
     boot?: BootPlan;
     deps?: FakeDepsOptions;
@@ -43,7 +43,7 @@ export async function openOobe(
     locale?: LocaleSetting;
   } = {},
 ): Promise<Oobe> {
-  const agent = startScriptedAgent(script, options.boot);
+  const agent = startMachine(script, options.boot);
   const fake = fakeDiagnosticsDeps(options.deps);
   const { serverUrl } = options;
   if (serverUrl !== undefined) {

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../agent/catalog/index.ts';
+import { PAGE_MODULES } from '../../../agent/ui/web/server.ts';
 import { buildSimulatedChromeDevice } from '../../../simulator/devices/chrome.ts';
 import { createStubClient } from '../../../simulator/devices/stub-client.ts';
 import { chromeDeviceProfile } from '../../../simulator/profiles/chrome-device.ts';
@@ -71,8 +72,8 @@ describe('bundled agent with --ui web', () => {
       const page = await fetch(`${url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<html');
-      for (const asset of ['/assets/app.js', '/assets/app.css'])
-        expect((await fetch(`${url}${asset}`)).status).toBe(200);
+      for (const asset of ['/assets/app.css', ...PAGE_MODULES.map((file) => `/assets/${file}`)])
+        expect((await fetch(`${url}${asset}`)).status, asset).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }

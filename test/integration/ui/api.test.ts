@@ -5,7 +5,7 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScreenModel } from '../../../agent/ui/web/index.ts';
-import { happyScript, NOT_IN_SET, registration } from '../../helpers/machine-harness.ts';
+import { happyScript, NOT_IN_SET, registration } from '../../helpers/machine/index.ts';
 import { serveUi } from './helpers.ts';
 
 const post = (origin: string, path: string, body: unknown = {}) =>

@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebUi, type WebUi } from '../../../agent/ui/web/index.ts';
 import {
-  type AgentScript,
   type FakeDeps,
   fakeDiagnosticsDeps,
-  type ScriptedAgent,
-  startScriptedAgent,
-} from '../../helpers/scripted-agent.ts';
+  type MachineRun,
+  type Script,
+  startMachine,
+} from '../../helpers/machine/index.ts';
 
 export interface ServedUi {
-  agent: ScriptedAgent;
+  agent: MachineRun;
   fake: FakeDeps;
   ui: WebUi;
   stateDir: string;
@@ -24,8 +24,8 @@ export interface ServedUi {
 }
 
 /** Serves the UI over a scripted agent; `stateDir` (kept on close) defaults to a fresh temporary one. */
-export async function serveUi(script: AgentScript, options: { stateDir?: string } = {}): Promise<ServedUi> {
-  const agent = startScriptedAgent(script);
+export async function serveUi(script: Script, options: { stateDir?: string } = {}): Promise<ServedUi> {
+  const agent = startMachine(script);
   const fake = fakeDiagnosticsDeps();
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'zte-ui-state-')));
   const ui = await startWebUi({ handle: agent.view, deps: fake.deps, stateDir, agentVersion: '0.0.0-test' });

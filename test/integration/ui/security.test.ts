@@ -4,8 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { startWebUi } from '../../../agent/ui/web/index.ts';
-import { happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
-import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import { fakeDiagnosticsDeps, happyScript, NOT_IN_SET, startMachine } from '../../helpers/machine/index.ts';
 import { raw, serveUi } from './helpers.ts';
 
 const manualScript = () => ({
@@ -183,7 +182,7 @@ describe('loopback only', () => {
   });
 
   it('refuses to listen anywhere but 127.0.0.1', async () => {
-    const agent = startScriptedAgent(happyScript());
+    const agent = startMachine(happyScript());
     try {
       await expect(
         startWebUi({

@@ -5,20 +5,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type StartedStub, startStub } from '../../helpers/stub.ts';
-import {
-  confusablesOf,
-  corrupt,
-  expectIntegrity,
-  expectRefused,
-  JSON_TYPE,
-  junk,
-  PATH_TRAVERSAL,
-  type Req,
-  type Spec,
-  SQL_INJECTION,
-  send,
-  WRONG_CONTENT_TYPE,
-} from './harness.ts';
+import { corrupt, type Spec } from './harness/corrupt.ts';
+import { expectIntegrity } from './harness/db-snapshot.ts';
+import { confusablesOf, PATH_TRAVERSAL, SQL_INJECTION } from './harness/hostile-strings.ts';
+import { JSON_TYPE, type Req, send } from './harness/http-client.ts';
+import { junk, WRONG_CONTENT_TYPE } from './harness/junk.ts';
+import { expectRefused } from './harness/refusal.ts';
 
 const LIMIT = 8 * 1024;
 const PATH = '/v1/auth/login';

@@ -37,7 +37,9 @@ import {
   type TestDevice,
 } from '../../helpers/stub.ts';
 import { expectDmRefused, sendDm } from './dm-harness.ts';
-import { expectIntegrity, HOSTILE, type Req, snapshot, without } from './harness.ts';
+import { expectIntegrity, snapshot, without } from './harness/db-snapshot.ts';
+import { HOSTILE } from './harness/hostile-strings.ts';
+import type { Req } from './harness/http-client.ts';
 
 const CLIENT = 'prop-attest-client';
 const DATA = 'signed_request.data';

@@ -15,7 +15,8 @@ import { contentTypeOf, type DmEncoding, decodeDm, encodingOfContentType } from 
 import { DeviceManagementResponseSchema } from '../../../protocol/dm.ts';
 import { dmStatusForHttp } from '../../../protocol/status.ts';
 import type { StartedStub } from '../../helpers/stub.ts';
-import { type Answer, type Req, send, snapshot } from './harness.ts';
+import { snapshot } from './harness/db-snapshot.ts';
+import { type Answer, type Req, send } from './harness/http-client.ts';
 
 export interface DmReply {
   answer: Answer;

@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmStatusForHttp } from '../../../protocol/status.ts';
 import { DEMO, dmPath, type StartedStub, startStub } from '../../helpers/stub.ts';
 import { expectDmRefused } from './dm-harness.ts';
-import { expectRefused, HOSTILE, PATH_TRAVERSAL, seg, snapshot } from './harness.ts';
+import { snapshot } from './harness/db-snapshot.ts';
+import { HOSTILE, PATH_TRAVERSAL } from './harness/hostile-strings.ts';
+import { seg } from './harness/path-segments.ts';
+import { expectRefused } from './harness/refusal.ts';
 
 let s: StartedStub;
 beforeAll(async () => {

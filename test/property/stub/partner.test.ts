@@ -6,22 +6,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acerDevice, DEMO, type StartedStub, startStub } from '../../helpers/stub.ts';
-import {
-  corrupt,
-  expectIntegrity,
-  expectRefused,
-  garbledAuth,
-  HOSTILE,
-  JSON_TYPE,
-  jsonBody,
-  junk,
-  type Req,
-  type Spec,
-  send,
-  snapshot,
-  WRONG_CONTENT_TYPE,
-  without,
-} from './harness.ts';
+import { corrupt, type Spec } from './harness/corrupt.ts';
+import { expectIntegrity, snapshot, without } from './harness/db-snapshot.ts';
+import { garbledAuth } from './harness/garbled-auth.ts';
+import { HOSTILE } from './harness/hostile-strings.ts';
+import { JSON_TYPE, jsonBody, type Req, send } from './harness/http-client.ts';
+import { junk, WRONG_CONTENT_TYPE } from './harness/junk.ts';
+import { expectRefused } from './harness/refusal.ts';
 
 const LIMIT = 1024 * 1024;
 const PATH = '/v1/partner/devices:preprovision';

@@ -9,26 +9,13 @@ import { DM_REQUEST_TYPES } from '../../../protocol/dm.ts';
 import { dmStatusForHttp } from '../../../protocol/status.ts';
 import { caKeyFor } from '../../../server-stub/attestation/index.ts';
 import { type StartedStub, startStub } from '../../helpers/stub.ts';
-import {
-  type BodyShape,
-  CONTROL,
-  confusablesOf,
-  corrupt,
-  encode,
-  expectIntegrity,
-  expectRefused,
-  HOSTILE,
-  JSON_TYPE,
-  jsonBody,
-  junk,
-  type Req,
-  raw,
-  type Spec,
-  send,
-  snapshot,
-  WRONG_CONTENT_TYPE,
-  without,
-} from './harness.ts';
+import { corrupt, type Spec } from './harness/corrupt.ts';
+import { expectIntegrity, snapshot, without } from './harness/db-snapshot.ts';
+import { CONTROL, confusablesOf, HOSTILE } from './harness/hostile-strings.ts';
+import { JSON_TYPE, jsonBody, type Req, send } from './harness/http-client.ts';
+import { type BodyShape, junk, WRONG_CONTENT_TYPE } from './harness/junk.ts';
+import { encode, raw } from './harness/raw-json.ts';
+import { expectRefused } from './harness/refusal.ts';
 
 const LIMIT = 8 * 1024;
 const DEVICE_ID = /^[\x21-\x7E]{1,64}$/;

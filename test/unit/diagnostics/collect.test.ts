@@ -3,14 +3,19 @@
 
 import { describe, expect, it } from 'vitest';
 import { collectDiagnostics } from '../../../agent/diagnostics/index.ts';
-import { enrollmentState, happyScript, verifiedPolicy } from '../../helpers/machine-harness.ts';
-import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import {
+  enrollmentState,
+  fakeDiagnosticsDeps,
+  happyScript,
+  startMachine,
+  verifiedPolicy,
+} from '../../helpers/machine/index.ts';
 
 const options = { agentVersion: '1.2.3' };
 
 describe('collectDiagnostics', () => {
   it('has exactly the documented fields, in order', async () => {
-    const agent = startScriptedAgent(happyScript());
+    const agent = startMachine(happyScript());
     await agent.reach('managed.idle');
     const { deps } = fakeDiagnosticsDeps({
       enrollmentState: [{ ok: enrollmentState({ orgUnitPath: '/Classrooms', licensePackaged: true }) }],
@@ -73,7 +78,7 @@ describe('collectDiagnostics', () => {
   });
 
   it('gives the last error its code, message and the seed’s advice', async () => {
-    const agent = startScriptedAgent({
+    const agent = startMachine({
       ...happyScript(),
       registerDevice: [
         { error: { code: 'missing-licenses', httpStatus: 402, message: 'register: no licence left' } },
@@ -92,7 +97,7 @@ describe('collectDiagnostics', () => {
   });
 
   it('reports each backend as available or unavailable with the reason, even when a probe throws', async () => {
-    const agent = startScriptedAgent(happyScript());
+    const agent = startMachine(happyScript());
     await agent.reach('managed.idle');
     const { deps } = fakeDiagnosticsDeps({
       keyStore: { available: false, reason: 'no key at /var/lib/tpm-sim/key.pem' },
@@ -126,7 +131,7 @@ describe('collectDiagnostics', () => {
   });
 
   it('before the identity is read: no identity, no ZTE mark, and the server is not asked', async () => {
-    const agent = startScriptedAgent({ ...happyScript(), readIdentity: [{ hold: true }] });
+    const agent = startMachine({ ...happyScript(), readIdentity: [{ hold: true }] });
     await agent.reach('readingIdentity');
     const fake = fakeDiagnosticsDeps();
     const d = await collectDiagnostics(agent.view, fake.deps, options);

@@ -11,8 +11,7 @@ import {
   collectDiagnostics,
   exportBundle,
 } from '../../../agent/diagnostics/index.ts';
-import { happyScript } from '../../helpers/machine-harness.ts';
-import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import { fakeDiagnosticsDeps, happyScript, startMachine } from '../../helpers/machine/index.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -23,7 +22,7 @@ afterEach(async () => {
 });
 
 async function errorDiagnostics() {
-  const agent = startScriptedAgent({
+  const agent = startMachine({
     ...happyScript(),
     registerDevice: [{ error: { code: 'device-id-conflict', httpStatus: 409 } }],
   });

@@ -13,7 +13,7 @@ import {
   redactDiagnostics,
   redactSecrets,
 } from '../../../agent/diagnostics/index.ts';
-import { eligibleIdentity } from '../../helpers/machine-harness.ts';
+import { eligibleIdentity } from '../../helpers/machine/index.ts';
 
 function diagnostics(overrides: Partial<Diagnostics> = {}): Diagnostics {
   return {

@@ -5,15 +5,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServerLookup } from '../../../agent/diagnostics/index.ts';
 import type { DmClient } from '../../../agent/dm-client/index.ts';
 import type { IdentityReport } from '../../../agent/identity/report.ts';
-import { eligibleIdentity, enrollmentState, happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
-import { fakeDiagnosticsDeps, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import {
+  eligibleIdentity,
+  enrollmentState,
+  fakeDiagnosticsDeps,
+  happyScript,
+  NOT_IN_SET,
+  startMachine,
+} from '../../helpers/machine/index.ts';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
 async function managedAgent() {
-  const agent = startScriptedAgent(happyScript());
+  const agent = startMachine(happyScript());
   await agent.reach('managed.idle');
   return agent;
 }
@@ -155,7 +161,7 @@ describe('server look-up', () => {
   });
 
   it('does not cache "identity unknown": once the identity is read, the server is asked', async () => {
-    const agent = startScriptedAgent({ ...happyScript(), readIdentity: [{ hold: true }] });
+    const agent = startMachine({ ...happyScript(), readIdentity: [{ hold: true }] });
     await agent.reach('readingIdentity');
     const fake = fakeDiagnosticsDeps();
     const lookup = createServerLookup(agent.view, fake.deps);
@@ -183,7 +189,7 @@ describe('server look-up', () => {
       reasons: [],
       sources: {},
     };
-    const agent = startScriptedAgent({
+    const agent = startMachine({
       ...happyScript(),
       readIdentity: [{ ok: display }],
       smartCheckin: [{ ok: { assignedDomain: null } }],

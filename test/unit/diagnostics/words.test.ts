@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { adviceText, explainError, manualReasonText } from '../../../agent/diagnostics/index.ts';
 import { adviceFor, DM_ERROR_CODES } from '../../../agent/dm-client/index.ts';
 import type { ManualReason } from '../../../agent/machine/types.ts';
-import { eligibleIdentity } from '../../helpers/machine-harness.ts';
+import { eligibleIdentity } from '../../helpers/machine/index.ts';
 
 describe('explainError', () => {
   it.each([...DM_ERROR_CODES, 'attestation-unavailable' as const])(

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isZteReady } from '../../../agent/diagnostics/index.ts';
 import type { ReasonCode } from '../../../agent/identity/reasons.ts';
 import { identifyDescribed } from '../../helpers/identity.ts';
-import { eligibleIdentity } from '../../helpers/machine-harness.ts';
+import { eligibleIdentity } from '../../helpers/machine/index.ts';
 
 const withReason = (code: ReasonCode) =>
   eligibleIdentity({ eligible: false, reasons: [{ code, message: `because ${code}` }] });

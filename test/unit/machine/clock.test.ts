@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EARLIEST_PLAUSIBLE_TIME, judgeClock, MAX_CLOCK_SKEW_MS } from '../../../agent/machine/clock.ts';
 import { CLOCK_POLL_MS } from '../../../agent/machine/delays.ts';
-import { happyScript, startHarness } from '../../helpers/machine-harness.ts';
+import { happyScript, startMachine } from '../../helpers/machine/index.ts';
 
 const server = new Date('2026-11-22T10:00:00Z');
 
@@ -45,7 +45,7 @@ describe('clock screen', () => {
   };
 
   it('shows the clock screen, re-checks on its own and recovers once the clock is right', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       checkClock: [{ ok: wrong }, { ok: wrong }, { ok: { ok: true } }],
     });
@@ -61,7 +61,7 @@ describe('clock screen', () => {
   });
 
   it('lets the technician choose manual enrollment from the clock screen', async () => {
-    const h = startHarness({ ...happyScript(), checkClock: [{ ok: wrong }] });
+    const h = startMachine({ ...happyScript(), checkClock: [{ ok: wrong }] });
     await h.settle();
     h.actor.send({ type: 'ENROLL_MANUALLY' });
     expect(h.flowState()).toBe('manual.waiting');

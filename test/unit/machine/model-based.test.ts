@@ -1,4 +1,4 @@
-// Model-based tests (issue 4, item 7): @xstate/graph walks the pure model (agent/machine/model.ts);
+// Model-based tests (issue 4, item 7): @xstate/graph walks the pure model (./model/model.ts);
 // every path is replayed on the REAL machine (actor outcomes, SimulatedClock advances, sent events)
 // and after every step the real flow state and context must be what the model says.
 //
@@ -10,21 +10,17 @@ import { getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph'
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { classifyCode } from '../../../agent/machine/classify.ts';
+import type { MachineRun } from '../../helpers/machine/index.ts';
+import { agentModel } from './model/model.ts';
+import { type ModelSnapshot, planPath } from './model/plan.ts';
+import { observe, perform } from './model/replay.ts';
 import {
-  agentModel,
   type ErrorOutcomeType,
   type ModelEvent,
   modelStateOf,
   OUTCOME_ERROR_CODES,
   REAL_FLOW_STATE,
-} from '../../../agent/machine/model.ts';
-import {
-  type ModelSnapshot,
-  observe,
-  perform,
-  planPath,
-  type RealRun,
-} from '../../helpers/model-to-script.ts';
+} from './model/vocabulary.ts';
 
 type Step = { event: ModelEvent; state: ModelSnapshot };
 
@@ -153,7 +149,7 @@ describe('model-based: the real machine follows the pure model', () => {
   });
 
   it.each(cases)('%s', async (_name, steps) => {
-    let run: RealRun | null = null;
+    let run: MachineRun | null = null;
     for (const [i, step] of planPath(initial, steps).entries()) {
       run = await perform(run, step.stimulus);
       expect(observe(run), `after step ${i + 1} (${step.event})`).toEqual(step.expected);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LINK_POLL_MS } from '../../../agent/machine/delays.ts';
-import { happyScript, startHarness } from '../../helpers/machine-harness.ts';
+import { happyScript, startMachine } from '../../helpers/machine/index.ts';
 
 describe('offline screen', () => {
   it('waits offline while the link is down, re-polls on its own, and goes on when it comes up', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       checkLink: [{ ok: { up: false } }, { ok: { up: false } }, { ok: { up: true } }],
     });
@@ -21,7 +21,7 @@ describe('offline screen', () => {
 
 describe('Alt+V diagnostics region', () => {
   it('toggles from any flow state without disturbing the flow', async () => {
-    const h = startHarness({ ...happyScript(), checkLink: [{ ok: { up: false } }] });
+    const h = startMachine({ ...happyScript(), checkLink: [{ ok: { up: false } }] });
     await h.settle();
     const diagnostics = () => (h.actor.getSnapshot().value as { diagnostics: string }).diagnostics;
     expect(diagnostics()).toBe('closed');

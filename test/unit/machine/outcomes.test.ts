@@ -4,12 +4,12 @@ import {
   enrollmentState,
   happyScript,
   NOT_IN_SET,
-  startHarness,
-} from '../../helpers/machine-harness.ts';
+  startMachine,
+} from '../../helpers/machine/index.ts';
 
 describe('agent machine outcomes', () => {
   it('walks a pre-provisioned, eligible device to managed and fetches policy', async () => {
-    const h = startHarness(happyScript());
+    const h = startMachine(happyScript());
     await h.settle();
     expect(h.flowState()).toBe('managed.idle');
     const ctx = h.actor.getSnapshot().context;
@@ -23,7 +23,7 @@ describe('agent machine outcomes', () => {
       eligible: false,
       reasons: [{ code: 'made-before-cutoff', message: 'too old' }],
     });
-    const h = startHarness({ ...happyScript(), readIdentity: [{ ok: identity }] });
+    const h = startMachine({ ...happyScript(), readIdentity: [{ ok: identity }] });
     await h.settle();
     expect(h.flowState()).toBe('manual.waiting');
     expect(h.actor.getSnapshot().context.manualReason).toBe('made-before-cutoff');
@@ -41,7 +41,7 @@ describe('agent machine outcomes', () => {
     ],
     ['disabled', enrollmentState({ mode: 'disabled' }), 'zero-touch-disabled'],
   ] as const)('initial enrollment mode %s → manual (%s)', async (_, state, reason) => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [{ ok: state }],
     });
@@ -52,7 +52,7 @@ describe('agent machine outcomes', () => {
   });
 
   it('treats 410 device-not-found as "not pre-provisioned" (manual), not as an error', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [{ error: { code: 'device-not-found', httpStatus: 410 } }],
     });
@@ -68,14 +68,14 @@ describe('agent machine outcomes', () => {
     'device-id-conflict',
     'deprovisioned',
   ])('an actionable register failure (%s) ends on the error screen with its code', async (code) => {
-    const h = startHarness({ ...happyScript(), registerDevice: [{ error: { code } }] });
+    const h = startMachine({ ...happyScript(), registerDevice: [{ error: { code } }] });
     await h.settle();
     expect(h.flowState()).toBe('error');
     expect(h.actor.getSnapshot().context.lastError?.code).toBe(code);
   });
 
   it('offers Retry and "Enroll manually" on the error screen', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       registerDevice: [
         { error: { code: 'missing-licenses' } },
@@ -88,7 +88,7 @@ describe('agent machine outcomes', () => {
     await h.settle();
     expect(h.flowState()).toBe('managed.idle');
 
-    const h2 = startHarness({ ...happyScript(), registerDevice: [{ error: { code: 'missing-licenses' } }] });
+    const h2 = startMachine({ ...happyScript(), registerDevice: [{ error: { code: 'missing-licenses' } }] });
     await h2.settle();
     h2.actor.send({ type: 'ENROLL_MANUALLY' });
     expect(h2.flowState()).toBe('manual.waiting');
@@ -96,7 +96,7 @@ describe('agent machine outcomes', () => {
   });
 
   it('keeps the manual path open when the attestation key is unusable', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       checkAttestation: [{ ok: { available: false, reason: 'no key file' } }],
     });
@@ -116,7 +116,7 @@ describe('agent machine outcomes', () => {
       dmToken: 'kept',
       enrolledAt: '2026-01-01T00:00:00.000Z',
     };
-    const h = startHarness(happyScript(), { kind: 'managed', managed });
+    const h = startMachine(happyScript(), { kind: 'managed', managed });
     await h.settle();
     expect(h.flowState()).toBe('managed.idle');
     expect(h.calls.readIdentity).toBeUndefined();
@@ -125,7 +125,7 @@ describe('agent machine outcomes', () => {
   });
 
   it('too many failed boots end on the manual screen', async () => {
-    const h = startHarness(happyScript(), { kind: 'too-many-attempts', attempts: 5 });
+    const h = startMachine(happyScript(), { kind: 'too-many-attempts', attempts: 5 });
     await h.settle();
     expect(h.flowState()).toBe('manual.waiting');
     expect(h.actor.getSnapshot().context.manualReason).toBe('too-many-attempts');
@@ -139,7 +139,7 @@ describe('agent machine outcomes', () => {
       licenseConsumed: true,
       bundledLicense: false,
     };
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [{ ok: NOT_IN_SET }],
       manualEnroll: [{ error: { code: 'token-invalid' } }, { ok: enrollment }],

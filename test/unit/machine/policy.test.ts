@@ -6,9 +6,9 @@ import {
   enrollmentState,
   happyScript,
   registration,
-  startHarness,
+  startMachine,
   verifiedPolicy,
-} from '../../helpers/machine-harness.ts';
+} from '../../helpers/machine/index.ts';
 
 const managed = {
   managementDomain: 'demo.example',
@@ -20,7 +20,7 @@ const managed = {
 
 describe('policy in the machine', () => {
   it('pins the key fetchPolicy returns and keeps the verified policy for diagnostics', async () => {
-    const h = startHarness(happyScript());
+    const h = startMachine(happyScript());
     await h.settle();
     const ctx = h.actor.getSnapshot().context;
     expect(ctx.enrollment?.policyKey).toEqual(verifiedPolicy().pin);
@@ -29,7 +29,7 @@ describe('policy in the machine', () => {
 
   it('a managed boot passes the pinned key and keeps a rotated one', async () => {
     const rotated = verifiedPolicy({ pin: { spki: 'bmV3', version: 3 }, keyChange: 'rotated' });
-    const h = startHarness(
+    const h = startMachine(
       { ...happyScript(), fetchPolicy: [{ ok: rotated }] },
       { kind: 'managed', managed },
     );
@@ -39,7 +39,7 @@ describe('policy in the machine', () => {
   });
 
   it('the domain is the state answer’s, then the policy’s managed_by; never the registration’s', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [{ ok: enrollmentState({ managementDomain: 'state.example' }) }],
       registerDevice: [{ ok: registration({ orgUnitPath: '/Classrooms' }) }],
@@ -52,7 +52,7 @@ describe('policy in the machine', () => {
       orgUnitPath: '/Classrooms',
     });
 
-    const h2 = startHarness({
+    const h2 = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [{ ok: enrollmentState({ managementDomain: 'state.example' }) }],
       fetchPolicy: [{ ok: verifiedPolicy({ managedBy: 'policy.example' }) }],
@@ -62,7 +62,7 @@ describe('policy in the machine', () => {
   });
 
   it('another policy failure leaves the device managed, the error in diagnostics', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchPolicy: [{ error: { code: 'token-invalid', httpStatus: 401 } }],
     });
@@ -72,7 +72,7 @@ describe('policy in the machine', () => {
   });
 
   it('policy-invalid ends on the error screen; Retry only fetches the policy again', async () => {
-    const h = startHarness(
+    const h = startMachine(
       { ...happyScript(), fetchPolicy: [{ error: { code: 'policy-invalid' } }, { ok: verifiedPolicy() }] },
       { kind: 'managed', managed },
     );

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SAFEGUARD_MS } from '../../../agent/machine/delays.ts';
-import { happyScript, startHarness } from '../../helpers/machine-harness.ts';
+import { happyScript, startMachine } from '../../helpers/machine/index.ts';
 
 describe('retries on the simulated clock', () => {
   it('backs off on 503 and succeeds once the server recovers', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [
         { error: { code: 'temporarily-unavailable', httpStatus: 503 } },
@@ -28,7 +28,7 @@ describe('retries on the simulated clock', () => {
   });
 
   it('honours Retry-After on 429', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [
         { error: { code: 'too-many-requests', httpStatus: 429, retryAfterMs: 7_000 } },
@@ -45,7 +45,7 @@ describe('retries on the simulated clock', () => {
   });
 
   it('ends on the error screen with safeguard-timeout when the server never recovers', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [{ error: { code: 'temporarily-unavailable' } }],
     });
@@ -62,7 +62,7 @@ describe('retries on the simulated clock', () => {
 
   it('retries a register that timed out with reregister: true', async () => {
     const happy = happyScript();
-    const h = startHarness({
+    const h = startMachine({
       ...happy,
       registerDevice: [{ error: { code: 'timeout' } }, ...(happy.registerDevice ?? [])],
     });
@@ -75,7 +75,7 @@ describe('retries on the simulated clock', () => {
   });
 
   it('a boot after an interrupted registration registers again with reregister: true, skipping the look-up', async () => {
-    const h = startHarness(happyScript(), { kind: 'retry-registration', reregister: true });
+    const h = startMachine(happyScript(), { kind: 'retry-registration', reregister: true });
     await h.settle();
     expect(h.flowState()).toBe('managed.idle');
     expect(h.calls.fetchEnrollmentState).toBeUndefined();
@@ -83,7 +83,7 @@ describe('retries on the simulated clock', () => {
   });
 
   it('still registers when the checkpoint cannot be written (read-only state dir)', async () => {
-    const h = startHarness({ ...happyScript(), checkpoint: [{ error: { code: 'state-write-failed' } }] });
+    const h = startMachine({ ...happyScript(), checkpoint: [{ error: { code: 'state-write-failed' } }] });
     await h.settle();
     expect(h.flowState()).toBe('managed.idle');
     expect(h.actor.getSnapshot().context.lastError?.code).toBe('state-write-failed');
@@ -92,7 +92,7 @@ describe('retries on the simulated clock', () => {
 
 describe('NETWORK_UP during a backoff', () => {
   it('cuts short the wait after a network failure', async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [{ error: { code: 'network' } }, ...(happyScript().fetchEnrollmentState ?? [])],
     });
@@ -104,7 +104,7 @@ describe('NETWORK_UP during a backoff', () => {
   });
 
   it("does not cut short a server's Retry-After", async () => {
-    const h = startHarness({
+    const h = startMachine({
       ...happyScript(),
       fetchEnrollmentState: [
         { error: { code: 'too-many-requests', retryAfterMs: 20_000 } },

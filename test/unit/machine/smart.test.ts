@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eligibleIdentity, startHarness } from '../../helpers/machine-harness.ts';
+import { eligibleIdentity, startMachine } from '../../helpers/machine/index.ts';
 
 const display = eligibleIdentity({
   manufacturer: 'SMART Technologies',
@@ -12,7 +12,7 @@ const display = eligibleIdentity({
 
 describe('SMART display flow', () => {
   it('enrolls into the domain its product key assigned it to, without DM calls', async () => {
-    const h = startHarness({
+    const h = startMachine({
       readIdentity: [{ ok: display }],
       checkLink: [{ ok: { up: true } }],
       smartCheckin: [{ ok: { assignedDomain: 'school1' } }],
@@ -26,7 +26,7 @@ describe('SMART display flow', () => {
   });
 
   it('asks for a domain on the manual screen when no redeemed key covers the display', async () => {
-    const h = startHarness({
+    const h = startMachine({
       readIdentity: [{ ok: display }],
       checkLink: [{ ok: { up: true } }],
       smartCheckin: [{ ok: { assignedDomain: null } }],
@@ -37,7 +37,7 @@ describe('SMART display flow', () => {
   });
 
   it('shows the error screen when enrolling is refused for lack of credits', async () => {
-    const h = startHarness({
+    const h = startMachine({
       readIdentity: [{ ok: display }],
       checkLink: [{ ok: { up: true } }],
       smartCheckin: [{ ok: { assignedDomain: 'school1' } }],

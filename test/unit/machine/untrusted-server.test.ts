@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TLS_ERROR_CODES } from '../../../agent/dm-client/index.ts';
 import { classifyCode } from '../../../agent/machine/classify.ts';
-import { happyScript, startHarness } from '../../helpers/machine-harness.ts';
+import { happyScript, startMachine } from '../../helpers/machine/index.ts';
 
 const untrusted = { error: { code: 'tls-untrusted-issuer' } } as const;
 
@@ -18,7 +18,7 @@ describe('a server that failed TLS verification', () => {
 
   it('shows the error screen with its code at once, then asks again behind it with growing backoff', async () => {
     const happy = happyScript();
-    const h = startHarness({
+    const h = startMachine({
       ...happy,
       fetchEnrollmentState: [untrusted, untrusted, ...(happy.fetchEnrollmentState ?? [])],
     });
@@ -44,7 +44,7 @@ describe('a server that failed TLS verification', () => {
 
   it('a failed registration is asked again as a re-registration', async () => {
     const happy = happyScript();
-    const h = startHarness({
+    const h = startMachine({
       ...happy,
       registerDevice: [{ error: { code: 'tls-pin-mismatch' } }, ...(happy.registerDevice ?? [])],
     });
@@ -58,7 +58,7 @@ describe('a server that failed TLS verification', () => {
 
   it('Retry and "Enroll manually" still work on that screen', async () => {
     const happy = happyScript();
-    const h = startHarness({ ...happy, fetchEnrollmentState: [untrusted] });
+    const h = startMachine({ ...happy, fetchEnrollmentState: [untrusted] });
     await h.settle();
     h.actor.send({ type: 'ENROLL_MANUALLY' });
     await h.settle();
@@ -67,7 +67,7 @@ describe('a server that failed TLS verification', () => {
 
   it('other errors on the error screen are not retried in the background', async () => {
     const happy = happyScript();
-    const h = startHarness({
+    const h = startMachine({
       ...happy,
       fetchEnrollmentState: [{ error: { code: 'missing-licenses', httpStatus: 402 } }],
     });
@@ -80,7 +80,7 @@ describe('a server that failed TLS verification', () => {
 
   it('a certificate not valid yet shows the clock screen, which asks again by itself', async () => {
     const happy = happyScript();
-    const h = startHarness({
+    const h = startMachine({
       ...happy,
       fetchEnrollmentState: [
         { error: { code: 'tls-cert-not-yet-valid' } },

@@ -145,16 +145,16 @@ describe('seedSmart', () => {
   });
 
   it.each([
-    ['not an object', [], /^smart must be an object/],
+    ['not an object', [], /^seed: smart must be an object/],
     [
       'an unknown top-level field',
       { invoices: [], customers: [] },
-      /^smart\.customers is not an allowed field/,
+      /^seed: smart\.customers is not an allowed field/,
     ],
     [
       'a missing purchase date',
       { invoices: [{ invoice_id: 'I1', product_key: 'KEY-1', displays: [] }] },
-      /^smart\.invoices\[0\]\.purchased_days_ago or purchased_at is required/,
+      /^seed: smart\.invoices\[0\]\.purchased_days_ago or purchased_at is required/,
     ],
     [
       'both purchase dates',
@@ -169,12 +169,12 @@ describe('seedSmart', () => {
           },
         ],
       },
-      /^smart\.invoices\[0\]\.purchased_days_ago or purchased_at/,
+      /^seed: smart\.invoices\[0\]\.purchased_days_ago or purchased_at/,
     ],
     [
       'a bad purchase date',
       { invoices: [{ invoice_id: 'I1', product_key: 'KEY-1', purchased_at: '15/01/2024', displays: [] }] },
-      /^smart\.invoices\[0\]\.purchased_at must be an ISO 8601 date/,
+      /^seed: smart\.invoices\[0\]\.purchased_at must be an ISO 8601 date/,
     ],
     [
       'negative credits',
@@ -188,7 +188,7 @@ describe('seedSmart', () => {
           },
         ],
       },
-      /^smart\.invoices\[0\]\.displays\[0\]\.credits must be an integer/,
+      /^seed: smart\.invoices\[0\]\.displays\[0\]\.credits must be an integer/,
     ],
     [
       'a display on two invoices',
@@ -208,7 +208,7 @@ describe('seedSmart', () => {
           },
         ],
       },
-      /^smart\.invoices\[1\]\.displays\[0\]\.serial_number duplicates "S1"/,
+      /^seed: smart\.invoices\[1\]\.displays\[0\]\.serial_number duplicates "S1"/,
     ],
     [
       'one key on two invoices',
@@ -228,7 +228,7 @@ describe('seedSmart', () => {
           },
         ],
       },
-      /^smart\.invoices\[1\]\.product_key duplicates/,
+      /^seed: smart\.invoices\[1\]\.product_key duplicates/,
     ],
     [
       'an upper-case domain name',
@@ -244,7 +244,7 @@ describe('seedSmart', () => {
           },
         ],
       },
-      /^smart\.domains\[0\]\.name must match/,
+      /^seed: smart\.domains\[0\]\.name must match/,
     ],
   ])('rejects %s with code SEED_INVALID naming the field, writing nothing', (_why, seed, pattern) => {
     const db = new Database(':memory:');
@@ -269,7 +269,7 @@ describe('seedSmart', () => {
     });
     expect(err.code).toBe('SEED_INVALID');
     expect(err.message).toMatch(
-      /^smart\.invoices\[0\]\.product_key is already the key of invoice SRM-DEMO-0001/,
+      /^seed: smart\.invoices\[0\]\.product_key is already the key of invoice SRM-DEMO-0001/,
     );
     expect(count(db, 'smart_invoices')).toBe(2);
   });
@@ -336,7 +336,9 @@ describe('the default seed server-stub/fixtures/demo.json', () => {
       expect(() => seedSmart(new Database(':memory:'), seed, clock)).toThrow(
         expect.objectContaining({
           code: 'SEED_INVALID',
-          message: expect.stringMatching(new RegExp(`^smart\\.invoices\\[0\\]\\.${field} is not allowed`)),
+          message: expect.stringMatching(
+            new RegExp(`^seed: smart\\.invoices\\[0\\]\\.${field} is not allowed`),
+          ),
         }),
       );
     }
@@ -358,7 +360,7 @@ describe('the default seed server-stub/fixtures/demo.json', () => {
     expect(() => seedSmart(db, seed, clock)).toThrow(
       expect.objectContaining({
         code: 'SEED_INVALID',
-        message: expect.stringMatching(/^smart\.reseller_keys\[0\]\.product_key duplicates/),
+        message: expect.stringMatching(/^seed: smart\.reseller_keys\[0\]\.product_key duplicates/),
       }),
     );
     expect(db.prepare('SELECT count(*) AS n FROM smart_invoices').get()).toEqual({ n: 0 });

@@ -4,11 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../agent/i18n/index.ts';
 import { reason } from '../../../agent/identity/reasons.ts';
 import { parseManualRequest, screenModelOf } from '../../../agent/ui/web/index.ts';
-import { eligibleIdentity, happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
-import { type AgentScript, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import {
+  eligibleIdentity,
+  happyScript,
+  NOT_IN_SET,
+  type Script,
+  startMachine,
+} from '../../helpers/machine/index.ts';
 
-async function modelAt(script: AgentScript, state: string, locale: Locale) {
-  const agent = startScriptedAgent(script);
+async function modelAt(script: Script, state: string, locale: Locale) {
+  const agent = startMachine(script);
   await agent.reach(state);
   const model = screenModelOf(agent.view.actor.getSnapshot(), locale);
   agent.stop();

@@ -2,11 +2,16 @@
 
 import { describe, expect, it } from 'vitest';
 import { screenModelOf } from '../../../agent/ui/web/index.ts';
-import { eligibleIdentity, happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
-import { type AgentScript, startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import {
+  eligibleIdentity,
+  happyScript,
+  NOT_IN_SET,
+  type Script,
+  startMachine,
+} from '../../helpers/machine/index.ts';
 
-async function modelAt(script: AgentScript, state: string) {
-  const agent = startScriptedAgent(script);
+async function modelAt(script: Script, state: string) {
+  const agent = startMachine(script);
   await agent.reach(state);
   const model = screenModelOf(agent.view.actor.getSnapshot());
   agent.stop();
@@ -14,7 +19,7 @@ async function modelAt(script: AgentScript, state: string) {
 }
 
 describe('screenModelOf', () => {
-  it.each<[string, AgentScript, string]>([
+  it.each<[string, Script, string]>([
     ['readingIdentity', { ...happyScript(), readIdentity: [{ hold: true }] }, 'checking'],
     ['automatic.determining', { ...happyScript(), fetchEnrollmentState: [{ hold: true }] }, 'checking'],
     ['automatic.offline', { ...happyScript(), checkLink: [{ ok: { up: false } }] }, 'offline'],
@@ -92,7 +97,7 @@ describe('screenModelOf', () => {
   });
 
   it('follows the diagnostics region', async () => {
-    const agent = startScriptedAgent(happyScript());
+    const agent = startMachine(happyScript());
     await agent.reach('managed.idle');
     expect(screenModelOf(agent.view.actor.getSnapshot()).diagnosticsOpen).toBe(false);
     agent.view.actor.send({ type: 'ALT_V' });

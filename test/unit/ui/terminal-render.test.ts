@@ -10,8 +10,7 @@ import { renderDiagnostics, renderScreen } from '../../../agent/ui/terminal/rend
 import { startTerminalUi } from '../../../agent/ui/terminal/terminal-ui.ts';
 import { screenModelOf } from '../../../agent/ui/web/index.ts';
 import type { TerminalKey } from '../../../hal/interface.ts';
-import { eligibleIdentity, happyScript, NOT_IN_SET } from '../../helpers/machine-harness.ts';
-import { startScriptedAgent } from '../../helpers/scripted-agent.ts';
+import { eligibleIdentity, happyScript, NOT_IN_SET, startMachine } from '../../helpers/machine/index.ts';
 
 const ineligible = eligibleIdentity({
   model: 'Chromebook Acer 311 (C722/C722T)',
@@ -64,7 +63,7 @@ const staticDiagnostics: DiagnosticsService = {
 };
 
 async function manualModel(locale: Locale) {
-  const agent = startScriptedAgent({ ...happyScript(), readIdentity: [{ ok: ineligible }] });
+  const agent = startMachine({ ...happyScript(), readIdentity: [{ ok: ineligible }] });
   await agent.reach('manual.waiting');
   const model = screenModelOf(agent.view.actor.getSnapshot(), locale);
   agent.stop();
@@ -156,7 +155,7 @@ describe('the terminal UI’s language key', () => {
   }
 
   it('`l` on a screen without a prompt switches to French and back, and the choice is shared', async () => {
-    const agent = startScriptedAgent({ ...happyScript(), fetchEnrollmentState: [{ hold: true }] });
+    const agent = startMachine({ ...happyScript(), fetchEnrollmentState: [{ hold: true }] });
     await agent.reach('automatic.determining');
     const chosen: Locale[] = [];
     const locale = createLocaleSetting({ onChoose: (l) => chosen.push(l) });
@@ -181,7 +180,7 @@ describe('the terminal UI’s language key', () => {
   });
 
   it('on the error screen, `l` then Enter switches; the prompt is in the new language', async () => {
-    const agent = startScriptedAgent({ ...happyScript(), fetchEnrollmentState: [{ ok: NOT_IN_SET }] });
+    const agent = startMachine({ ...happyScript(), fetchEnrollmentState: [{ ok: NOT_IN_SET }] });
     await agent.reach('manual.waiting');
     const locale = createLocaleSetting();
     const out: string[] = [];

@@ -1,0 +1,66 @@
+// English messages: the `agent identify` table and the terminal UI. Part of the English catalog (../en.ts,
+// which says how messages are written); fr/terminal.ts says the same in French.
+
+export const enTerminal = {
+  // ---------------------------------------------------------------- `agent identify` table
+  'identify.manufacturer': 'Manufacturer',
+  'identify.model': 'Model',
+  'identify.deviceClass': 'Device class',
+  'identify.serial': 'Serial number',
+  'identify.idKind': 'ID kind',
+  'identify.certifiedId': 'Certified device ID',
+  'identify.manufactured': 'Manufactured',
+  'identify.brandCode': 'Brand code',
+  'identify.zeroTouch': 'Zero-touch',
+  'identify.sources': 'Sources',
+  'identify.notListed': '— (not listed)',
+  'identify.notDerivable': '— (not derivable)',
+  'identify.eligible': 'ZTE✓ eligible',
+  'identify.notEligible': 'ZTE✗ not eligible',
+
+  // ---------------------------------------------------------------- terminal UI
+  'terminal.errorCode': 'Error code: {code}',
+  'terminal.why': 'Why: {reason}',
+  'terminal.whatToDo': 'What to do:',
+  'terminal.serial': 'Serial number: {serial}',
+  'terminal.altV': 'Press Alt+V (Esc then v) for diagnostics.',
+  'terminal.switchLanguage': 'Press l to read this in {other}.',
+  'terminal.prompt.error-choice':
+    'Type r then Enter to retry, or m then Enter to enroll manually (l: {other}): ',
+  'terminal.prompt.manual-choice':
+    'Type 1 then Enter to sign in as an administrator, or 2 to use an enrollment token (l: {other}): ',
+  'terminal.prompt.email': 'Administrator e-mail: ',
+  'terminal.prompt.password': 'Password: ',
+  'terminal.prompt.token': 'Enrollment token: ',
+  'terminal.prompt.domain': 'SMART Remote Management domain name: ',
+  'terminal.diagUnavailable': 'Diagnostics unavailable: {detail}',
+  'terminal.diag.title': 'DIAGNOSTICS (Alt+V or Esc to close)',
+  'terminal.diag.agentVersion': 'Agent version: {version}',
+  'terminal.diag.model': 'Model: {model} ({manufacturer}), ID kind: {idKind}',
+  'terminal.diag.notListed': 'not listed',
+  'terminal.diag.unknownMaker': 'unknown maker',
+  'terminal.diag.eligible': 'Eligible for zero-touch: {eligible}',
+  'terminal.diag.server': 'Server: {answer}',
+  'terminal.diag.serverChecked': 'Server: {answer} (checked {at})',
+  'terminal.diag.unreachable': 'not reachable',
+  'terminal.diag.unreachableCode': 'not reachable ({code})',
+  'terminal.diag.notAsked': 'not asked yet',
+  'terminal.diag.notPreProvisioned': 'not pre-provisioned',
+  'terminal.diag.preProvisioned':
+    'pre-provisioned in {domain}, licence {packaged, select, yes {packaged with the device} other {from the domain}}',
+  'terminal.diag.preProvisionedOu':
+    'pre-provisioned in {domain} {orgUnit}, licence {packaged, select, yes {packaged with the device} other {from the domain}}',
+  'terminal.diag.network':
+    'Network {name}: {state}{kind, select, wifi { (Wi-Fi)} virtual { (virtual)} other {}} {mac}',
+  'terminal.diag.state': 'State: {state}',
+  'terminal.diag.step': '  +{ms, number} ms  {state}',
+  'terminal.diag.lastError': 'Last error: {code}: {message}',
+  'terminal.diag.advice': '  Advice: {advice}',
+  'terminal.diag.policy': 'Policy: {timestamp}',
+  'terminal.diag.policyManaged': 'Policy: {timestamp}, managed by {managedBy}',
+  'terminal.diag.policyNotReceived': 'not received this boot',
+  'terminal.diag.policyKey': '  Key SHA-256: {fingerprint}',
+  'terminal.diag.policyKeyVersion': '  Key SHA-256: {fingerprint} (version {version})',
+  'terminal.diag.policySettings': '  Settings: {settings}',
+  'terminal.diag.backend': 'Backend {name}: {status}',
+} as const satisfies Record<string, string>;
