@@ -109,6 +109,23 @@ describe('the tags and meta of the flow states', () => {
     }
   });
 
+  it('every state that asks the server is in the automatic check; none before the clock is judged is', () => {
+    const server = [
+      'fetchEnrollmentState',
+      'registerDevice',
+      'checkAttestation',
+      'smartCheckin',
+      'smartEnroll',
+    ];
+    const asking = FLOW_LEAVES.filter((l) => invokes(l).some((src) => server.includes(src))).map(
+      (l) => l.path,
+    );
+    expect(asking.length).toBeGreaterThan(3);
+    for (const path of asking) expect(flowStatesWithTag('automatic-check'), path).toContain(path);
+    for (const path of ['booting', 'readingIdentity', 'checkingEligibility', 'checkingClock', 'clockWrong'])
+      expect(describeFlowState(path)?.tags.has('automatic-check'), path).toBe(false);
+  });
+
   it('an unknown path has no view', () => {
     expect(describeFlowState('no.such.state')).toBeNull();
   });
