@@ -9,6 +9,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { INITIAL_FLOW_STATE } from '../../../agent/machine/tags.ts';
 import { StateStore } from '../../../agent/persistence/index.ts';
 import type { Outcome } from '../../../agent/runtime/outcome.ts';
 import { settleWithin, startInProcessAgent } from '../lib/agent-inprocess.ts';
@@ -212,7 +213,7 @@ async function seedDeviceId(stateDir: string, deviceId: string): Promise<void> {
     version: 1,
     bootId: 'chaos-seed',
     bootAttempts: 0,
-    phase: 'booting',
+    phase: INITIAL_FLOW_STATE,
     updatedAt: new Date().toISOString(),
     deviceId,
     history: [],

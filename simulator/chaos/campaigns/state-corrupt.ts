@@ -5,6 +5,7 @@
 
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { INITIAL_FLOW_STATE } from '../../../agent/machine/tags.ts';
 import { STATE_FILE_NAME, validatePersistedState } from '../../../agent/persistence/index.ts';
 import { agentRunArgs, runAgentProcess } from '../lib/agent-process.ts';
 import {
@@ -44,7 +45,7 @@ const PLAUSIBLE = JSON.stringify(
     version: 1,
     bootId: 'b1',
     bootAttempts: 1,
-    phase: 'booting',
+    phase: INITIAL_FLOW_STATE,
     updatedAt: '2026-01-02T00:00:00.000Z',
     history: [],
   },
