@@ -1,7 +1,7 @@
 // What a boot ended with: the `--json` line of `agent run` (issue 4) and the exit code.
 
 import type { AgentContext } from '../machine/types.ts';
-import { describeFlowState, type FlowView, flowStateOf } from '../machine/view.ts';
+import { describeFlowState, type FlowView } from '../machine/view.ts';
 
 export interface Outcome {
   outcome: 'managed' | 'manual' | 'error';
@@ -15,14 +15,6 @@ export interface Outcome {
   /** Only when the machine itself failed (exit 1). */
   internalError?: string;
 }
-
-/** Whether the boot has its answer there: the `settled` tag of the flow state (or of a recorded path). */
-export function isSettled(at: Pick<FlowView, 'settled'> | string): boolean {
-  return (typeof at === 'string' ? describeFlowState(at) : at)?.settled ?? false;
-}
-
-// Kept here for the callers that took it from the runtime; it lives with the machine.
-export { flowStateOf };
 
 /**
  * `at`: the flow's view (or a recorded flow-state path, whose view the machine definition gives). A

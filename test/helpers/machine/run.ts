@@ -6,7 +6,7 @@ import { type Actor, createActor, fromPromise, SimulatedClock, type SnapshotFrom
 import type { AgentView } from '../../../agent/diagnostics/index.ts';
 import { agentMachine } from '../../../agent/machine/machine.ts';
 import type { ActorContracts, AgentEvent, BootPlan } from '../../../agent/machine/types.ts';
-import { flowStateOf } from '../../../agent/runtime/outcome.ts';
+import { flowStateOf } from '../../../agent/machine/view.ts';
 import { ACTOR_NAMES, type ActorName, type Calls, type Outcome, type Script, scriptError } from './script.ts';
 
 /** The machine's backoff jitter source: backoff delays are computed with this value. */
