@@ -1,5 +1,5 @@
 // `agent run --ui web|terminal`: a person is using the device, so the agent keeps its UIs up until
-// SIGINT or SIGTERM. The run's outcome is the one on screen when it is stopped (a person may have
+// SIGINT, SIGTERM or SIGHUP. The run's outcome is the one on screen when it is stopped (a person may have
 // enrolled manually after the first answer).
 
 import { readFile } from 'node:fs/promises';

@@ -1,8 +1,12 @@
-// How `agent run` with a UI waits to be stopped: the first SIGINT or SIGTERM, and what happens to the
-// ones after it.
+// How `agent run` with a UI waits to be stopped: the first SIGINT, SIGTERM or SIGHUP, and what
+// happens to the ones after it.
+
+/** The signals that stop `agent run` gracefully. SIGHUP is the terminal or serial console going away
+ * (a pty wrapper exiting, a technician's cable pulled): the state file must still be written. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * Resolves on the first SIGINT or SIGTERM. Later ones are only reported: the first starts a graceful
+ * Resolves on the first stop signal. Later ones are only reported: the first starts a graceful
  * stop that waits for the state file, and a second signal must not cut that write short. Both often
  * come together (a pty wrapper such as `script` forwards a SIGTERM after the group's SIGINT), and
  * Node's default action for an unhandled one is to exit at once.
@@ -18,7 +22,6 @@ export function untilSignal(onRepeat: (signal: NodeJS.Signals) => void): Promise
       first = false;
       resolve(signal);
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    for (const signal of STOP_SIGNALS) process.on(signal, stop);
   });
 }

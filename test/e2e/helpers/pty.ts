@@ -55,8 +55,12 @@ export function startTerminalAgent(
     'terminal',
     ...extraArgs,
   ];
+  // `script` runs the command through $SHELL. Set it, not taken from the host: with /bin/sh (dash,
+  // which does not exec the last command) the agent is a grandchild, so stopping `script` kills the
+  // shell and the agent sees the pty hang up (SIGHUP), as on a serial console whose cable is pulled.
   const child = spawn('script', ['-qfec', command.map((a) => `'${a}'`).join(' '), '/dev/null'], {
     detached: true,
+    env: { ...process.env, SHELL: '/bin/sh' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
