@@ -1,7 +1,9 @@
-// `npm run -s bench -- [--json] [--quick] [--fleet10k]`: performance figures against floors measured in
+// `npm run -s bench -- [--json] [--quick] [--fleet10k] [--profile]`: performance figures against floors measured in
 // the same run (issues 8 and 16). Prints a readable table, or one JSON line with --json. Never used as
 // a test assertion.
 
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureColdStart } from './cold-start.ts';
 import { measureDecision } from './decision.ts';
@@ -9,6 +11,7 @@ import { measureDeviceCosts } from './device-costs.ts';
 import { startBenchStub } from './fixtures.ts';
 import { measureFleet } from './fleet.ts';
 import { measureFloorCpu } from './floor-cpu.ts';
+import { formatProfileSummary, summariseProfiles } from './profile-summary.ts';
 import { measurePoint, measureScaling, writeScalingReport } from './scaling.ts';
 import { round } from './stats.ts';
 import { measureStubThroughput } from './stub-throughput.ts';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     scaling: { type: 'string' },
     costs: { type: 'boolean', default: false },
     fleet10k: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     report: { type: 'string', default: 'bench-report' },
   },
 });
@@ -38,6 +42,20 @@ if (values.scaling !== undefined) {
     values.json
       ? `${JSON.stringify({ scaling: points })}\n`
       : `${JSON.stringify(points, null, 2)}\nchart: ${chart}\n`,
+  );
+  process.exit(0);
+}
+if (values.profile) {
+  // `--profile`: a 1,000-device `mixed` fleet with a CPU profile of every thread, summarised: what
+  // the fleet's time is spent on (issue 16). The profiles stay in --report DIR/profile for DevTools.
+  const dir = join(values.report ?? 'bench-report', 'profile');
+  await rm(dir, { recursive: true, force: true });
+  const fleet = await measureFleet(values.quick ? 100 : 1000, 1, null, dir);
+  const summaries = await summariseProfiles(dir);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify({ devices: fleet.devices, cpuMsPerDevice: round(fleet.cpuMsPerDevice), threads: summaries })}\n`
+      : `${fleet.devices} devices, ${round(fleet.cpuMsPerDevice)} ms of CPU per device (all threads)\n${formatProfileSummary(summaries, fleet.devices)}profiles: ${dir}\n`,
   );
   process.exit(0);
 }

@@ -25,6 +25,8 @@ export const USAGE = `usage:
   --keep           keep the device roots and the stub database (printed on stderr)
   --tls            the in-process stub also serves HTTPS and every device uses it, trusting the fleet's CA
                    (devices behind the fault proxy excepted); \`mixed\` always has some TLS devices
+  --cpu-prof DIR   write a V8 CPU profile of every thread (the workers' agents, the main thread's stub)
+                   into DIR; \`npm run -s bench -- --profile\` summarises them
 exit: 0 every device met its expectation, 1 some did not, 2 usage error`;
 
 export class UsageError extends Error {
@@ -45,6 +47,8 @@ export interface RunArgs {
   keep: boolean;
   /** Every device over HTTPS (in-process stub only). */
   tls: boolean;
+  /** `--cpu-prof DIR`: a CPU profile of every thread of the run, written there. */
+  cpuProfileDir: string | null;
 }
 
 export interface MergeArgs {
@@ -133,6 +137,7 @@ const RUN_OPTIONS = {
   workers: { type: 'string' },
   keep: { type: 'boolean' },
   tls: { type: 'boolean' },
+  'cpu-prof': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -229,6 +234,7 @@ export function parseFleetArgs(argv: string[]): FleetArgs {
         workers: values.workers === undefined ? null : integer('--workers', values.workers, 1, 1, 64),
         keep: values.keep === true,
         tls: values.tls === true,
+        cpuProfileDir: values['cpu-prof'] ?? null,
       };
     }
   }

@@ -117,6 +117,7 @@ async function main(args: FleetArgs): Promise<number> {
           server: args.server,
           keep: args.keep,
           tls: args.tls,
+          cpuProfileDir: args.cpuProfileDir,
           ...(args.workers !== null ? { workers: args.workers } : {}),
           onResult: (result, done) => progress.update(result, done),
           onWorkDir: (dir) => {

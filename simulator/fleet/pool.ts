@@ -27,10 +27,11 @@ export class WorkerPool {
   >();
   private firstErrorListener: (index: number, status: number | string) => void = () => undefined;
 
-  constructor(size: number, env: BootEnv) {
+  /** `execArgv`: the workers' Node options (`--cpu-prof` when the fleet is profiled); none by default. */
+  constructor(size: number, env: BootEnv, execArgv: string[] = []) {
     this.size = Math.max(1, size);
     this.slots = Array.from({ length: this.size }, () => {
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { execArgv: [] });
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { execArgv });
       const slot: Slot = { worker, inFlight: 0, dead: null };
       worker.on('message', (message: ToMain) => this.onMessage(slot, message));
       worker.on('error', (error) => this.failAll(slot, error));

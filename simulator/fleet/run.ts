@@ -17,6 +17,7 @@ import { bootWithPowerLoss, buildAgentBundle } from './child-boot.ts';
 
 export { DEFAULT_CONCURRENCY } from './defaults.ts';
 
+import { startMainThreadProfile, workerProfileArgv } from './cpu-profile.ts';
 import { WorkerPool } from './pool.ts';
 import { type FaultProxy, startFaultProxy } from './proxy.ts';
 import { bucketize, type RequestRate } from './request-rate.ts';
@@ -43,6 +44,8 @@ export interface FleetOptions {
   keep?: boolean;
   /** Every device over HTTPS (issue 17; in-process stub only). `mixed` has some TLS devices anyway. */
   tls?: boolean;
+  /** Writes a CPU profile of every thread of the run there (`fleet --cpu-prof DIR`, `bench --profile`). */
+  cpuProfileDir?: string | null;
   /** Replaces the planned fleet (tests: a device with a deliberately wrong expectation). */
   plans?: DevicePlan[];
   onResult?: (result: DeviceResult, done: number, total: number) => void;
@@ -142,6 +145,8 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
   };
   const hitTimes: number[] = [];
   const hitStatuses: number[] = [];
+  const profileDir = options.cpuProfileDir ?? null;
+  const mainProfile = profileDir === null ? null : await startMainThreadProfile(profileDir);
   try {
     let serverUrl: string;
     if (options.server) {
@@ -241,7 +246,10 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
     });
 
     await phase('boot', async () => {
-      const p = inProcess.length > 0 ? new WorkerPool(workers, env) : null;
+      const p =
+        inProcess.length > 0
+          ? new WorkerPool(workers, env, profileDir === null ? [] : workerProfileArgv(profileDir))
+          : null;
       live.pool = p;
       const bootOne = async (plan: DevicePlan) => {
         const r = await (p as WorkerPool).boot(plan).catch((e: unknown) => crashed(plan, e));
@@ -337,6 +345,10 @@ export async function runFleet(options: FleetOptions): Promise<FleetRun> {
     await live.pool?.close();
     await live.proxy?.close();
     await live.stub?.close();
+    if (mainProfile !== null) {
+      await mainProfile.stop();
+      log(`fleet: CPU profiles of every thread in ${profileDir}`);
+    }
     if (options.keep) log(`fleet: kept the device roots and the stub database in ${workDir}`);
     else if (options.workDir === undefined) await rm(workDir, { recursive: true, force: true });
   }

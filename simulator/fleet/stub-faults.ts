@@ -18,11 +18,23 @@ async function postJson(url: string, method: string, path: string, body?: unknow
 /** The longest an outage lasts, whatever the herd does. */
 const OUTAGE_CAP_MS = 120_000;
 
+/**
+ * The most devices one outage holds at once. The herd boots all at once, past the fleet's
+ * concurrency (that is the thundering herd); but this machine simulates all of them, so a herd that
+ * grows with the fleet (1,150 devices in a 25,000-device shard) takes longer to boot on its cores
+ * than a device's 90 s safeguard allows, and devices end in `safeguard-timeout` for the simulator's
+ * lack of CPU, not for anything the agent did. A larger herd meets its outage in waves of this size,
+ * one after the other, each wave's boots over before the next outage starts (the outage answers
+ * every device's first request, so a second one would also hit the first wave's retries).
+ */
+export const HERD_WAVE = 250;
+
 export interface Herd {
   serverUrl: string;
   /** The server-outage devices. */
   herd: readonly DevicePlan[];
-  pool: WorkerPool;
+  /** Where a device's first failed request is told (the pool's, from its worker threads). */
+  pool: Pick<WorkerPool, 'onFirstError'>;
   bootOne: (plan: DevicePlan) => Promise<void>;
   log: (line: string) => void;
 }
@@ -33,9 +45,26 @@ export interface Herd {
  * their jittered backoff. Returns when the outage is over, with the herd's boots still running in
  * `herdDone`. The end is decided by the devices, not by a timer, so a slow machine (workers still
  * starting) does not end the outage before some of the herd reach the server; `OUTAGE_CAP_MS` only
- * keeps a device that never asks from holding the outage forever.
+ * keeps a device that never asks from holding the outage forever. A herd larger than `HERD_WAVE`
+ * meets the outage in waves; the last wave's boots are the ones still running in `herdDone`.
  */
-export async function bootHerdThroughOutage({
+export async function bootHerdThroughOutage(
+  herd: Herd,
+): Promise<{ herdDone: Promise<unknown>; outageMs: number; waves: number }> {
+  let outageMs = 0;
+  const waves = Math.ceil(herd.herd.length / HERD_WAVE);
+  for (let wave = 0; wave < waves; wave++) {
+    const devices = herd.herd.slice(wave * HERD_WAVE, (wave + 1) * HERD_WAVE);
+    const outage = await oneOutage({ ...herd, herd: devices });
+    outageMs += outage.outageMs;
+    if (wave === waves - 1) return { herdDone: outage.herdDone, outageMs, waves };
+    await outage.herdDone;
+  }
+  return { herdDone: Promise.resolve(), outageMs, waves };
+}
+
+/** One outage and the devices that boot into it. */
+async function oneOutage({
   serverUrl,
   herd,
   pool,

@@ -52,11 +52,15 @@ export async function readBounded(path: string, limit: number): Promise<ReadResu
     const buffer = Buffer.alloc(Math.max(0, limit));
     let filled = 0;
     // A regular file whose whole size has been read needs no read at EOF to say so. sysfs attributes
-    // claim 4096 bytes and procfs files 0, so for them the loop still ends on a read of 0 bytes.
+    // claim 4096 bytes and give their whole value to the first read, so a short read of a file that
+    // claims a size is its end too (one read per attribute, not two). procfs files claim 0 and may
+    // answer a read in parts: for them only a read of 0 bytes ends the loop.
     while (filled < buffer.length && !(info.size > 0 && filled >= info.size)) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      const wanted = buffer.length - filled;
+      const { bytesRead } = await handle.read(buffer, filled, wanted, null);
       if (bytesRead === 0) break;
       filled += bytesRead;
+      if (info.size > 0 && bytesRead < wanted) break;
     }
     return { ok: true, bytes: buffer.subarray(0, filled) };
   } catch (error) {
