@@ -54,9 +54,15 @@ async function runOnce(devices: number, shard: string | null): Promise<ShardRun>
 export async function measurePoint(devices: number): Promise<ScalingPoint> {
   const shards = devices > SHARD_ABOVE ? SHARDS : 1;
   const started = performance.now();
-  const runs = await Promise.all(
+  // Every shard runs to its end even when another failed, so a failed size says what each shard did.
+  const settled = await Promise.allSettled(
     Array.from({ length: shards }, (_, i) => runOnce(devices, shards === 1 ? null : `${i + 1}/${shards}`)),
   );
+  const failed = settled.flatMap((r, i) =>
+    r.status === 'rejected' ? [`shard ${i + 1}/${shards}: ${String(r.reason)}`] : [],
+  );
+  if (failed.length > 0) throw new Error(`the ${devices}-device fleet failed:\n${failed.join('\n')}`);
+  const runs = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const wallMs = performance.now() - started;
   const ran = runs.reduce((n, r) => n + r.figures.devices, 0);
   return {
