@@ -21,9 +21,9 @@ const OUTAGE_CAP_MS = 120_000;
 /**
  * The most devices one outage holds at once. The herd boots all at once, past the fleet's
  * concurrency (that is the thundering herd); but this machine simulates all of them, so a herd that
- * grows with the fleet (1,150 devices in a 25,000-device shard) takes longer to boot on its cores
- * than a device's 90 s safeguard allows, and devices end in `safeguard-timeout` for the simulator's
- * lack of CPU, not for anything the agent did. A larger herd meets its outage in waves of this size,
+ * grows with the fleet (1,150 devices in a 25,000-device shard) can take longer to boot on its
+ * cores than a device's 90 s safeguard allows: its devices then fail for the simulator's lack of
+ * CPU, not for anything the agent did (a 50,000-device run lost 269 devices before the waves, 1 after). A larger herd meets its outage in waves of this size,
  * one after the other, each wave's boots over before the next outage starts (the outage answers
  * every device's first request, so a second one would also hit the first wave's retries).
  */
