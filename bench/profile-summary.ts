@@ -59,7 +59,6 @@ const FS_NATIVES = new Set([
   'readlink',
   'symlink',
   'ftruncate',
-  'internalModuleStat',
 ]);
 const SOCKET_NATIVES = new Set(['writev', 'writeLatin1String', 'writeUtf8String', 'writeAsciiString']);
 const THREAD_NATIVES = new Set(['postMessage', 'receiveMessageOnPort', 'drainMessagePort']);
@@ -93,8 +92,9 @@ export function categoryOf(frame: CallFrame): string {
   const { functionName: fn, url } = frame;
   if (fn === '(idle)') return 'idle';
   if (fn === '(garbage collector)') return 'garbage collection';
-  if (fn === '(program)') return 'V8 / native (program)';
-  if (fn === '(root)') return 'V8 / native (program)';
+  if (fn === '(program)' || fn === '(root)') return 'V8 / native (program)';
+  // Node's module resolver stats files through its own native, not node:fs.
+  if (fn === 'internalModuleStat' || fn === 'internalModuleReadJSON') return 'module loading';
   const pkg = packageOf(url);
   if (pkg !== null) {
     for (const [pattern, category] of PACKAGE_CATEGORIES) if (pattern.test(pkg)) return category;

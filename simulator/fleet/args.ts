@@ -8,6 +8,7 @@ import { ALL_MODELS_DEVICES, DEFAULT_CONCURRENCY, DEFAULT_DEVICES, defaultDevice
 export const USAGE = `usage:
   npm run -s fleet -- [run] [--devices N] [--scenario S] [--seed K] [--concurrency C] [--report DIR]
                       [--json] [--shard i/n] [--server URL] [--workers W] [--keep] [--tls]
+                      [--cpu-prof DIR]
   npm run -s fleet -- merge [--report OUT] [--json] DIR...
   npm run -s fleet -- replay BUNDLE [--server URL] [--json]
   npm run -s fleet -- stub-seed [--devices N] [--scenario S] [--seed K]

@@ -23,6 +23,7 @@ describe('profile summary', () => {
       categoryOf({ functionName: 'fromBinary', url: `${REPO}/node_modules/@bufbuild/protobuf/a.js` }),
     ).toBe('protobuf codec');
     expect(categoryOf({ functionName: 'stat', url: '' })).toBe('file system (node:fs)');
+    expect(categoryOf({ functionName: 'internalModuleStat', url: '' })).toBe('module loading');
     expect(categoryOf({ functionName: 'sign', url: 'node:internal/crypto/sig' })).toBe('crypto (node)');
     expect(categoryOf({ functionName: 'observe', url: `${REPO}/agent/runtime/agent.ts` })).toBe(
       'agent code (JS)',
