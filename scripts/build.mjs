@@ -3,7 +3,7 @@
 // (no tsx, no TypeScript at run time) for a fast cold start. Lazy-loaded parts (systeminformation,
 // the SMART RS-232 backend, the web UI) become separate chunks, loaded only when a boot needs them.
 // Native modules stay external: a device image ships them in node_modules.
-import { cp } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -27,6 +27,11 @@ const result = await build({
     js: "import { createRequire as __zteCreateRequire } from 'node:module'; const require = __zteCreateRequire(import.meta.url);",
   },
 });
+
+// The chunks are ES modules wherever the bundle is copied: without a package.json saying so, Node
+// reads every chunk's text and parses it a second time to guess its format (a cold start paid ~13 ms
+// of detection and more in parsing, measured with --cpu-prof).
+await writeFile(join(values.outdir, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
 
 // The web OOBE reads its page files from `assets/` beside the bundled module.
 await cp('agent/ui/web/assets', join(values.outdir, 'assets'), { recursive: true });

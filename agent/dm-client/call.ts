@@ -48,6 +48,8 @@ export interface CallerConfig {
   /** Clock for HTTP-date Retry-After values. */
   now: () => number;
   http: Got;
+  /** Told the `Date` header of every answer that has a valid one, error answers included. */
+  onServerDate?: (date: Date) => void;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface CallerConfig {
  * thrown as a DmError; a failed attempt is remembered per request type for the next `lasterror`.
  */
 export function createCaller(config: CallerConfig): <T>(call: Call<T>) => Promise<T> {
-  const { endpoint, deviceId, encoding, agent, platform, maxBytes, now, http } = config;
+  const { endpoint, deviceId, encoding, agent, platform, maxBytes, now, http, onServerDate } = config;
   /** The last failure of each request type, sent as `lasterror` on the next attempt of that type. */
   const lastErrors = new Map<DmRequestType, number>();
 
@@ -136,6 +138,8 @@ export function createCaller(config: CallerConfig): <T>(call: Call<T>) => Promis
       if (call.authorization !== undefined) headers.authorization = call.authorization;
       attempted = true;
       const raw = await postCapped(http, urlFor(type, call.query), { body, headers, signal, maxBytes });
+      const date = Date.parse(raw.headers.date ?? '');
+      if (!Number.isNaN(date)) onServerDate?.(new Date(date));
       if (raw.status < 200 || raw.status > 299) throw errorAnswer(type, raw);
       const value = successAnswer(call, raw);
       lastErrors.delete(type);

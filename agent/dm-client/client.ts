@@ -79,6 +79,8 @@ export interface DmClient {
   readonly serverUrl: string;
   readonly deviceId: string;
   readonly encoding: DmEncoding;
+  /** The `Date` header of the server's latest answer (any status), or null before the first one. */
+  serverDate(): Date | null;
   /** `enterprise_check`, forced-enrollment flavour: one round of the hash dance. */
   enterpriseCheck(
     bucket: { remainder: bigint; modulus: bigint },
@@ -164,7 +166,20 @@ export function createDmClient(options: DmClientOptions): DmClient {
       options.trust,
     ),
   );
-  const send = createCaller({ endpoint, deviceId, encoding, agent, platform, maxBytes, now, http });
+  let serverDate: Date | null = null;
+  const send = createCaller({
+    endpoint,
+    deviceId,
+    encoding,
+    agent,
+    platform,
+    maxBytes,
+    now,
+    http,
+    onServerDate: (date) => {
+      serverDate = date;
+    },
+  });
 
   function credential(type: DmRequestType, token: string): string {
     if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
@@ -192,6 +207,7 @@ export function createDmClient(options: DmClientOptions): DmClient {
     serverUrl: endpoint.origin + endpoint.pathname.slice(0, -DM_PATH.length),
     deviceId,
     encoding,
+    serverDate: () => serverDate,
     enterpriseCheck: (bucket, opts) =>
       send({
         type: 'enterprise_check',

@@ -12,6 +12,7 @@ function serverFailure(step: RetryStep, backoff: string, notPreProvisionedToManu
   const retry = { type: 'scheduleRetry', params: step } as const;
   return [
     { guard: 'certificateNotYetValid', target: '#agent.flow.clockWrong', actions: [retry] } as const,
+    { guard: 'clockSkewedOnAnswer', target: '#agent.flow.clockWrong', actions: ['recordError'] } as const,
     { guard: 'untrustedServer', target: '#agent.flow.error', actions: [retry] } as const,
     { guard: 'retryable', target: backoff, actions: [retry] } as const,
     ...(notPreProvisionedToManual
@@ -137,7 +138,7 @@ export const automatic = machineSetup.createStateConfig({
       meta: { step: 'screen.step.determining' },
       invoke: {
         src: 'fetchEnrollmentState',
-        input: ({ context }) => ({ identity: requireIdentity(context) }),
+        input: ({ context }) => ({ identity: requireIdentity(context), judgeClock: context.clockUnverified }),
         onDone: [
           {
             guard: ({ event }) => event.output.mode === 'zero-touch-enforced',

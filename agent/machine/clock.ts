@@ -8,7 +8,11 @@ export const EARLIEST_PLAUSIBLE_TIME = Date.parse('2026-01-01T00:00:00Z');
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 export type ClockVerdict =
-  | { ok: true }
+  /**
+   * `unverified`: no server time could be read (a slow or unreachable server), so only "not before
+   * this release" was checked; the first DM answer's `Date` header is judged instead (serverAnswerClock).
+   */
+  | { ok: true; unverified?: true }
   | { ok: false; reason: 'before-release' | 'skewed'; deviceTime: string; serverTime: string | null };
 
 /** `serverTime`: the server's `Date` header when it could be read, else null (offline: check later). */
@@ -25,7 +29,29 @@ export function judgeClock(deviceTime: Date, serverTime: Date | null): ClockVerd
   if (serverTime !== null && Math.abs(device - serverTime.getTime()) > MAX_CLOCK_SKEW_MS) {
     return { ok: false, reason: 'skewed', deviceTime: safeIso(deviceTime), serverTime: safeIso(serverTime) };
   }
-  return { ok: true };
+  return serverTime === null ? { ok: true, unverified: true } : { ok: true };
+}
+
+/** The device clock disagrees with the time of a DM answer; `code` 'clock' leads to the clock screen. */
+export class ClockSkewError extends Error {
+  readonly code = 'clock' as const;
+  readonly verdict: Exclude<ClockVerdict, { ok: true }>;
+
+  constructor(verdict: Exclude<ClockVerdict, { ok: true }>) {
+    super(clockMessage(verdict));
+    this.name = 'ClockSkewError';
+    this.verdict = verdict;
+  }
+}
+
+/**
+ * The clock check the probe could not make, made with a DM answer's `Date` header: throws a
+ * ClockSkewError when the device clock is off by more than a day; nothing without a server time.
+ */
+export function checkClockAgainstAnswer(deviceTime: Date, serverTime: Date | null): void {
+  if (serverTime === null) return;
+  const verdict = judgeClock(deviceTime, serverTime);
+  if (!verdict.ok) throw new ClockSkewError(verdict);
 }
 
 export function clockMessage(verdict: Exclude<ClockVerdict, { ok: true }>): string {

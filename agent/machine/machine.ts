@@ -67,7 +67,13 @@ export const agentMachine = machineSetup.createMachine({
           invoke: {
             src: 'checkClock',
             onDone: [
-              { guard: ({ event }) => event.output.ok, target: 'automatic' },
+              {
+                guard: ({ event }) => event.output.ok,
+                target: 'automatic',
+                actions: assign({
+                  clockUnverified: ({ event }) => event.output.ok && event.output.unverified === true,
+                }),
+              },
               {
                 target: 'clockWrong',
                 actions: assign({
@@ -79,7 +85,10 @@ export const agentMachine = machineSetup.createMachine({
               },
             ],
             // A check that cannot run must not block enrollment: TLS will tell if the clock is off.
-            onError: { target: 'automatic', actions: 'recordError' },
+            onError: {
+              target: 'automatic',
+              actions: ['recordError', assign({ clockUnverified: true })],
+            },
           },
         },
         // The distinct clock screen: re-checks on its own, so it recovers once the clock is right.

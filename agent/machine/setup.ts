@@ -80,6 +80,8 @@ export const machineSetup = setup({
     untrustedServer: ({ event }) => classOf(event) === 'untrusted-server',
     // …except a certificate not valid yet, whose cause is the device clock: the clock screen.
     certificateNotYetValid: ({ event }) => errorOf(event).code === 'tls-cert-not-yet-valid',
+    // A DM answer's Date header showed the clock the probe could not check to be off (clock.ts).
+    clockSkewedOnAnswer: ({ event }) => errorOf(event).code === 'clock',
     lastErrorUntrustedServer: ({ context }) =>
       context.lastError !== null && classifyCode(context.lastError.code) === 'untrusted-server',
     policyInvalid: ({ event }) => errorOf(event).code === 'policy-invalid',
@@ -132,6 +134,7 @@ export function initialContext(input: MachineInput): AgentContext {
     retry: { step: null, attempt: 0, delayMs: 0 },
     reregister: input.boot.kind === 'retry-registration',
     registrationInFlight: input.registrationInFlight ?? input.boot.kind === 'retry-registration',
+    clockUnverified: false,
     ethernetMac: null,
     smartModelNumber: null,
     manualEnrollError: null,

@@ -110,6 +110,11 @@ export interface AgentContext {
    * registration checkpoint until the server gives a verdict (an answer with a status). Persisted.
    */
   registrationInFlight: boolean;
+  /**
+   * The clock check read no server time (the probe timed out or failed): the enrollment-state answer's
+   * `Date` header is judged instead, so a clock years off never enrolls because the server was slow.
+   */
+  clockUnverified: boolean;
   /** The first wired Ethernet MAC, read with the identity; register requests carry it. */
   ethernetMac: string | null;
   /** A SMART display's model number as its RS-232 `get modelnum` said it (the report keeps the series). */
@@ -137,7 +142,10 @@ export interface ActorContracts {
   checkLink: { input: undefined; output: { up: boolean } };
   checkClock: { input: undefined; output: ClockVerdict };
   checkAttestation: { input: undefined; output: { available: true } | { available: false; reason: string } };
-  fetchEnrollmentState: { input: { identity: IdentityReport }; output: EnrollmentState };
+  fetchEnrollmentState: {
+    input: { identity: IdentityReport; judgeClock: boolean };
+    output: EnrollmentState;
+  };
   registerDevice: {
     /** `managementDomain`: what the enrollment-state answer said (null after a restart mid-registration). */
     input: {

@@ -16,6 +16,9 @@ export type StateValidation =
 
 class Invalid extends Error {}
 
+/** The last policy key (base64 SPKI) found to be a DER RSA public key. */
+let lastGoodRsaSpki: string | null = null;
+
 type Obj = Record<string, unknown>;
 
 function object(v: unknown, at: string): Obj {
@@ -101,12 +104,16 @@ function policyKey(v: unknown): NonNullable<NonNullable<PersistedAgentState['man
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(spki) || spki.length % 4 !== 0) {
     throw new Invalid('managed.policyKey.spki is not base64');
   }
-  try {
-    const key = createPublicKey({ key: Buffer.from(spki, 'base64'), format: 'der', type: 'spki' });
-    if (key.asymmetricKeyType !== 'rsa') throw new Invalid('managed.policyKey.spki is not an RSA key');
-  } catch (e) {
-    if (e instanceof Invalid) throw e;
-    throw new Invalid('managed.policyKey.spki is not a DER SubjectPublicKeyInfo');
+  // Every save of a managed device validates the same key again: the last good one is remembered.
+  if (spki !== lastGoodRsaSpki) {
+    try {
+      const key = createPublicKey({ key: Buffer.from(spki, 'base64'), format: 'der', type: 'spki' });
+      if (key.asymmetricKeyType !== 'rsa') throw new Invalid('managed.policyKey.spki is not an RSA key');
+    } catch (e) {
+      if (e instanceof Invalid) throw e;
+      throw new Invalid('managed.policyKey.spki is not a DER SubjectPublicKeyInfo');
+    }
+    lastGoodRsaSpki = spki;
   }
   const version = field(o, 'version') ?? null;
   if (version !== null && (typeof version !== 'number' || !Number.isSafeInteger(version))) {

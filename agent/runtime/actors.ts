@@ -12,7 +12,7 @@ import {
 } from '../dm-client/index.ts';
 import type { VpdLocaleFields } from '../i18n/index.ts';
 import type { IdentityReport } from '../identity/report.ts';
-import { judgeClock } from '../machine/clock.ts';
+import { checkClockAgainstAnswer, judgeClock } from '../machine/clock.ts';
 import type { ActorContracts, Enrollment, IdentityReading, Registration } from '../machine/types.ts';
 import type { AgentDeps } from './deps.ts';
 import { linkLooksUp } from './link-state.ts';
@@ -139,7 +139,20 @@ export function createActors(envOf: (system: BootSystem) => BootEnv) {
           code: 'identity-incomplete',
         });
       }
-      return determineEnrollmentState(env.dmClient(), { serialNumber, brandCode }, { signal });
+      const client = env.dmClient();
+      // The clock the probe could not check is judged against the answers' Date header, whatever
+      // they said: a clock years off goes to the clock screen, not on to register or to manual.
+      const clockCheck = () => {
+        if (input.judgeClock) checkClockAgainstAnswer(env.deps.now(), client.serverDate());
+      };
+      try {
+        const state = await determineEnrollmentState(client, { serialNumber, brandCode }, { signal });
+        clockCheck();
+        return state;
+      } catch (error) {
+        clockCheck();
+        throw error;
+      }
     }),
     registerDevice: actor<'registerDevice'>(async ({ input, signal, env }) => {
       const { identity } = input;

@@ -154,6 +154,7 @@ function recordingDmClient(inner: DmClient, record: ReturnType<typeof recorder>)
     serverUrl: inner.serverUrl,
     deviceId: inner.deviceId,
     encoding: inner.encoding,
+    serverDate: () => inner.serverDate(),
     enterpriseCheck: record('enterprise_check', inner.enterpriseCheck.bind(inner)),
     deviceStateRetrieval: record('device_state_retrieval', inner.deviceStateRetrieval.bind(inner)),
     initialEnrollmentState: record(

@@ -99,6 +99,7 @@ export function fakeDiagnosticsDeps(options: FakeDepsOptions = {}): FakeDeps {
     serverUrl: 'http://scripted.invalid',
     deviceId,
     encoding: 'proto',
+    serverDate: () => null,
     enterpriseCheck: async () => {
       current = await take(states, { ok: NOT_IN_SET });
       const hashes =

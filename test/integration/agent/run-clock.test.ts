@@ -24,7 +24,7 @@ afterAll(async () => {
   await cleanup();
 });
 
-async function bootWithClock(name: string, now: () => Date) {
+async function bootWithClock(name: string, now: () => Date, options: { probeFails?: boolean } = {}) {
   const entry = CATALOG.find((e) => e.name === 'Chromebook Acer 311 (C722/C722T)');
   if (!entry) throw new Error('row missing');
   const client = createStubClient(stub.url);
@@ -37,9 +37,14 @@ async function bootWithClock(name: string, now: () => Date) {
     token: 'ppt-demo-0001',
     devices: [preprovisionEntry(profile)],
   });
+  const deps = createDeviceDeps({ server: stub.url, root, stateDir: `${root}/state` });
   const agent = await startAgent({
-    ...createDeviceDeps({ server: stub.url, root, stateDir: `${root}/state` }),
+    ...deps,
     now,
+    // The server-time probe timed out (a loaded server): it gives no time, as the real one then does.
+    ...(options.probeFails
+      ? { enrollmentHttp: { ...deps.enrollmentHttp, serverTime: async () => null } }
+      : {}),
   });
   const outcome = await agent.settled;
   await agent.stop();
@@ -59,6 +64,26 @@ describe('device clock', () => {
     ).toMatchObject({
       outcome: 'error',
       reason: 'clock',
+    });
+  });
+
+  it("a clock years ahead is refused by the DM answer's Date when the probe gets no time, before registering", async () => {
+    const outcome = await bootWithClock(
+      'ahead-probe-failed',
+      () => new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000),
+      {
+        probeFails: true,
+      },
+    );
+    expect(outcome).toMatchObject({ outcome: 'error', reason: 'clock' });
+    const states = outcome.history.map((h) => h.state);
+    expect(states).toContain('automatic.determining');
+    expect(states.some((s) => s.startsWith('automatic.registering'))).toBe(false);
+  });
+
+  it('a right clock enrolls even when the probe gets no time', async () => {
+    expect(await bootWithClock('right-probe-failed', () => new Date(), { probeFails: true })).toMatchObject({
+      outcome: 'managed',
     });
   });
 

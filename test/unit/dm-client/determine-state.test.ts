@@ -33,6 +33,7 @@ function scripted(
     serverUrl: 'http://scripted.invalid',
     deviceId: 'd',
     encoding: 'proto',
+    serverDate: () => null,
     enterpriseCheck: async (bucket) => {
       calls.push({ type: 'enterprise_check', arg: bucket });
       const next = checks.length > 1 ? checks.shift() : checks[0];
