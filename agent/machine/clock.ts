@@ -10,7 +10,7 @@ export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 export type ClockVerdict =
   /**
    * `unverified`: no server time could be read (a slow or unreachable server), so only "not before
-   * this release" was checked; the first DM answer's `Date` header is judged instead (serverAnswerClock).
+   * this release" was checked; the enrollment-state answers' `Date` header is judged instead (checkClockAgainstAnswer).
    */
   | { ok: true; unverified?: true }
   | { ok: false; reason: 'before-release' | 'skewed'; deviceTime: string; serverTime: string | null };
