@@ -1,4 +1,4 @@
-// `npm run -s bench -- [--json] [--quick] [--fleet10k] [--profile]`: performance figures against floors measured in
+// `npm run -s bench -- [--json] [--quick] [--fleet10k] [--profile] [--steps]`: performance figures against floors measured in
 // the same run (issues 8 and 16). Prints a readable table, or one JSON line with --json. Never used as
 // a test assertion.
 
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureColdStart } from './cold-start.ts';
 import { measureDecision } from './decision.ts';
+import { measureDecisionSteps } from './decision-steps.ts';
 import { measureDeviceCosts } from './device-costs.ts';
 import { startBenchStub } from './fixtures.ts';
 import { measureFleet } from './fleet.ts';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     costs: { type: 'boolean', default: false },
     fleet10k: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    steps: { type: 'boolean', default: false },
     report: { type: 'string', default: 'bench-report' },
   },
 });
@@ -57,6 +59,22 @@ if (values.profile) {
       ? `${JSON.stringify({ devices: fleet.devices, cpuMsPerDevice: round(fleet.cpuMsPerDevice), threads: summaries })}\n`
       : `${fleet.devices} devices, ${round(fleet.cpuMsPerDevice)} ms of CPU per device (all threads)\n${formatProfileSummary(summaries, fleet.devices)}profiles: ${dir}\n`,
   );
+  process.exit(0);
+}
+if (values.steps) {
+  // `--steps`: one decision's time, state by state (what bounds decisionOverFloor).
+  const stub = await startBenchStub();
+  try {
+    const steps = await measureDecisionSteps(stub, values.quick ? 10 : 40);
+    const total = steps.reduce((sum, step) => sum + step.medianMs, 0);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ steps: steps.map((s) => ({ state: s.state, medianMs: round(s.medianMs, 3) })) })}\n`
+        : `${steps.map((s) => `${s.state.padEnd(34)} ${round(s.medianMs)} ms (median)\n`).join('')}${'sum of medians'.padEnd(34)} ${round(total)} ms\n`,
+    );
+  } finally {
+    await stub.close();
+  }
   process.exit(0);
 }
 if (values.costs) {

@@ -3,22 +3,11 @@
 // the new content, never a mixture; on any failure the temp file is removed and a coded error thrown.
 
 import { randomUUID } from 'node:crypto';
-import * as nodeFs from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fdStateFs } from './fd-fs.ts';
+import type { AtomicWriteFs, WritableFileHandle } from './fs-types.ts';
 
-/** The part of a `node:fs/promises` FileHandle that the atomic write uses. */
-export interface WritableFileHandle {
-  writeFile(data: string | Uint8Array): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** The file-system operations of an atomic write; `node:fs/promises` by default, injectable in tests. */
-export interface AtomicWriteFs {
-  open(path: string, flags: string, mode?: number): Promise<WritableFileHandle>;
-  rename(oldPath: string, newPath: string): Promise<void>;
-  unlink(path: string): Promise<void>;
-}
+export type { AtomicWriteFs, WritableFileHandle } from './fs-types.ts';
 
 /** Where a state write failed. `dir-fsync` covers opening and syncing the directory. */
 export type StateWriteStep =
@@ -94,7 +83,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
-  const fs = options.fs ?? nodeFs;
+  const fs = options.fs ?? fdStateFs;
   const mode = options.mode ?? 0o600;
   const temp = tempPathFor(path);
 

@@ -2,19 +2,14 @@
 // transition; read once at boot. Loading never fails the boot: a missing file is a fresh device, and a
 // corrupt, truncated, ill-typed, over-sized or unreadable file is moved aside and reported.
 
-import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type AtomicWriteFs,
-  describeError,
-  errnoOf,
-  StateWriteError,
-  writeFileAtomic,
-} from './atomic-write.ts';
+import { describeError, errnoOf, StateWriteError, writeFileAtomic } from './atomic-write.ts';
+import { fdStateFs } from './fd-fs.ts';
+import type { StateFs } from './fs-types.ts';
 import type { PersistedAgentState } from './record.ts';
 import { classifyUnparseable, validatePersistedState } from './validate-state.ts';
 
-export type { PersistedAgentState };
+export type { PersistedAgentState, StateFs };
 
 export const STATE_FILE_NAME = 'state.json';
 /** A state file larger than this is corrupt by definition (a real one is a few kilobytes). */
@@ -33,14 +28,6 @@ export type LoadResult =
       /** Human-readable: what was wrong, for logs and diagnostics. */
       detail: string;
     };
-
-/** The file-system operations of the store; `node:fs/promises` by default, injectable in tests. */
-export interface StateFs extends AtomicWriteFs {
-  mkdir(path: string, options: { recursive: true; mode: number }): Promise<unknown>;
-  stat(path: string): Promise<{ size: number; isFile(): boolean }>;
-  readFile(path: string): Promise<Uint8Array>;
-  readdir(path: string): Promise<string[]>;
-}
 
 export interface StateStoreOptions {
   dir: string;
@@ -61,7 +48,7 @@ export class StateStore {
   constructor(options: StateStoreOptions) {
     this.dir = options.dir;
     this.path = join(options.dir, STATE_FILE_NAME);
-    this.fs = options.fs ?? nodeFs;
+    this.fs = options.fs ?? fdStateFs;
     this.clock = options.clock ?? (() => new Date());
   }
 

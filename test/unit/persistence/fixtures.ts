@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { afterEach, beforeEach } from 'vitest';
 import type { PersistedAgentState } from '../../../agent/persistence/index.ts';
 
 export const T0 = new Date('2024-03-01T08:00:00.000Z');
@@ -35,6 +36,22 @@ export function validState(overrides: Partial<PersistedAgentState> = {}): Persis
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'zte-persistence-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Registers a fresh temp directory for every test of the calling file; the getter names the current one. */
+export function tempDirPerTest(): () => string {
+  let current: { dir: string; cleanup: () => Promise<void> } | null = null;
+  beforeEach(async () => {
+    current = await tempDir();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = null;
+  });
+  return () => {
+    if (current === null) throw new Error('tempDirPerTest: no test is running');
+    return current.dir;
+  };
 }
 
 const isoDate = fc
