@@ -214,6 +214,7 @@ export const automatic = machineSetup.createStateConfig({
         input: ({ context }) => ({
           identity: requireIdentity(context),
           smartModelNumber: context.smartModelNumber,
+          judgeClock: context.clockUnverified,
         }),
         onDone: [
           {

@@ -159,7 +159,8 @@ export interface ActorContracts {
   /** Fetches and verifies the device policy against the pinned key (none pinned: pins the answer's). */
   fetchPolicy: { input: { dmToken: string; pinned: PolicyKeyPin | null }; output: VerifiedPolicy };
   smartCheckin: {
-    input: { identity: IdentityReport; smartModelNumber: string | null };
+    /** `judgeClock`: the probe could not check the clock; judge it against the check-in answer's Date. */
+    input: { identity: IdentityReport; smartModelNumber: string | null; judgeClock: boolean };
     output: { assignedDomain: string | null };
   };
   smartEnroll: {

@@ -182,9 +182,21 @@ export function createActors(envOf: (system: BootSystem) => BootEnv) {
         policyType: DEVICE_POLICY_TYPE,
       });
     }),
-    smartCheckin: actor<'smartCheckin'>(async ({ input, signal, env }) =>
-      env.deps.enrollmentHttp.smartCheckin(smartBody(input.identity, input.smartModelNumber), signal),
-    ),
+    // As for the enrollment state: a clock the probe could not check is judged on the answer's Date.
+    smartCheckin: actor<'smartCheckin'>(async ({ input, signal, env }) => {
+      const http = env.deps.enrollmentHttp;
+      const clockCheck = () => {
+        if (input.judgeClock) checkClockAgainstAnswer(env.deps.now(), http.serverDate());
+      };
+      try {
+        const answer = await http.smartCheckin(smartBody(input.identity, input.smartModelNumber), signal);
+        clockCheck();
+        return answer;
+      } catch (error) {
+        clockCheck();
+        throw error;
+      }
+    }),
     smartEnroll: actor<'smartEnroll'>(async ({ input, signal, env }) => {
       await env.deps.enrollmentHttp.smartEnroll(
         { ...smartBody(input.identity, input.smartModelNumber), domain: input.domain },

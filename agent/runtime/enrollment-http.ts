@@ -1,6 +1,7 @@
 // The agent's non-DM calls: SMART Remote Management's display endpoints and the admin login used by
 // manual enrollment. Same transport as the DM client (capped body, no got retries, per-phase time-outs).
 
+import type { IncomingHttpHeaders } from 'node:http';
 import got, { AbortError, TimeoutError } from 'got';
 import {
   SMART_PATHS,
@@ -78,6 +79,8 @@ export interface EnrollmentHttp {
   login(email: string, password: string, signal?: AbortSignal): Promise<string>;
   /** The server's clock (its `Date` header), or null when it cannot be had right now. Never throws. */
   serverTime(signal?: AbortSignal): Promise<Date | null>;
+  /** The valid `Date` header of the latest answer to a call above, error answers included; null before one. */
+  serverDate(): Date | null;
 }
 
 /** The clock check must not hold the boot up: a server that does not answer quickly is skipped. */
@@ -91,6 +94,7 @@ export interface EnrollmentHttpOptions {
 export function createEnrollmentHttp(serverUrl: string, options: EnrollmentHttpOptions = {}): EnrollmentHttp {
   const http = got.extend(dmGotOptions(DEFAULT_DM_TIMEOUTS, DEFAULT_USER_AGENT, options.trust));
   const base = serverUrl.replace(/\/+$/, '');
+  let lastServerDate: Date | null = null;
 
   async function post(
     path: string,
@@ -99,8 +103,13 @@ export function createEnrollmentHttp(serverUrl: string, options: EnrollmentHttpO
   ): Promise<Record<string, unknown>> {
     let status: number;
     let bytes: Buffer | null;
+    let headers: IncomingHttpHeaders;
     try {
-      ({ status, body: bytes } = await postCapped(http, new URL(`${base}${path}`), {
+      ({
+        status,
+        body: bytes,
+        headers,
+      } = await postCapped(http, new URL(`${base}${path}`), {
         body: JSON.stringify(body),
         headers: {},
         signal,
@@ -127,6 +136,8 @@ export function createEnrollmentHttp(serverUrl: string, options: EnrollmentHttpO
         `${path}: ${String(error)}`,
       );
     }
+    const date = Date.parse(headers.date ?? '');
+    if (!Number.isNaN(date)) lastServerDate = new Date(date);
     const parsed = bytes === null ? null : parseJsonBytes(bytes);
     const json = parsed?.ok && isPlainObject(parsed.value) ? parsed.value : null;
     if (status >= 200 && status <= 299) {
@@ -172,6 +183,7 @@ export function createEnrollmentHttp(serverUrl: string, options: EnrollmentHttpO
         return null;
       }
     },
+    serverDate: () => lastServerDate,
     async login(email, password, signal) {
       // Seed 000: the admin account never ends in @gmail.com; refused here before anything is sent,
       // and a server's 403 to a login means the same refusal.

@@ -179,6 +179,8 @@ function recordingEnrollmentHttp(inner: EnrollmentHttp, record: ReturnType<typeo
     login: record('auth/login', inner.login.bind(inner)),
     // Never throws: null when the server's Date header could not be read.
     serverTime: record('server-time', inner.serverTime.bind(inner)),
+    // Not a request: what the latest answer said the time was.
+    serverDate: () => inner.serverDate(),
   };
 }
 

@@ -55,7 +55,16 @@ afterAll(async () => {
   await cleanup();
 });
 
-async function bootDisplay(name: string, serialNumber: string, touchSerial = serialNumber) {
+interface BootOptions {
+  touchSerial?: string;
+  modelNumber?: string;
+  now?: () => Date;
+  /** The server-time probe timed out (a loaded server): it gives no time, as the real one then does. */
+  probeFails?: boolean;
+}
+
+async function bootDisplay(name: string, serialNumber: string, options: BootOptions = {}) {
+  const touchSerial = options.touchSerial ?? serialNumber;
   const root = `${dir}/${name}`;
   await materializeDeviceTree(root, {
     dmi: { sys_vendor: 'SMART Technologies ULC' },
@@ -63,21 +72,26 @@ async function bootDisplay(name: string, serialNumber: string, touchSerial = ser
   });
   const port = createMockDisplayPort({
     serialNumber,
-    modelNumber: 'sbid-mx065-v2',
+    modelNumber: options.modelNumber ?? 'sbid-mx065-v2',
     firmwareVersion: '3.9.2',
     partNumber: '1031421',
     powerState: 'on',
     powerOnGarbage: '\x00\xffBOOT diag 0x1f\r\n',
   });
-  const agent = await startAgent(
-    createDeviceDeps({
-      server: stub.url,
-      root,
-      stateDir: `${root}/state`,
-      smartSerial: port.path,
-      smartBinding: port.binding,
-    }),
-  );
+  const deps = createDeviceDeps({
+    server: stub.url,
+    root,
+    stateDir: `${root}/state`,
+    smartSerial: port.path,
+    smartBinding: port.binding,
+  });
+  const agent = await startAgent({
+    ...deps,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.probeFails
+      ? { enrollmentHttp: { ...deps.enrollmentHttp, serverTime: async () => null } }
+      : {}),
+  });
   const outcome = await agent.settled;
   await agent.stop();
   return outcome;
@@ -114,9 +128,30 @@ describe('SMART display enrollment', () => {
   });
 
   it('refuses a display whose touch controller reports another serial (identity-mismatch)', async () => {
-    expect(await bootDisplay('swapped', 'SBID1DEMO0002', 'SBID1OTHER999')).toMatchObject({
+    expect(await bootDisplay('swapped', 'SBID1DEMO0002', { touchSerial: 'SBID1OTHER999' })).toMatchObject({
       outcome: 'manual',
       reason: 'identity-mismatch',
     });
+  });
+
+  it("refuses a clock years ahead by the check-in answer's Date when the probe gets no time, before enrolling", async () => {
+    const outcome = await bootDisplay('ahead-probe-failed', 'SBID1DEMO0003', {
+      modelNumber: 'sbid-mx086-v2',
+      now: () => new Date(Date.now() + 5 * 365 * 24 * 3600 * 1000),
+      probeFails: true,
+    });
+    expect(outcome).toMatchObject({ outcome: 'error', reason: 'clock' });
+    const states = outcome.history.map((h) => h.state);
+    expect(states).toContain('automatic.smartCheckin');
+    expect(states).not.toContain('automatic.smartEnrolling');
+  });
+
+  it('enrolls a display with a right clock even when the probe gets no time', async () => {
+    expect(
+      await bootDisplay('right-probe-failed', 'SBID1DEMO0003', {
+        modelNumber: 'sbid-mx086-v2',
+        probeFails: true,
+      }),
+    ).toMatchObject({ outcome: 'managed', managementDomain: 'school1' });
   });
 });

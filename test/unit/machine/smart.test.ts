@@ -25,6 +25,33 @@ describe('SMART display flow', () => {
     expect(h.calls.fetchPolicy).toBeUndefined();
   });
 
+  it('judges the check-in answer when the probe read no server time, and shows the clock screen', async () => {
+    const h = startMachine({
+      readIdentity: [{ ok: display }],
+      checkClock: [{ ok: { ok: true, unverified: true } }],
+      checkLink: [{ ok: { up: true } }],
+      smartCheckin: [{ error: { code: 'clock', message: 'the device clock is years off' } }],
+    });
+    await h.settle();
+    expect(h.calls.smartCheckin?.[0]).toMatchObject({ judgeClock: true });
+    expect(h.flowState()).toBe('clockWrong');
+    expect(h.actor.getSnapshot().context.lastError?.code).toBe('clock');
+    expect(h.calls.smartEnroll).toBeUndefined();
+  });
+
+  it('does not ask the check-in to judge a clock the probe checked', async () => {
+    const h = startMachine({
+      readIdentity: [{ ok: display }],
+      checkClock: [{ ok: { ok: true } }],
+      checkLink: [{ ok: { up: true } }],
+      smartCheckin: [{ ok: { assignedDomain: 'school1' } }],
+      smartEnroll: [{ ok: { domain: 'school1' } }],
+    });
+    await h.settle();
+    expect(h.calls.smartCheckin?.[0]).toMatchObject({ judgeClock: false });
+    expect(h.flowState()).toBe('managed.idle');
+  });
+
   it('asks for a domain on the manual screen when no redeemed key covers the display', async () => {
     const h = startMachine({
       readIdentity: [{ ok: display }],
